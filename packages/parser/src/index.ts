@@ -1,0 +1,8 @@
+export { type Answer, answerJsonSchema, answerSchema } from "./answer-schema.js";
+export { type ChatMessage, type Completion, getResponseText } from "./completion.js";
+export { extractBalancedObject } from "./extract-balanced-object.js";
+export { extractFencedBlock } from "./extract-fenced-block.js";
+export { isLabel, LABELS, type Label } from "./labels.js";
+export { type ExtractionMethod, type ParsedAnswer, parse } from "./parse.js";
+export { parsePythonFloat } from "./python-float.js";
+export { SvError } from "./sv-error.js";

@@ -1,0 +1,36 @@
+export {
+  type ChatMessage,
+  type Completion,
+  type Label,
+  type ParsedAnswer,
+  parse,
+} from "@sv/parser";
+export {
+  costsSchema,
+  DEFAULT_COSTS,
+  DEFAULT_WEIGHTS,
+  REWARD_NAMES,
+  type RewardName,
+  type RewardVector,
+  type RubricCosts,
+  type RubricWeights,
+  resolveCosts,
+  resolveWeights,
+  weightsSchema,
+} from "./config.js";
+export {
+  type GoldAnswer,
+  type GoldLabel,
+  normalizeGoldAnswer,
+  safeNormalizeGoldAnswer,
+} from "./gold-answer.js";
+export { accuracyReward, asymmetricCostReward, calibrationReward, formatReward } from "./rewards.js";
+export { createRubric, type Rubric, type RubricOptions, type ScoredCompletion, type ScoreOptions } from "./rubric.js";
+export { RUBRIC_ERROR_CODES, RubricError, type RubricErrorCode } from "./rubric-error.js";
+export {
+  computeRunMetrics,
+  type MetricsRecord,
+  type RunMetrics,
+  RunMetricsAccumulator,
+  type RunMetricsOptions,
+} from "./run-metrics.js";
