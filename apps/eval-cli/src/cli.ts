@@ -23,7 +23,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -21,7 +21,8 @@ export function parsePythonFloat(text: string): number | undefined {
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     if (codePoint < 0x80) {
-      ascii += isPythonWhitespace(codePoint) ? " " : char;
+      // Python keeps ASCII characters as they are: only " \t\n\v\f\r" count as space here.
+      ascii += char;
     } else if (isPythonWhitespace(codePoint)) {
       ascii += " ";
     } else if (UNICODE_DIGIT.test(char)) {

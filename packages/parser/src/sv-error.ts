@@ -16,8 +16,6 @@ export class SvError extends Error {
   }
 
   static isInstance(error: unknown): error is SvError {
-    return (
-      typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[marker] === true
-    );
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[marker] === true;
   }
 }

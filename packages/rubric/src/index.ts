@@ -25,7 +25,13 @@ export {
   safeNormalizeGoldAnswer,
 } from "./gold-answer.js";
 export { accuracyReward, asymmetricCostReward, calibrationReward, formatReward } from "./rewards.js";
-export { createRubric, type Rubric, type RubricOptions, type ScoredCompletion, type ScoreOptions } from "./rubric.js";
+export {
+  createRubric,
+  type Rubric,
+  type RubricOptions,
+  type ScoredCompletion,
+  type ScoreOptions,
+} from "./rubric.js";
 export { RUBRIC_ERROR_CODES, RubricError, type RubricErrorCode } from "./rubric-error.js";
 export {
   computeRunMetrics,

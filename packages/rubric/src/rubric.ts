@@ -65,7 +65,14 @@ export function createRubric(options: RubricOptions = {}): Rubric {
       calibration: calibrationReward(parsed, gold),
       asymmetric_cost: asymmetricCostReward(parsed, gold, costs),
     };
-    return { label: parsed.label, confidence: parsed.confidence, rewards, reward: total(rewards), parsed, gold };
+    return {
+      label: parsed.label,
+      confidence: parsed.confidence,
+      rewards,
+      reward: total(rewards),
+      parsed,
+      gold,
+    };
   };
 
   return {

@@ -5,7 +5,12 @@ import { type GoldAnswer, safeNormalizeGoldAnswer } from "./gold-answer.js";
 export interface RunMetrics {
   detection: { tpr: number; fpr: number; fnr: number; precision: number; f1: number; accuracy: number };
   calibration: { ece: number; brier: number };
-  cost: { fn_cost_weight: number; fp_cost_weight: number; total_cost: number; cost_weighted_accuracy: number };
+  cost: {
+    fn_cost_weight: number;
+    fp_cost_weight: number;
+    total_cost: number;
+    cost_weighted_accuracy: number;
+  };
   abstention: { abstain_rate: number; accuracy_non_abstained: number; aurc: number };
   /** `invalid` counts rollouts without a parsable label; like the original, they are left out of every rate. */
   confusion_matrix: { tp: number; tn: number; fp: number; fn: number; abstain: number; invalid: number };
@@ -166,7 +171,10 @@ export class RunMetricsAccumulator {
 }
 
 /** Run-level metrics over a finished list of rollouts. */
-export function computeRunMetrics(records: Iterable<MetricsRecord>, options: RunMetricsOptions = {}): RunMetrics {
+export function computeRunMetrics(
+  records: Iterable<MetricsRecord>,
+  options: RunMetricsOptions = {},
+): RunMetrics {
   const accumulator = new RunMetricsAccumulator(options);
   for (const record of records) accumulator.add(record);
   return accumulator.result();

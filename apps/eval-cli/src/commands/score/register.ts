@@ -16,7 +16,12 @@ export function registerScoreCommand(program: Command): void {
         if (inputName === "stdin") return resolve();
         input.once("open", () => resolve());
         input.once("error", (error: NodeJS.ErrnoException) =>
-          reject(new CliError({ message: `cannot read ${inputName}: ${error.code ?? error.message}`, cause: error })),
+          reject(
+            new CliError({
+              message: `cannot read ${inputName}: ${error.code ?? error.message}`,
+              cause: error,
+            }),
+          ),
         );
       });
       await opened;

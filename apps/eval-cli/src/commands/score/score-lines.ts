@@ -44,11 +44,19 @@ export function scoreLine(rubric: Rubric, text: string, lineNumber: number): Sco
     );
   }
   if (typeof answer !== "string" && typeof answer !== "number" && typeof answer !== "boolean") {
-    throw new ScoreInputError(lineNumber, `\`answer\` must be "Malicious", "Benign", 0 or 1, got ${describe(answer)}`);
+    throw new ScoreInputError(
+      lineNumber,
+      `\`answer\` must be "Malicious", "Benign", 0 or 1, got ${describe(answer)}`,
+    );
   }
   try {
     const scored = rubric.score({ completion, answer });
-    return { label: scored.label, confidence: scored.confidence, rewards: scored.rewards, reward: scored.reward };
+    return {
+      label: scored.label,
+      confidence: scored.confidence,
+      rewards: scored.rewards,
+      reward: scored.reward,
+    };
   } catch (error) {
     if (RubricError.isInstance(error)) throw new ScoreInputError(lineNumber, error.message);
     throw error;

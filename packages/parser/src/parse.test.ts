@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "./parse.js";
+
+describe("parse", () => {
+  it("reads a clean JSON reply", () => {
+    expect(parse('{"label": "Malicious", "confidence": 0.9, "rationale": "scan"}')).toEqual({
+      label: "Malicious",
+      confidence: 0.9,
+      rationale: "scan",
+      formatValid: true,
+      method: "json",
+    });
+  });
+
+  it("uses the last chat message's content", () => {
+    const parsed = parse([
+      { role: "user", content: '{"label": "Benign", "confidence": 1}' },
+      { role: "assistant", content: '{"label": "Malicious", "confidence": 0.2}' },
+    ]);
+    expect(parsed.label).toBe("Malicious");
+    expect(parsed.confidence).toBe(0.2);
+  });
+
+  it("joins OpenAI text content parts", () => {
+    const parsed = parse([
+      {
+        role: "assistant",
+        content: [
+          { type: "text", text: '{"label": "Benign", ' },
+          { type: "text", text: '"confidence": 0.5}' },
+        ],
+      },
+    ]);
+    expect(parsed).toMatchObject({ label: "Benign", confidence: 0.5, formatValid: true });
+  });
+
+  it("tries the first fenced block before an embedded object", () => {
+    const parsed = parse(
+      'first {"label": "Benign", "confidence": 0.1}\n```json\n{"label": "Malicious", "confidence": 0.8}\n```',
+    );
+    expect(parsed).toMatchObject({ label: "Malicious", method: "fenced" });
+  });
+
+  it("falls back to the first balanced object when the fence holds no object", () => {
+    const parsed = parse('```json\n[1, 2]\n``` then {"label": "Benign", "confidence": 0.4}');
+    expect(parsed).toMatchObject({ label: "Benign", confidence: 0.4, method: "embedded" });
+  });
+
+  it("only tries the first balanced object, as the original", () => {
+    expect(parse('<think>{scan}</think>{"label": "Malicious", "confidence": 0.9}').label).toBeNull();
+  });
+
+  it("ignores braces inside strings and escaped quotes", () => {
+    const parsed = parse('note: {"label": "Malicious", "confidence": 0.9, "rationale": "a \\" } {"}');
+    expect(parsed).toMatchObject({ label: "Malicious", rationale: 'a " } {', method: "embedded" });
+  });
+
+  it("keeps a BOM-prefixed reply out of the whole-text path but finds the object", () => {
+    expect(parse('\uFEFF{"label": "Benign", "confidence": 0.6}')).toMatchObject({
+      label: "Benign",
+      method: "embedded",
+    });
+  });
+
+  it.each([
+    ['{"label": "malicious", "confidence": 0.9}', null, 0.9, false],
+    ['{"label": "Malicious", "confidence": "0.9"}', "Malicious", 0.9, false],
+    ['{"label": "Malicious", "confidence": " 1_0e-1 "}', "Malicious", 1, false],
+    ['{"label": "Malicious", "confidence": "\u0660.\u0665"}', "Malicious", 0.5, false],
+    ['{"label": "Malicious", "confidence": "nan"}', "Malicious", 0, false],
+    ['{"label": "Malicious", "confidence": "1__0"}', "Malicious", 0, false],
+    ['{"label": "Malicious", "confidence": true}', "Malicious", 0, false],
+    ['{"label": "Malicious", "confidence": 1.5}', "Malicious", 0, false],
+    ['{"label": "Malicious", "confidence": 1e400}', "Malicious", 0, false],
+    ['{"label": "Malicious", "confidence": NaN}', null, 0, false],
+    ['{"label": "Abstain", "confidence": 0}', "Abstain", 0, true],
+    ["", null, 0, false],
+  ] as const)("%j → label %j, confidence %j, format %j", (text, label, confidence, formatValid) => {
+    const parsed = parse(text);
+    expect(parsed.label).toBe(label);
+    expect(parsed.confidence).toBeCloseTo(confidence, 12);
+    expect(parsed.formatValid).toBe(formatValid);
+  });
+
+  it("never reads inherited properties", () => {
+    expect(parse('{"confidence": 0.5}').label).toBeNull();
+    expect(parse('{"__proto__": {"label": "Benign"}, "confidence": 0.5}').label).toBeNull();
+  });
+
+  it("treats missing, null and empty completions as no answer", () => {
+    for (const completion of [undefined, null, [], [{ role: "assistant", content: null }], 42]) {
+      expect(parse(completion)).toEqual({ label: null, confidence: 0, formatValid: false, method: "none" });
+    }
+  });
+
+  it("parses a megabyte of adversarial text quickly and without throwing", () => {
+    const nasty = `${"{".repeat(300_000)}${'"\\'.repeat(200_000)}${"```".repeat(50_000)}`;
+    const started = performance.now();
+    expect(parse(nasty).label).toBeNull();
+    expect(parse(`${"{".repeat(500_000)}${"}".repeat(500_000)}`).label).toBeNull();
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
