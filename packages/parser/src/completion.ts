@@ -8,6 +8,15 @@ export interface ChatMessage {
 /** What a model produced: plain text, or a list of chat messages (the last one is the reply). */
 export type Completion = string | readonly ChatMessage[];
 
+/** `String(value)` that cannot throw (objects may carry a hostile `toString`). */
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return "";
+  }
+}
+
 function contentToText(content: unknown): string {
   if (content === null || content === undefined) return "";
   if (typeof content === "string") return content;
@@ -17,7 +26,7 @@ function contentToText(content: unknown): string {
       .map((part) => (part && typeof part === "object" && typeof part.text === "string" ? part.text : ""))
       .join("");
   }
-  return String(content);
+  return safeString(content);
 }
 
 /**
@@ -33,7 +42,7 @@ export function getResponseText(completion: unknown): string {
     if (last !== null && typeof last === "object" && !Array.isArray(last)) {
       return contentToText((last as ChatMessage).content);
     }
-    return last === null || last === undefined ? "" : String(last);
+    return last === null || last === undefined ? "" : safeString(last);
   }
-  return String(completion);
+  return safeString(completion);
 }

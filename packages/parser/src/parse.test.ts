@@ -101,3 +101,22 @@ describe("parse", () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe("parse totality", () => {
+  it("survives values whose toString throws or is not a function", () => {
+    const hostile = { toString: false };
+    const throwing = {
+      toString() {
+        throw new Error("boom");
+      },
+    };
+    for (const value of [
+      hostile,
+      [hostile],
+      [{ role: "assistant", content: throwing }],
+      Object.create(null),
+    ]) {
+      expect(parse(value)).toMatchObject({ label: null, confidence: 0, formatValid: false });
+    }
+  });
+});

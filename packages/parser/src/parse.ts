@@ -73,7 +73,13 @@ function confidenceValue(raw: unknown): number {
  * // { label: "Malicious", confidence: 0.9, formatValid: true, method: "json" }
  */
 export function parse(completion: Completion | unknown): ParsedAnswer {
-  const located = locateAnswerObject(getResponseText(completion));
+  let text: string;
+  try {
+    text = getResponseText(completion);
+  } catch {
+    text = ""; // a hostile getter or proxy in a message list reads as an empty reply
+  }
+  const located = locateAnswerObject(text);
   if (!located) return { label: null, confidence: 0, formatValid: false, method: "none" };
   const { object, method } = located;
   const rawLabel = ownValue(object, "label");
