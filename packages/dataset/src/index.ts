@@ -19,3 +19,15 @@ export {
   type SafeParseRowResult,
   safeParseRow,
 } from "./row-schema.js";
+export {
+  DEFAULT_DATASET,
+  type DatasetSource,
+  type LoadDatasetOptions,
+  type LoadedDataset,
+  type LoadedTier,
+  loadDataset,
+  selectRows,
+} from "./load-dataset.js";
+export { readJsonlRows } from "./read-jsonl-rows.js";
+export { createSeededRandom, type SeededRandom, shuffleInPlace } from "./seeded-random.js";
+export { syntheticRows } from "./synthetic-rows.js";
