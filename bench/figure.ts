@@ -12,7 +12,9 @@ export interface Figure {
 }
 
 /** Summarise repeated samples of one quantity. */
-export function figure(options: Omit<Figure, "median" | "min" | "max" | "runs"> & { samples: number[] }): Figure {
+export function figure(
+  options: Omit<Figure, "median" | "min" | "max" | "runs"> & { samples: number[] },
+): Figure {
   const sorted = [...options.samples].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

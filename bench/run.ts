@@ -23,7 +23,9 @@ async function main(argv: string[]): Promise<number> {
   const names = argv.filter((arg) => !arg.startsWith("--"));
   const unknown = names.filter((name) => !(name in SUITES));
   if (unknown.length > 0) {
-    process.stderr.write(`unknown benchmark(s): ${unknown.join(", ")}; available: ${Object.keys(SUITES).join(", ")}\n`);
+    process.stderr.write(
+      `unknown benchmark(s): ${unknown.join(", ")}; available: ${Object.keys(SUITES).join(", ")}\n`,
+    );
     return 2;
   }
   const selected = names.length > 0 ? names : Object.keys(SUITES);

@@ -10,7 +10,9 @@ interface CorpusLine {
 
 function loadCorpus(repoRoot: string): { lines: CorpusLine[]; source: string } {
   const parity = join(repoRoot, "..", "shared", "parity", "e1-rewards.jsonl");
-  const path = existsSync(parity) ? parity : join(repoRoot, "fixtures", "completions", "example-completions.jsonl");
+  const path = existsSync(parity)
+    ? parity
+    : join(repoRoot, "fixtures", "completions", "example-completions.jsonl");
   const lines = readFileSync(path, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
@@ -28,14 +30,17 @@ function timeLoop(iterations: number, body: () => void): number {
 export async function scoringBenchmark(options: { repoRoot: string; quick?: boolean }): Promise<Figure[]> {
   const { lines, source } = loadCorpus(options.repoRoot);
   const rubric = createRubric();
-  const texts = lines.map((line) => (typeof line.completion === "string" ? line.completion : JSON.stringify(line.completion)));
+  const texts = lines.map((line) =>
+    typeof line.completion === "string" ? line.completion : JSON.stringify(line.completion),
+  );
   const passes = options.quick ? 50 : 500;
   const total = passes * lines.length;
   const repetitions = options.quick ? 3 : 7;
   let sink = 0;
 
   const score = () => {
-    for (const line of lines) sink += rubric.score({ completion: line.completion, answer: line.answer }).reward;
+    for (const line of lines)
+      sink += rubric.score({ completion: line.completion, answer: line.answer }).reward;
   };
   const jsonParse = () => {
     for (const text of texts) {
@@ -58,7 +63,19 @@ export async function scoringBenchmark(options: { repoRoot: string; quick?: bool
   if (Number.isNaN(sink)) throw new Error("unreachable: keeps the loops from being optimised away");
   const note = `${lines.length} completions from ${source.includes("parity") ? "the parity corpus" : "the example fixtures"}, ${passes} passes per run`;
   return [
-    figure({ name: "scoring.completions_per_second", unit: "completions/s", better: "higher", samples: scoring, note }),
-    figure({ name: "scoring.json_parse_floor", unit: "strings/s", better: "higher", samples: floor, note: "bare JSON.parse over the same strings" }),
+    figure({
+      name: "scoring.completions_per_second",
+      unit: "completions/s",
+      better: "higher",
+      samples: scoring,
+      note,
+    }),
+    figure({
+      name: "scoring.json_parse_floor",
+      unit: "strings/s",
+      better: "higher",
+      samples: floor,
+      note: "bare JSON.parse over the same strings",
+    }),
   ];
 }
