@@ -23,7 +23,19 @@ export interface ParsedAnswer {
 
 type JsonObject = Record<string, unknown>;
 
+/** A JSON text can only be an object when its first non-whitespace character is `{`. */
+function mayBeJsonObject(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+    return code === 0x7b;
+  }
+  return false;
+}
+
 function parseObject(text: string): JsonObject | undefined {
+  // Skipping JSON.parse here changes no result and keeps deeply nested arrays from costing time.
+  if (!mayBeJsonObject(text)) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
