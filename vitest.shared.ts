@@ -40,6 +40,7 @@ export function projectConfig(overrides: ViteUserConfig["test"] = {}): ViteUserC
     resolve: { alias: workspaceAliases() },
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
       testTimeout: 20_000,
       ...overrides,
     },
