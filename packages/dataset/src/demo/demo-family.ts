@@ -6,7 +6,7 @@ import type { DemoRandom } from "./demo-random.js";
 export interface DemoFamily {
   /** IoT-23 detailed label (`PartOfAHorizontalPortScan`, `C&C`, …) or `none` for benign traffic. */
   family: string;
-  /** Short name of the benign behaviour or attack step, used in `meta.scenario`. */
+  /** Short name of the behaviour or attack step (documentation; rows do not carry it, so it cannot leak). */
   behaviour: string;
   answer: RowAnswer;
   /** Relative frequency within its label. */
