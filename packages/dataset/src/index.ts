@@ -1,6 +1,32 @@
 export { DATASET_ERROR_CODES, DatasetError, type DatasetErrorCode } from "./dataset-error.js";
+export {
+  type DatasetOrigin,
+  type DatasetSource,
+  DEFAULT_DATASET,
+  type LoadDatasetOptions,
+  type LoadedDataset,
+  type LoadedTier,
+  type OpenedDataset,
+} from "./dataset-options.js";
+export { DEMO_DATASET, DEMO_FILE, findDemoFile } from "./demo/find-demo-file.js";
+export {
+  DEMO_SEED,
+  type GenerateDemoRowsOptions,
+  generateDemoRows,
+  rowsToJsonl,
+} from "./demo/generate-demo-rows.js";
 export { CONTENT_FIELDS, FLOW_FIELDS, type Flow, type FlowField, type FlowValue, UNSET } from "./flow.js";
 export { flowHash } from "./flow-hash.js";
+export { HUB_SPLITS } from "./hub/hub-layout.js";
+export { DEFAULT_HUB_ENDPOINT, DEFAULT_HUB_REPO, type HubOptions } from "./hub/hub-options.js";
+export {
+  type OpenedHubDataset,
+  type OpenHubDatasetOptions,
+  openHubDataset,
+} from "./hub/open-hub-dataset.js";
+export { loadDataset } from "./load-dataset.js";
+export { openDataset } from "./open-dataset.js";
+export { type ReadJsonlRowsOptions, readJsonlRows } from "./read-jsonl-rows.js";
 export {
   formatFlowValue,
   parseQuestion,
@@ -19,15 +45,12 @@ export {
   type SafeParseRowResult,
   safeParseRow,
 } from "./row-schema.js";
-export {
-  DEFAULT_DATASET,
-  type DatasetSource,
-  type LoadDatasetOptions,
-  type LoadedDataset,
-  type LoadedTier,
-  loadDataset,
-  selectRows,
-} from "./load-dataset.js";
-export { readJsonlRows } from "./read-jsonl-rows.js";
 export { createSeededRandom, type SeededRandom, shuffleInPlace } from "./seeded-random.js";
+export {
+  createRowSelector,
+  type RowSelector,
+  type SelectRowsOptions,
+  selectRows,
+} from "./select/row-selector.js";
+export { streamDataset } from "./stream-dataset.js";
 export { syntheticRows } from "./synthetic-rows.js";

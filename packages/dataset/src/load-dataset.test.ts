@@ -34,6 +34,15 @@ describe("loadDataset (local)", () => {
     expect(first.rows).toHaveLength(10);
   });
 
+  it("stops reading once a capped, unseeded selection is complete", async () => {
+    const { path } = writeDataset([row(1, "test"), row(2, "test"), "not json", row(4, "test")]);
+    const loaded = await loadDataset({ dataset: path, split: "all", maxExamples: 2 });
+    expect(loaded.rows).toHaveLength(2);
+    await expect(loadDataset({ dataset: path, split: "all", maxExamples: 2, seed: 1 })).rejects.toThrow(
+      /tiny-v1\.jsonl:3: not valid JSON/,
+    );
+  });
+
   it("names the file and line of a bad row", async () => {
     const { path } = writeDataset([row(1, "test"), '{"question": "x", "answer": "Attack"}']);
     await expect(loadDataset({ dataset: path })).rejects.toThrow(/tiny-v1\.jsonl:2: invalid row: answer/);
