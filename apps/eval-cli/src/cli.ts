@@ -43,18 +43,17 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
 /** Run the CLI; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], options: CreateProgramOptions = {}): Promise<number> {
   const state: EvalCommandState = { exitCode: 0 };
+  const stderr = options.io?.stderr ?? process.stderr;
   try {
     await createProgram({ ...options, state }).parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (CliError.isInstance(error)) {
-      process.stderr.write(`error: ${error.message}\n`);
+      stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(
-      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
 import type { EnvironmentOptions, SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { RunSummary } from "../../run-output/build-summary.js";
@@ -70,7 +71,7 @@ async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<num
 /** `pnpm eval [flags]`: evaluate one or more models; resolves to the exit code. */
 export async function runEval(flags: EvalFlags, io: EvalIo): Promise<number> {
   loadDotenv(io.cwd, io.env);
-  if (flags.resume) return resume(flags, io, flags.resume);
+  if (flags.resume) return resume(flags, io, resolve(io.cwd, flags.resume));
   const apiKey = io.env[flags.apiKeyVar];
   let models = flags.model;
   if (!models || models.length === 0) {

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
+import { relative, resolve } from "node:path";
 import { ENV_VERSION, type Environment, type RolloutResult, type SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
@@ -64,7 +65,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   const runDir =
     options.resume?.runDir ??
     runDirectory({
-      outputDir: flags.outputDir,
+      outputDir: resolve(io.cwd, flags.outputDir),
       envId: environment.id,
       model: options.modelName,
       runId: options.runId,
@@ -183,10 +184,14 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     await writeFileAtomic(files.metadata, toJsonText(finalMetadata));
   }
   if (stop) {
-    const resumeHint = save ? ` Finish it with: pnpm eval --resume ${runDir}` : "";
+    const resumeHint = save ? ` Finish it with: pnpm eval --resume ${relative(io.cwd, runDir) || "."}` : "";
     io.stderr.write(
       `stopped early (${stop.type}): ${stop.message}. ${evaluation.done} of ${evaluation.total} rollouts were done and written.${resumeHint}\n`,
     );
   }
-  return { summary, runDir: save ? runDir : null, exitCode: stop ? (stop.type === "aborted" ? 130 : 1) : 0 };
+  return {
+    summary,
+    runDir: save ? relative(io.cwd, runDir) || "." : null,
+    exitCode: stop ? (stop.type === "aborted" ? 130 : 1) : 0,
+  };
 }
