@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import type { ChatModel, GenerateOptions, GenerateResult } from "./chat-model.js";
+import { createHttpFetch } from "./http-fetch.js";
 import { MODEL_ERROR_KINDS, ModelCallError, type ModelErrorKind } from "./model-call-error.js";
 import { adaptSamplingArgs } from "./reasoning-model.js";
 import { parseRetryAfter } from "./retry-after.js";
@@ -13,7 +14,10 @@ export interface OpenAIModelOptions {
   baseURL?: string;
   /** Per-request timeout in ms (default 120 000). */
   timeoutMs?: number;
-  /** Custom fetch (tests, proxies). */
+  /**
+   * Custom fetch (tests, proxies). Default: a keep-alive `node:http(s)` fetch ({@link createHttpFetch}),
+   * much lighter per request than the built-in one.
+   */
   fetch?: typeof globalThis.fetch;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
@@ -58,7 +62,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
     baseURL: options.baseURL,
     maxRetries: 0,
     timeout: options.timeoutMs ?? 120_000,
-    fetch: options.fetch,
+    fetch: options.fetch ?? createHttpFetch(),
     defaultHeaders: options.headers,
   });
   const modelId = options.modelId;
