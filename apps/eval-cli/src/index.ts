@@ -1,3 +1,12 @@
-export { createProgram, runCli } from "./cli.js";
+export { CliError } from "./cli-error.js";
+export { type CreateProgramOptions, createProgram, runCli } from "./cli.js";
+export type { EvalIo } from "./commands/evaluate/eval-io.js";
 export { type ScoreLine, ScoreInputError, scoreLine } from "./commands/score/score-lines.js";
 export { type ScoreStreamOptions, scoreStream } from "./commands/score/score-stream.js";
+export { toJsonText, writeFileAtomic } from "./run-output/atomic-write.js";
+export { type BuildReportOptions, buildReport } from "./run-output/build-report.js";
+export { type BuildSummaryOptions, buildSummary, type RunSummary } from "./run-output/build-summary.js";
+export { type InvalidResultLine, type ReadResultsOptions, readResults } from "./run-output/read-results.js";
+export { openResultsWriter, type ResultsWriter } from "./run-output/results-writer.js";
+export { type RunMetadata, redactUrl } from "./run-output/run-metadata.js";
+export { modelDirName, type RunDirectoryOptions, runDirectory, runFiles } from "./run-output/run-paths.js";

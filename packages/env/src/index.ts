@@ -1,1 +1,25 @@
-export {};
+export type { BaselineDefinition, BaselineLoadOptions } from "./baselines/baseline-definition.js";
+export { createHeuristicModel, heuristicBaseline } from "./baselines/heuristic-baseline.js";
+export { type HeuristicVerdict, heuristicVerdict } from "./baselines/heuristic-rules.js";
+export { BASELINES, isBaselineName, type LoadBaselineOptions, loadBaseline } from "./baselines/registry.js";
+export { ENV_ERROR_CODES, EnvError, type EnvErrorCode } from "./env-error.js";
+export type { Environment } from "./environment.js";
+export { type EnvironmentOptions, parseEnvironmentOptions } from "./environment-options.js";
+export { type BackoffOptions, backoffDelay } from "./evaluate/backoff.js";
+export type { EvaluateOptions } from "./evaluate/evaluate-options.js";
+export type { EvaluationRun } from "./evaluate/evaluation-run.js";
+export type { EvaluationProgress, EvaluationSummary, StopReason } from "./evaluate/evaluation-summary.js";
+export type { RolloutError, RolloutResult } from "./evaluate/rollout-result.js";
+export { loadEnvironment } from "./load-environment.js";
+export type { ChatModel, GenerateOptions, GenerateResult, SamplingArgs } from "./model/chat-model.js";
+export {
+  MODEL_ERROR_KINDS,
+  ModelCallError,
+  type ModelCallErrorOptions,
+  type ModelErrorKind,
+} from "./model/model-call-error.js";
+export { createOpenAIModel, type OpenAIModelOptions } from "./model/openai-model.js";
+export { adaptSamplingArgs, isReasoningModel } from "./model/reasoning-model.js";
+export { type HeaderSource, parseRetryAfter } from "./model/retry-after.js";
+export { DEFAULT_SYSTEM_PROMPT } from "./system-prompt.js";
+export { ENV_ID, ENV_VERSION } from "./version.js";

@@ -1,0 +1,20 @@
+/** What the evaluation command reads and writes outside its flags; injected so tests are deterministic. */
+export interface EvalIo {
+  cwd: string;
+  /** Environment variables (a copy; `.env` is loaded into it). */
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  stderrIsTTY: boolean;
+  /** Stops the run cleanly (Ctrl-C). */
+  signal?: AbortSignal;
+  /** Wall clock for `started_at` (default `new Date()`). */
+  now?: () => Date;
+  /** Run id generator (default 8 random hex digits). */
+  createRunId?: () => string;
+  /** Retry backoff sleep and jitter (tests make them instant). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  /** fetch used by the OpenAI client. */
+  fetch?: typeof globalThis.fetch;
+}

@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import { parseEvalFlags } from "./eval-flags.js";
+import type { EvalIo } from "./eval-io.js";
+import { runEval } from "./run-eval.js";
+
+/** Result of the default command, read by `runCli` for the exit code. */
+export interface EvalCommandState {
+  exitCode: number;
+}
+
+/**
+ * The default command (`pnpm eval [flags]`): the vf-eval flags plus our own. `io` is built when the
+ * command runs, so tests can inject servers, clocks and streams.
+ */
+export function registerEvalCommand(program: Command, makeIo: () => EvalIo, state: EvalCommandState): void {
+  program
+    .option("-m, --model <names>", "model(s) to evaluate, comma-separated; baseline/heuristic runs offline")
+    .option("-b, --api-base-url <url>", "OpenAI-compatible base URL (OpenAI, vLLM, Ollama, OpenRouter)")
+    .option("-k, --api-key-var <name>", "environment variable holding the API key", "OPENAI_API_KEY")
+    .option("-n, --num-examples <n>", "examples to evaluate (default all; -1 = all)")
+    .option("-r, --rollouts-per-example <n>", "rollouts per example", "1")
+    .option("-c, --max-concurrent <n>", "requests in flight at once", "32")
+    .option("-t, --max-tokens <n>", "max tokens per reply (max_completion_tokens for reasoning models)")
+    .option("-T, --temperature <x>", "sampling temperature (not sent to reasoning models)")
+    .option("-S, --sampling-args <json>", "extra sampling args as a JSON object (wins over -t/-T)")
+    .option("-a, --env-args <json>", "environment options as a JSON object (see @sv/env loadEnvironment)")
+    .option("-s, --save-results", "write outputs/evals/... (default on)", true)
+    .option("--no-save-results", "do not write any file")
+    .option("-v, --verbose", "print every retry and failed rollout")
+    .option("--dataset <name|path>", "dataset name in the data dir, or a .jsonl path")
+    .option("--dataset-source <source>", "auto | local | hub | synthetic")
+    .option("--data-dir <dir>", "local datasets (default $SV_DATA_DIR or ./data/e1)")
+    .option("--split <split>", "train | dev | test | all (default test when the dataset has splits)")
+    .option("--seed <n>", "shuffle seed for example selection")
+    .option("--output-dir <dir>", "base of run directories", "outputs/evals")
+    .option("--run-id <id>", "run id (default 8 random hex digits)")
+    .option("--resume <run-dir>", "finish a run: re-run only missing and errored rollouts")
+    .option("--max-retries <n>", "retries per request on 429/5xx/timeouts/resets", "5")
+    .option("--timeout <seconds>", "per-request timeout in seconds (0 = none)", "120")
+    .option("--max-consecutive-errors <n>", "stop after this many failed rollouts in a row (0 = never)", "3")
+    .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
+    .option("--json", "print summary.json to stdout")
+    .action(async (raw: Record<string, unknown>) => {
+      state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
+    });
+}

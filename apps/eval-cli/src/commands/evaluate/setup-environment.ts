@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { DATASET_ERROR_CODES, DatasetError } from "@sv/dataset";
+import { EnvError, type Environment, type EnvironmentOptions, loadEnvironment } from "@sv/env";
+import { CliError } from "../../cli-error.js";
+import type { EvalFlags } from "./eval-flags.js";
+import type { EvalIo } from "./eval-io.js";
+
+/** The data directory: `--data-dir`, else `$SV_DATA_DIR`, else `./data/e1`. */
+export function resolveDataDir(flags: Pick<EvalFlags, "dataDir">, io: Pick<EvalIo, "cwd" | "env">): string {
+  return resolve(io.cwd, flags.dataDir ?? io.env.SV_DATA_DIR ?? "./data/e1");
+}
+
+/** Environment options from `-a/--env-args` and the dataset flags; the same option both ways is an error. */
+export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "env">): EnvironmentOptions {
+  const fromFlags: Record<string, unknown> = {
+    datasetName: flags.dataset,
+    datasetSource: flags.datasetSource,
+    dataDir: resolveDataDir(flags, io),
+    split: flags.split,
+    seed: flags.seed,
+    maxExamples: flags.numExamples === undefined || flags.numExamples < 0 ? undefined : flags.numExamples,
+    systemPrompt: flags.systemPromptFile
+      ? readFileSync(resolve(io.cwd, flags.systemPromptFile), "utf8").trim()
+      : undefined,
+  };
+  const envArgs = flags.envArgs ?? {};
+  const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  for (const [name, value] of Object.entries(fromFlags)) {
+    if (value === undefined || name === "dataDir") continue;
+    if (name in envArgs || snake(name) in envArgs) {
+      throw new CliError({ exitCode: 2, message: `"${name}" is given both in --env-args and as a flag` });
+    }
+  }
+  const merged: Record<string, unknown> = { ...envArgs };
+  for (const [name, value] of Object.entries(fromFlags)) {
+    if (value === undefined) continue;
+    if (name === "dataDir" && ("dataDir" in envArgs || "data_dir" in envArgs)) continue;
+    merged[name] = value;
+  }
+  return merged as EnvironmentOptions;
+}
+
+/**
+ * Load the environment. With source `auto`, a dataset that is not found falls back to the synthetic set,
+ * and says so on stderr.
+ */
+export async function setupEnvironment(options: EnvironmentOptions, io: EvalIo): Promise<Environment> {
+  try {
+    return await loadEnvironment(options);
+  } catch (error) {
+    const source = options.datasetSource ?? (options as Record<string, unknown>).dataset_source ?? "auto";
+    if (DatasetError.isInstance(error) && error.code === DATASET_ERROR_CODES.notFound && source === "auto") {
+      io.stderr.write(
+        `note: ${error.message}\nnote: falling back to the built-in synthetic set (${"`--dataset-source synthetic`"}); ` +
+          "build real data with `pnpm build-data` or pass --dataset PATH\n",
+      );
+      const { datasetName: _name, ...rest } = options;
+      return loadEnvironment({ ...rest, datasetSource: "synthetic" });
+    }
+    if (EnvError.isInstance(error) || DatasetError.isInstance(error)) {
+      throw new CliError({ message: error.message, cause: error, exitCode: 2 });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+import type { RolloutResult } from "@sv/env";
+import type { Label } from "@sv/parser";
+import { REWARD_NAMES, type RewardVector, type RunMetrics, RunMetricsAccumulator } from "@sv/rubric";
+import type { RunMetadata } from "./run-metadata.js";
+
+/** summary.json: the original's schema plus a `rewards` block and error counts. */
+export interface RunSummary {
+  environment: string;
+  version: string;
+  run_id: string;
+  timestamp: string;
+  model: string;
+  dataset: string;
+  /** Distinct examples with at least one rollout. */
+  n_examples: number;
+  n_rollouts: number;
+  /** Rollouts that failed after their retries; left out of `metrics` and `rewards`. */
+  n_errors: number;
+  metrics: RunMetrics;
+  /** Mean weighted reward and mean of each reward over rollouts without error. */
+  rewards: { mean_reward: number } & RewardVector;
+  metadata: Record<string, unknown>;
+}
+
+export interface BuildSummaryOptions {
+  /** The rollouts, in any order (e.g. `readResults(path)`); a later duplicate of a rollout wins. */
+  results: AsyncIterable<RolloutResult> | Iterable<RolloutResult>;
+  metadata: Pick<RunMetadata, "env_id" | "run_id" | "started_at" | "model" | "dataset" | "seed"> &
+    Partial<Pick<RunMetadata, "version_info" | "system_prompt_file">>;
+  /** Version of the environment (default `metadata.version_info["@sv/env"]`). */
+  version?: string;
+  /** Costs of a missed attack / false alarm in `metrics.cost` (default 10 / 1, as the original). */
+  fnCostWeight?: number;
+  fpCostWeight?: number;
+}
+
+interface Compact {
+  example: number;
+  rollout: number;
+  label: Label | null;
+  confidence: number;
+  answer: string;
+  reward: number;
+  rewards: RewardVector;
+  error: boolean;
+}
+
+/**
+ * Build summary.json from results. Rollouts are sorted by (example_id, rollout_index) before summing,
+ * so the numbers do not depend on completion order: a killed-then-resumed run gives the same summary
+ * as an uninterrupted one. Keeps only a few numbers per rollout in memory.
+ */
+export async function buildSummary(options: BuildSummaryOptions): Promise<RunSummary> {
+  // Numeric keys: example_id * 2^20 + rollout_index (exact below 2^53), far lighter than string keys.
+  const byKey = new Map<number, Compact>();
+  for await (const result of options.results) {
+    byKey.set(result.example_id * 1_048_576 + result.rollout_index, {
+      example: result.example_id,
+      rollout: result.rollout_index,
+      label: result.parsed.label,
+      confidence: result.parsed.confidence,
+      answer: result.answer,
+      reward: result.reward,
+      rewards: result.metrics,
+      error: result.error !== null && result.error !== undefined,
+    });
+  }
+  const rollouts = [...byKey.values()].sort((a, b) => a.example - b.example || a.rollout - b.rollout);
+  const accumulator = new RunMetricsAccumulator({
+    fnCostWeight: options.fnCostWeight,
+    fpCostWeight: options.fpCostWeight,
+  });
+  const sums: RewardVector = { accuracy: 0, format: 0, calibration: 0, asymmetric_cost: 0 };
+  let rewardSum = 0;
+  let scored = 0;
+  const examples = new Set<number>();
+  for (const rollout of rollouts) {
+    examples.add(rollout.example);
+    if (rollout.error) continue;
+    scored++;
+    rewardSum += rollout.reward;
+    for (const name of REWARD_NAMES) sums[name] += rollout.rewards[name];
+    accumulator.add({ label: rollout.label, confidence: rollout.confidence, answer: rollout.answer });
+  }
+  const mean = (sum: number) => (scored > 0 ? sum / scored : 0);
+  const { metadata } = options;
+  const version = options.version ?? metadata.version_info?.["@sv/env"] ?? "unknown";
+  const extra: Record<string, unknown> = { seed: metadata.seed, env_version: version };
+  if (metadata.system_prompt_file) extra.system_prompt_file = metadata.system_prompt_file;
+  return {
+    environment: metadata.env_id,
+    version,
+    run_id: metadata.run_id,
+    timestamp: metadata.started_at,
+    model: metadata.model,
+    dataset: metadata.dataset.name,
+    n_examples: examples.size,
+    n_rollouts: rollouts.length,
+    n_errors: rollouts.length - scored,
+    metrics: accumulator.result(),
+    rewards: {
+      mean_reward: mean(rewardSum),
+      accuracy: mean(sums.accuracy),
+      format: mean(sums.format),
+      calibration: mean(sums.calibration),
+      asymmetric_cost: mean(sums.asymmetric_cost),
+    },
+    metadata: extra,
+  };
+}

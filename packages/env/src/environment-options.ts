@@ -1,0 +1,88 @@
+import type { DatasetSource, Row } from "@sv/dataset";
+import type { RubricCosts, RubricWeights } from "@sv/rubric";
+import { z } from "zod";
+import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
+
+/** Options of {@link loadEnvironment}. Each also accepts the original's snake_case name (`dataset_name`, …). */
+export interface EnvironmentOptions {
+  /** Dataset name resolved in `dataDir` (`iot23-train-dev-test-v1`, `synthetic`, …) or a `.jsonl` path. */
+  datasetName?: string;
+  /** `auto` (default), `local`, `hub` or `synthetic`, as the original's `dataset_source`. */
+  datasetSource?: DatasetSource;
+  /** Keep at most this many examples (after the split filter and the seeded shuffle). */
+  maxExamples?: number;
+  /** Directory of local datasets (default `./data/e1`). */
+  dataDir?: string;
+  /** `meta.split` to keep (`train`, `dev`, `test`); `all` keeps every row. Default: `test` when present. */
+  split?: string;
+  /** Shuffle seed; without it the file order is kept. */
+  seed?: number;
+  /** Rubric weight overrides. */
+  weights?: Partial<RubricWeights>;
+  /** Asymmetric-cost reward overrides. */
+  costs?: Partial<RubricCosts>;
+  /** Replaces the default system prompt. */
+  systemPrompt?: string;
+  /** Use these rows instead of loading a dataset (tests, in-memory data). */
+  rows?: readonly Row[];
+  /** Aborts dataset loading. */
+  signal?: AbortSignal;
+}
+
+const SNAKE_CASE_NAMES: Record<string, keyof EnvironmentOptions> = {
+  dataset_name: "datasetName",
+  dataset_source: "datasetSource",
+  max_examples: "maxExamples",
+  data_dir: "dataDir",
+  system_prompt: "systemPrompt",
+};
+
+const numberRecord = z.record(z.string(), z.number());
+
+const optionsSchema = z
+  .object({
+    datasetName: z.string().min(1).optional(),
+    datasetSource: z.enum(["auto", "local", "hub", "synthetic"]).optional(),
+    maxExamples: z.number().int().nonnegative().optional(),
+    dataDir: z.string().min(1).optional(),
+    split: z.string().min(1).optional(),
+    seed: z.number().int().optional(),
+    weights: numberRecord.optional(),
+    costs: numberRecord.optional(),
+    systemPrompt: z.string().min(1).optional(),
+    rows: z.array(z.unknown()).optional(),
+    signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal).optional(),
+  })
+  .strict();
+
+function fail(message: string, cause?: unknown): never {
+  throw new EnvError({ code: ENV_ERROR_CODES.invalidOptions, message, cause });
+}
+
+/**
+ * Validate environment options strictly: an unknown option is an error (the original silently dropped
+ * them, e.g. `reward_source`). snake_case names are renamed to camelCase; giving both is an error.
+ */
+export function parseEnvironmentOptions(input: unknown = {}): EnvironmentOptions {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    fail(`environment options must be an object, got ${JSON.stringify(input)}`);
+  }
+  const renamed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    const name = SNAKE_CASE_NAMES[key] ?? key;
+    if (name in renamed) fail(`environment option "${name}" is given twice (as "${key}" too)`);
+    if (value !== undefined) renamed[name] = value;
+  }
+  const result = optionsSchema.safeParse(renamed);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => {
+      if (issue.code === "unrecognized_keys") {
+        const known = [...Object.keys(optionsSchema.shape), ...Object.keys(SNAKE_CASE_NAMES)].sort();
+        return `unknown option(s) ${issue.keys.map((key) => `"${key}"`).join(", ")} (known: ${known.join(", ")})`;
+      }
+      return `${issue.path.join(".") || "(options)"}: ${issue.message}`;
+    });
+    fail(`invalid environment options: ${issues.join("; ")}`, result.error);
+  }
+  return result.data as EnvironmentOptions;
+}

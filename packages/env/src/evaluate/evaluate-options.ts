@@ -1,0 +1,39 @@
+import type { ChatModel, SamplingArgs } from "../model/chat-model.js";
+import type { BackoffOptions } from "./backoff.js";
+import type { EvaluationProgress } from "./evaluation-summary.js";
+
+/** Options of `environment.evaluate()`. */
+export interface EvaluateOptions {
+  model: ChatModel;
+  /** Evaluate the first N examples of the environment's dataset (default all). */
+  numExamples?: number;
+  /** Rollouts of each example (default 1). */
+  rolloutsPerExample?: number;
+  /** Requests in flight at once (default 32). */
+  maxConcurrent?: number;
+  samplingArgs?: SamplingArgs;
+  /** Stops the run cleanly: no new rollouts start; those in flight are cancelled and not yielded. */
+  signal?: AbortSignal;
+  onProgress?: (progress: EvaluationProgress) => void;
+  /** Retries after the first attempt (default 5). */
+  maxRetries?: number;
+  /** Per-request timeout in ms (default 120 000; 0 disables). */
+  timeoutMs?: number;
+  /** Stop after this many rollouts in a row failed (after their retries); 0 disables (default). */
+  maxConsecutiveErrors?: number;
+  backoff?: BackoffOptions;
+  /** Skip rollouts already done (resume). */
+  skip?: (exampleId: number, rolloutIndex: number) => boolean;
+  /** Injected for tests: backoff sleep, jitter source, clock. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+  /** Called before each retry's wait. */
+  onRetry?: (info: {
+    exampleId: number;
+    rolloutIndex: number;
+    retry: number;
+    delayMs: number;
+    errorType: string;
+  }) => void;
+}

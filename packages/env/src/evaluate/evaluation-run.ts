@@ -1,0 +1,208 @@
+import type { Row } from "@sv/dataset";
+import type { ChatMessage } from "@sv/parser";
+import { type Rubric, RunMetricsAccumulator } from "@sv/rubric";
+import { ENV_ERROR_CODES, EnvError } from "../env-error.js";
+import { defaultSleep } from "./backoff.js";
+import { completionPool } from "./completion-pool.js";
+import type { EvaluateOptions } from "./evaluate-options.js";
+import type { EvaluationSummary, StopReason } from "./evaluation-summary.js";
+import { generateWithRetries, type RetryPolicy } from "./generate-with-retries.js";
+import type { RolloutResult } from "./rollout-result.js";
+import { RewardMeans } from "./reward-means.js";
+
+/** A running evaluation: iterate it for rollouts in completion order, then read its summary. */
+export interface EvaluationRun extends AsyncIterable<RolloutResult> {
+  /** Resolves when the run has ended; drains rollouts nobody iterated. */
+  summary(): Promise<EvaluationSummary>;
+}
+
+/** What `evaluate()` needs from its environment. */
+export interface EvaluationContext {
+  rows: readonly Row[];
+  rubric: Rubric;
+  formatPrompt(example: Row): ChatMessage[];
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
+  const resolved = value ?? fallback;
+  if (!Number.isInteger(resolved) || resolved < min) {
+    throw new EnvError({
+      code: ENV_ERROR_CODES.invalidOptions,
+      message: `${name} must be an integer >= ${min}, got ${value}`,
+    });
+  }
+  return resolved;
+}
+
+/** Start an evaluation (lazily: nothing runs until the run is iterated or summarised). */
+export function createEvaluationRun(context: EvaluationContext, options: EvaluateOptions): EvaluationRun {
+  const numExamples = Math.min(
+    context.rows.length,
+    positiveInteger("numExamples", options.numExamples, context.rows.length, 0),
+  );
+  const rollouts = positiveInteger("rolloutsPerExample", options.rolloutsPerExample, 1);
+  const limit = positiveInteger("maxConcurrent", options.maxConcurrent, 32);
+  const maxConsecutiveErrors = positiveInteger("maxConsecutiveErrors", options.maxConsecutiveErrors, 0, 0);
+  const timeoutMs = positiveInteger("timeoutMs", options.timeoutMs, 120_000, 0);
+  const now = options.now ?? (() => performance.now());
+  const controller = new AbortController();
+  const external = options.signal;
+  let stopReason: StopReason | null = null;
+  const onExternalAbort = () => {
+    stopReason ??= { type: "aborted", message: "the run was aborted" };
+    controller.abort(external?.reason);
+  };
+
+  const skip = options.skip;
+  let total = 0;
+  for (let example = 0; example < numExamples; example++) {
+    for (let index = 0; index < rollouts; index++) if (!skip?.(example, index)) total++;
+  }
+  function* items(): Generator<[number, number]> {
+    for (let example = 0; example < numExamples; example++) {
+      for (let index = 0; index < rollouts; index++) if (!skip?.(example, index)) yield [example, index];
+    }
+  }
+
+  let retries = 0;
+  const policy: RetryPolicy = {
+    ...options.backoff,
+    maxRetries: positiveInteger("maxRetries", options.maxRetries, 5, 0),
+    timeoutMs: timeoutMs === 0 ? undefined : timeoutMs,
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random,
+  };
+
+  const runRollout = async ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> => {
+    const row = context.rows[exampleId]!;
+    const prompt = context.formatPrompt(row);
+    const started = now();
+    const outcome = await generateWithRetries(
+      options.model,
+      { messages: prompt, samplingArgs: options.samplingArgs },
+      {
+        ...policy,
+        onRetry: (error, retry, delayMs) => {
+          retries++;
+          options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: error.kind });
+        },
+      },
+      controller.signal,
+    );
+    if (controller.signal.aborted) return null;
+    const generated = now();
+    const completion = outcome.ok ? outcome.result.text : "";
+    const scored = context.rubric.score({ completion, answer: row.answer });
+    const finished = now();
+    const usage = outcome.ok ? outcome.result.usage : undefined;
+    return {
+      example_id: exampleId,
+      rollout_index: rolloutIndex,
+      prompt,
+      completion,
+      answer: row.answer,
+      reward: scored.reward,
+      metrics: scored.rewards,
+      parsed: { label: scored.label, confidence: scored.confidence },
+      info: row.meta,
+      token_usage: { input_tokens: usage?.inputTokens ?? 0, output_tokens: usage?.outputTokens ?? 0 },
+      timing: {
+        generation_ms: generated - started,
+        scoring_ms: finished - generated,
+        total_ms: finished - started,
+      },
+      attempts: outcome.attempts,
+      error: outcome.ok ? null : { type: outcome.error.kind, message: outcome.error.message },
+    };
+  };
+
+  const metrics = new RunMetricsAccumulator();
+  const means = new RewardMeans();
+  const usage = { input_tokens: 0, output_tokens: 0 };
+  let done = 0;
+  let errors = 0;
+  let consecutiveErrors = 0;
+  let startedAt = 0;
+  let summary: EvaluationSummary | undefined;
+
+  async function* run(): AsyncGenerator<RolloutResult> {
+    startedAt = now();
+    if (external?.aborted) onExternalAbort();
+    external?.addEventListener("abort", onExternalAbort, { once: true });
+    try {
+      for await (const result of completionPool(
+        items(),
+        limit,
+        runRollout,
+        () => controller.signal.aborted,
+      )) {
+        if (result === null) continue;
+        done++;
+        usage.input_tokens += result.token_usage.input_tokens;
+        usage.output_tokens += result.token_usage.output_tokens;
+        if (result.error) {
+          errors++;
+          consecutiveErrors++;
+        } else {
+          consecutiveErrors = 0;
+          means.add(result.reward, result.metrics);
+          metrics.add({
+            label: result.parsed.label,
+            confidence: result.parsed.confidence,
+            answer: result.answer,
+          });
+        }
+        options.onProgress?.({
+          done,
+          total,
+          errors,
+          retries,
+          meanReward: means.result().reward,
+          elapsedMs: now() - startedAt,
+        });
+        yield result;
+        if (maxConsecutiveErrors > 0 && consecutiveErrors >= maxConsecutiveErrors && !stopReason) {
+          stopReason = {
+            type: "max_consecutive_errors",
+            message: `${consecutiveErrors} rollouts in a row failed (last: ${result.error?.type}: ${result.error?.message})`,
+          };
+          controller.abort();
+        }
+      }
+    } finally {
+      external?.removeEventListener("abort", onExternalAbort);
+      if (!controller.signal.aborted) controller.abort();
+      summary = {
+        total,
+        done,
+        errors,
+        retries,
+        rewards: means.result(),
+        metrics: metrics.result(),
+        usage,
+        elapsedMs: now() - startedAt,
+        stopReason,
+      };
+    }
+  }
+
+  const generator = run();
+  let iterated = false;
+  return {
+    [Symbol.asyncIterator]() {
+      if (iterated) {
+        throw new EnvError({
+          code: ENV_ERROR_CODES.invalidOptions,
+          message: "an evaluation run can be iterated once",
+        });
+      }
+      iterated = true;
+      return generator;
+    },
+    async summary() {
+      if (!summary) for await (const _ of generator) void _;
+      iterated = true;
+      return summary!;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { type LoadedDataset, loadDataset, parseRow, type Row } from "@sv/dataset";
+import { type ChatMessage, parse } from "@sv/parser";
+import { createRubric, type Rubric, type RubricCosts, type RubricWeights } from "@sv/rubric";
+import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
+import type { Environment } from "./environment.js";
+import { type EnvironmentOptions, parseEnvironmentOptions } from "./environment-options.js";
+import { createEvaluationRun } from "./evaluate/evaluation-run.js";
+import { DEFAULT_SYSTEM_PROMPT } from "./system-prompt.js";
+import { ENV_ID, ENV_VERSION } from "./version.js";
+
+function buildRubric(options: EnvironmentOptions): Rubric {
+  try {
+    return createRubric({
+      weights: options.weights as Partial<RubricWeights> | undefined,
+      costs: options.costs as Partial<RubricCosts> | undefined,
+    });
+  } catch (error) {
+    throw new EnvError({
+      code: ENV_ERROR_CODES.invalidOptions,
+      message: error instanceof Error ? error.message : String(error),
+      cause: error,
+    });
+  }
+}
+
+async function resolveDataset(options: EnvironmentOptions): Promise<LoadedDataset> {
+  if (options.rows) {
+    const rows = options.rows.map((row, index) => parseRow(row, { file: "options.rows", line: index + 1 }));
+    const limited = options.maxExamples === undefined ? rows : rows.slice(0, options.maxExamples);
+    return { name: "in-memory", tier: "local", split: "all", reason: "rows given in options", rows: limited };
+  }
+  return loadDataset({
+    dataset: options.datasetName,
+    source: options.datasetSource,
+    dataDir: options.dataDir,
+    split: options.split,
+    maxExamples: options.maxExamples,
+    seed: options.seed,
+    signal: options.signal,
+  });
+}
+
+/**
+ * Load the E1 environment: dataset (by the original's tiers), system prompt, parser and rubric.
+ * Options are validated strictly (unknown ones throw `EnvError`); the original's snake_case names work too.
+ *
+ * @example
+ * const env = await loadEnvironment({ datasetName: "iot23-train-dev-test-v1", split: "test" });
+ * for await (const rollout of env.evaluate({ model, maxConcurrent: 16 })) console.log(rollout.reward);
+ */
+export async function loadEnvironment(input: EnvironmentOptions = {}): Promise<Environment> {
+  const options = parseEnvironmentOptions(input);
+  const rubric = buildRubric(options);
+  const dataset = await resolveDataset(options);
+  const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
+  const { rows: _rows, signal: _signal, ...recorded } = options;
+  const formatPrompt = (example: Row): ChatMessage[] => [
+    { role: "system", content: systemPrompt },
+    { role: "user", content: example.question },
+  ];
+  return {
+    id: ENV_ID,
+    version: ENV_VERSION,
+    systemPrompt,
+    dataset,
+    options: recorded,
+    parser: { parse },
+    rubric,
+    formatPrompt,
+    score: (completion, example) => rubric.score({ completion, answer: example.answer }),
+    evaluate: (evaluateOptions) =>
+      createEvaluationRun({ rows: dataset.rows, rubric, formatPrompt }, evaluateOptions),
+  };
+}

@@ -1,0 +1,56 @@
+import { ENV_ERROR_CODES, EnvError } from "../env-error.js";
+
+/** How a model call failed; decides whether it is retried. */
+export const MODEL_ERROR_KINDS = {
+  rateLimit: "rate_limit",
+  server: "server_error",
+  timeout: "timeout",
+  connection: "connection_error",
+  badResponse: "bad_response",
+  client: "client_error",
+  aborted: "aborted",
+} as const;
+
+export type ModelErrorKind = (typeof MODEL_ERROR_KINDS)[keyof typeof MODEL_ERROR_KINDS];
+
+/** A garbled body (e.g. a proxy's HTML error page with status 200) is usually transient, so it is retried. */
+const RETRYABLE = new Set<ModelErrorKind>([
+  "rate_limit",
+  "server_error",
+  "timeout",
+  "connection_error",
+  "bad_response",
+]);
+
+export interface ModelCallErrorOptions {
+  kind: ModelErrorKind;
+  message: string;
+  /** HTTP status, when there was a response. */
+  status?: number;
+  /** Server-requested wait before the next attempt (from `Retry-After`). */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** A failed model call. `retryable` is true for 429, 5xx, timeouts, connection errors and garbled replies. */
+export class ModelCallError extends EnvError {
+  readonly kind: ModelErrorKind;
+  readonly status: number | undefined;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(options: ModelCallErrorOptions) {
+    super({ code: ENV_ERROR_CODES.modelCall, message: options.message, cause: options.cause });
+    this.name = "ModelCallError";
+    this.kind = options.kind;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  get retryable(): boolean {
+    return RETRYABLE.has(this.kind);
+  }
+
+  static override isInstance(error: unknown): error is ModelCallError {
+    return EnvError.isInstance(error) && typeof (error as ModelCallError).kind === "string";
+  }
+}

@@ -1,0 +1,6 @@
+export {
+  createScriptedModel,
+  type ScriptedModel,
+  type ScriptedModelOptions,
+  type ScriptedReply,
+} from "./scripted-model.js";

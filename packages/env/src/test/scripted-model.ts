@@ -1,0 +1,58 @@
+import type { ChatModel, GenerateOptions, GenerateResult } from "../model/chat-model.js";
+
+/** One scripted turn: a reply text, a full result, or an error to throw. */
+export type ScriptedReply = string | GenerateResult | Error;
+
+export interface ScriptedModelOptions {
+  /**
+   * Replies in call order (cycled when calls outnumber them), or a function of the request and the
+   * 0-based call number.
+   */
+  replies:
+    | readonly ScriptedReply[]
+    | ((request: GenerateOptions, call: number) => ScriptedReply | Promise<ScriptedReply>);
+  /** Delay before each reply, in ms (default 0). Honours the request's abort signal. */
+  delayMs?: number;
+  modelId?: string;
+}
+
+/** A scripted model, plus the requests it received. */
+export interface ScriptedModel extends ChatModel {
+  readonly calls: GenerateOptions[];
+}
+
+/**
+ * A {@link ChatModel} that answers from a script, for users' tests of code built on `@sv/env`.
+ *
+ * @example
+ * const model = createScriptedModel({ replies: ['{"label": "Benign", "confidence": 0.9}'] });
+ */
+export function createScriptedModel(options: ScriptedModelOptions): ScriptedModel {
+  const calls: GenerateOptions[] = [];
+  return {
+    provider: "scripted",
+    modelId: options.modelId ?? "scripted",
+    calls,
+    async doGenerate(request) {
+      const call = calls.length;
+      calls.push(request);
+      if (options.delayMs) {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(resolve, options.delayMs);
+          request.signal?.addEventListener("abort", () => {
+            clearTimeout(timer);
+            reject(request.signal?.reason ?? new Error("aborted"));
+          });
+        });
+      }
+      const script = options.replies;
+      const reply =
+        typeof script === "function"
+          ? await script(request, call)
+          : script[call % Math.max(1, script.length)];
+      if (reply === undefined) return { text: "" };
+      if (reply instanceof Error) throw reply;
+      return typeof reply === "string" ? { text: reply } : reply;
+    },
+  };
+}

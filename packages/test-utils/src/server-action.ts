@@ -1,0 +1,30 @@
+/** What the loopback server does with one request. */
+export type ServerAction =
+  /** A normal chat completion whose message content is `content`. */
+  | {
+      type: "reply";
+      content: string;
+      delayMs?: number;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+    }
+  /** An HTTP error status with an OpenAI-style error body (e.g. 429 with `Retry-After`, 500). */
+  | { type: "status"; status: number; message?: string; headers?: Record<string, string>; delayMs?: number }
+  /** Destroy the connection without a response (a connection reset). */
+  | { type: "reset" }
+  /** 200 with `content-type: application/json` but a body that is not JSON. */
+  | { type: "non-json"; body?: string }
+  /** Never answer (until the client gives up or the server closes). */
+  | { type: "hang" };
+
+/** A chat-completions request as the server received it. */
+export interface ChatRequest {
+  model: string;
+  messages: { role: string; content?: unknown }[];
+  [key: string]: unknown;
+}
+
+/** Context of one request: its 0-based number and its headers. */
+export interface RequestContext {
+  call: number;
+  headers: Record<string, string | string[] | undefined>;
+}
