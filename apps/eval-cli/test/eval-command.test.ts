@@ -25,7 +25,7 @@ describe("pnpm eval (default command)", () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toMatch(/evaluates the built-in baseline\/heuristic/);
     expect(run.stderr).toMatch(/pnpm eval -m gpt-4.1-mini/);
-    expect(run.stderr).toMatch(/falling back to the built-in synthetic set/);
+    expect(run.stderr).toMatch(/no HF_TOKEN; using the bundled demo set/);
     const dir = join(cwd, "outputs/evals/sv-env-network-logs--baseline--heuristic/offline");
     for (const name of ["results.jsonl", "metadata.json", "summary.json", "report.md"]) {
       expect(existsSync(join(dir, name))).toBe(true);
@@ -55,7 +55,7 @@ describe("pnpm eval (default command)", () => {
     expect(summary).toMatchObject({
       environment: "sv-env-network-logs",
       model: "baseline/heuristic",
-      n_examples: 8,
+      n_examples: 44,
     });
     const report = readFileSync(join(dir, "report.md"), "utf8");
     for (const heading of [

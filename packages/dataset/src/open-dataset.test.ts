@@ -116,3 +116,12 @@ describe("streamDataset", () => {
     expect(rows).toEqual((await loadDataset({ source: "demo", seed: 3, maxExamples: 7 })).rows);
   });
 });
+
+describe("auto tier for a dataset asked for by name", () => {
+  it("does not replace a named dataset with the demo set", async () => {
+    const { openDataset } = await import("./open-dataset.js");
+    await expect(
+      openDataset({ dataset: "cic-ids-2017-ood-v1", dataDir: "/nonexistent", hub: { token: undefined } }),
+    ).rejects.toThrow(/dataset "cic-ids-2017-ood-v1" not found/);
+  });
+});

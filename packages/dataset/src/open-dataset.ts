@@ -96,13 +96,17 @@ export async function openDataset(options: LoadDatasetOptions = {}): Promise<Ope
   // auto: local → Hub (with a token) → demo.
   if (candidate.found) return local(`found local file ${candidate.path}`);
   if (candidate.explicitPath) throw missingLocal(candidate, dataset);
+  // Only the default dataset falls back to the demo set: a dataset asked for by name must not be
+  // silently replaced by another one.
+  const mayUseDemo = dataset === DEFAULT_DATASET;
   if (resolveHubSettings(options.hub).token === undefined) {
+    if (!mayUseDemo) throw missingLocal(candidate, dataset);
     return openDemo(options, `no local file ${candidate.path} and no HF_TOKEN; using the bundled demo set`);
   }
   try {
     return await openHub(options, candidate.name, `no local file ${candidate.path}; HF_TOKEN is set`);
   } catch (error) {
-    if (!(error instanceof DatasetError) || !HUB_FAILURES.has(error.code)) throw error;
+    if (!(error instanceof DatasetError) || !HUB_FAILURES.has(error.code) || !mayUseDemo) throw error;
     return openDemo(
       options,
       `no local file ${candidate.path} and the Hub failed (${error.code}: ${error.message}); using the bundled demo set`,

@@ -7,7 +7,7 @@ import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
 export interface EnvironmentOptions {
   /** Dataset name resolved in `dataDir` (`iot23-train-dev-test-v1`, `synthetic`, …) or a `.jsonl` path. */
   datasetName?: string;
-  /** `auto` (default), `local`, `hub` or `synthetic`, as the original's `dataset_source`. */
+  /** `auto` (default), `local`, `hub`, `synthetic` or `demo`, as the original's `dataset_source`. */
   datasetSource?: DatasetSource;
   /** Keep at most this many examples (after the split filter and the seeded shuffle). */
   maxExamples?: number;
@@ -42,7 +42,7 @@ const numberRecord = z.record(z.string(), z.number());
 const optionsSchema = z
   .object({
     datasetName: z.string().min(1).optional(),
-    datasetSource: z.enum(["auto", "local", "hub", "synthetic"]).optional(),
+    datasetSource: z.enum(["auto", "local", "hub", "synthetic", "demo"]).optional(),
     maxExamples: z.number().int().nonnegative().optional(),
     dataDir: z.string().min(1).optional(),
     split: z.string().min(1).optional(),

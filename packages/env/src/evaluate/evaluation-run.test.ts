@@ -49,12 +49,21 @@ describe("environment.evaluate", () => {
     const env = await loadEnvironment({ rows: syntheticRows() });
     let inFlight = 0;
     let peak = 0;
+    let finished = 0;
+    let releaseFirst: () => void = () => {};
+    const firstReleased = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const others = env.dataset.rows.length - 1;
     const model = createScriptedModel({
       replies: async (_request, call) => {
         inFlight++;
         peak = Math.max(peak, inFlight);
-        await new Promise((resolve) => setTimeout(resolve, call === 0 ? 40 : 2));
+        // The first request finishes only after every other one, whatever the machine's load.
+        if (call === 0) await firstReleased;
+        else await new Promise((resolve) => setTimeout(resolve, 2));
         inFlight--;
+        if (call !== 0 && ++finished === others) releaseFirst();
         return reply("Benign");
       },
     });

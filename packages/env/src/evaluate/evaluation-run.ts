@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Row } from "@sv/dataset";
 import type { ChatMessage } from "@sv/parser";
 import { type Rubric, RunMetricsAccumulator } from "@sv/rubric";
@@ -46,6 +47,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
   const timeoutMs = positiveInteger("timeoutMs", options.timeoutMs, 120_000, 0);
   const now = options.now ?? (() => performance.now());
   const controller = new AbortController();
+  // Every request in flight listens on the run signal; hundreds at once is expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const external = options.signal;
   let stopReason: StopReason | null = null;
   const onExternalAbort = () => {

@@ -43,7 +43,7 @@ const flagsSchema = z.object({
   saveResults: z.boolean(),
   verbose: z.boolean().optional(),
   dataset: z.string().min(1).optional(),
-  datasetSource: z.enum(["auto", "local", "hub", "synthetic"]).optional(),
+  datasetSource: z.enum(["auto", "local", "hub", "synthetic", "demo"]).optional(),
   dataDir: z.string().min(1).optional(),
   split: z.string().min(1).optional(),
   seed: z.coerce.number().int().optional(),

@@ -28,7 +28,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--no-save-results", "do not write any file")
     .option("-v, --verbose", "print every retry and failed rollout")
     .option("--dataset <name|path>", "dataset name in the data dir, or a .jsonl path")
-    .option("--dataset-source <source>", "auto | local | hub | synthetic")
+    .option("--dataset-source <source>", "auto | local | hub | synthetic | demo")
     .option("--data-dir <dir>", "local datasets (default $SV_DATA_DIR or ./data/e1)")
     .option("--split <split>", "train | dev | test | all (default test when the dataset has splits)")
     .option("--seed <n>", "shuffle seed for example selection")

@@ -44,7 +44,7 @@ async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<num
     `resuming ${runDir}: ${state.kept} rollouts done, ${state.retried} errored to re-run` +
       `${state.invalid ? `, ${state.invalid} unreadable line(s) dropped` : ""}\n`,
   );
-  const environment = await setupEnvironment(metadata.env_args as EnvironmentOptions, io);
+  const environment = await setupEnvironment(metadata.env_args as EnvironmentOptions);
   if (environment.dataset.rows.length !== metadata.num_examples) {
     throw new CliError({
       exitCode: 2,
@@ -85,9 +85,9 @@ export async function runEval(flags: EvalFlags, io: EvalIo): Promise<number> {
       );
     }
   }
-  const environment = await setupEnvironment(environmentOptions(flags, io), io);
+  const environment = await setupEnvironment(environmentOptions(flags, io));
   io.stderr.write(
-    `dataset ${environment.dataset.name} (${environment.dataset.tier}, split ${environment.dataset.split}): ${environment.dataset.rows.length} examples\n`,
+    `dataset ${environment.dataset.name} (${environment.dataset.tier}, split ${environment.dataset.split}): ${environment.dataset.rows.length} examples; ${environment.dataset.reason}\n`,
   );
   const runId = flags.runId ?? io.createRunId?.() ?? randomBytes(4).toString("hex");
   let exitCode = 0;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DATASET_ERROR_CODES, DatasetError } from "@sv/dataset";
+import { DatasetError } from "@sv/dataset";
 import { EnvError, type Environment, type EnvironmentOptions, loadEnvironment } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { EvalFlags } from "./eval-flags.js";
@@ -42,22 +42,13 @@ export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "e
 }
 
 /**
- * Load the environment. With source `auto`, a dataset that is not found falls back to the synthetic set,
- * and says so on stderr.
+ * Load the environment. The auto tier already falls back to the bundled demo set for the default
+ * dataset (and says why); anything else that is missing is an error with the fix in its message.
  */
-export async function setupEnvironment(options: EnvironmentOptions, io: EvalIo): Promise<Environment> {
+export async function setupEnvironment(options: EnvironmentOptions): Promise<Environment> {
   try {
     return await loadEnvironment(options);
   } catch (error) {
-    const source = options.datasetSource ?? (options as Record<string, unknown>).dataset_source ?? "auto";
-    if (DatasetError.isInstance(error) && error.code === DATASET_ERROR_CODES.notFound && source === "auto") {
-      io.stderr.write(
-        `note: ${error.message}\nnote: falling back to the built-in synthetic set (${"`--dataset-source synthetic`"}); ` +
-          "build real data with `pnpm build-data` or pass --dataset PATH\n",
-      );
-      const { datasetName: _name, ...rest } = options;
-      return loadEnvironment({ ...rest, datasetSource: "synthetic" });
-    }
     if (EnvError.isInstance(error) || DatasetError.isInstance(error)) {
       throw new CliError({ message: error.message, cause: error, exitCode: 2 });
     }
