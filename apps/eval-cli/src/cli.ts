@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerReportCommand } from "./commands/report/register.js";
 import { registerScoreCommand } from "./commands/score/register.js";
 import { CliError } from "./cli-error.js";
 
@@ -9,6 +10,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerScoreCommand(program);
+  registerReportCommand(program);
   return program;
 }
 
