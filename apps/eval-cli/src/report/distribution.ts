@@ -40,11 +40,12 @@ export function describeDistribution(options: DescribeDistributionOptions): Dist
   const min = sorted[0] ?? 0;
   const binWidth = niceStep((p99 - min) / bins || ((sorted.at(-1) ?? 0) - min) / bins);
   const start = Math.floor(min / binWidth) * binWidth;
-  const counts = new Array<number>(bins).fill(0);
+  const used = Math.max(1, Math.min(bins, Math.floor((p99 - start) / binWidth) + 1));
+  const counts = new Array<number>(used).fill(0);
   let sum = 0;
   for (const value of sorted) {
     sum += value;
-    counts[Math.min(bins - 1, Math.max(0, Math.floor((value - start) / binWidth)))]!++;
+    counts[Math.min(used - 1, Math.max(0, Math.floor((value - start) / binWidth)))]!++;
   }
   return {
     count: sorted.length,

@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import type { Command } from "commander";
 import { CliError } from "../../cli-error.js";
+import { writeComparison } from "../../report/compare/write-comparison.js";
 import { reportRuns } from "./report-runs.js";
 
 interface ReportCommandOptions {
@@ -32,12 +34,21 @@ export function registerReportCommand(program: Command): void {
     .option("--max-text-chars <n>", "longest prompt or reply embedded in full in report.html", "1000")
     .action(async (dirs: string[], options: ReportCommandOptions) => {
       const log = (line: string) => process.stdout.write(`${line}\n`);
-      await reportRuns({
+      const results = await reportRuns({
         dirs,
         seed: integer(options.seed, "--seed"),
         resamples: integer(options.resamples, "--resamples"),
         maxTextChars: integer(options.maxTextChars, "--max-text-chars"),
         log,
       });
+      if (results.length > 1) {
+        const comparison = await writeComparison({
+          runs: results.map((result) => ({ data: result.data, htmlPath: result.files.html })),
+          out: options.out,
+          root: join("outputs", "evals"),
+        });
+        log(`comparison: ${comparison.html}`);
+        log(`scoreboard: ${comparison.markdown}`);
+      }
     });
 }

@@ -12,6 +12,7 @@ dl.info { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; 
 dl.info dt { color: var(--muted); }
 dl.info dd { margin: 0; word-break: break-word; }
 table { border-collapse: collapse; background: var(--card); }
+.table-wrap { overflow-x: auto; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #eef1f4; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
