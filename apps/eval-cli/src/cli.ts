@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerReportCommand } from "./commands/report/register.js";
 import { registerScoreCommand } from "./commands/score/register.js";
+import { registerViewCommand } from "./commands/view/register.js";
 import { CliError } from "./cli-error.js";
 
 /** Build the `eval` program. Each command registers itself from its own folder. */
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .exitOverride();
   registerScoreCommand(program);
   registerReportCommand(program);
+  registerViewCommand(program);
   return program;
 }
 
