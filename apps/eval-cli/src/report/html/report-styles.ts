@@ -33,6 +33,8 @@ svg .cell-count { font-size: 16px; font-weight: 700; fill: var(--ink); }
 .pager button { padding: 2px 10px; }
 table.rollouts { width: 100%; table-layout: fixed; font-size: 12.5px; }
 table.rollouts col.text { width: 32%; }
+table.rollouts td { overflow-wrap: anywhere; }
+.controls select { max-width: 240px; }
 table.rollouts pre { margin: 0; white-space: pre-wrap; word-break: break-word; max-height: 12em; overflow: auto; font: 12px/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 table.rollouts summary { cursor: pointer; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .tag { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11px; margin: 1px 2px 1px 0; background: #eef1f4; }
