@@ -1,7 +1,7 @@
 import { createSeededRandom } from "@sv/dataset";
 import type { Label } from "@sv/parser";
 import { type MetricsRecord, RunMetricsAccumulator } from "@sv/rubric";
-import { HEADLINE_METRICS, type MetricInterval } from "./headline-metrics.js";
+import { HEADLINE_METRICS } from "./headline-metrics.js";
 
 /** The per-rollout numbers the bootstrap resamples (columns, index = rollout). */
 export interface BootstrapSample {
@@ -95,17 +95,4 @@ export function bootstrapIntervals(options: BootstrapIntervalsOptions): Record<s
     intervals[metric.key] = [quantile(sorted, 0.025), quantile(sorted, 0.975)];
   });
   return intervals;
-}
-
-/** Attach intervals to point values. */
-export function withIntervals(
-  values: Record<string, number>,
-  intervals: Record<string, [number, number]>,
-): Record<string, MetricInterval> {
-  const result: Record<string, MetricInterval> = {};
-  for (const [key, value] of Object.entries(values)) {
-    const [low, high] = intervals[key] ?? [value, value];
-    result[key] = { value, low, high };
-  }
-  return result;
 }

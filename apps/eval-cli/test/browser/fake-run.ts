@@ -16,11 +16,17 @@ export interface WriteFakeRunOptions {
   skill?: number;
   /** Put hostile markup into prompts, replies, model name and info (XSS tests). */
   hostile?: boolean;
+  /** Long, varied rationales (20-60 random words), closer to real replies for size measurements. */
+  verbose?: boolean;
 }
 
 export const HOSTILE = `</script><script>window.__xss=1</script><img src=x onerror="window.__xss=2"><!--`;
 const FAMILIES = ["PartOfAHorizontalPortScan", "DDoS", "C&C", "Okiru", "Attack"];
 const SOURCES = ["iot23", "cic-ids-2017", "unsw-nb15"];
+const WORDS =
+  "the connection shows a single SYN without reply typical of scanning while benign traffic usually completes handshake bytes packets duration port telnet ssh http https mirai botnet beacon periodic small payload large transfer outbound inbound internal external host responded reset rejected established normal unusual suspicious pattern consistent with reconnaissance lateral movement command control exfiltration volume low high zero many few state history flags".split(
+    " ",
+  );
 const SYSTEM = "You are a network security analyst. Answer with JSON {label, confidence, rationale}.";
 
 /** Write a seeded, realistic-looking run directory: same options, same bytes. */
@@ -51,7 +57,14 @@ export async function writeFakeRun(options: WriteFakeRunOptions): Promise<string
         completion = JSON.stringify({
           label,
           confidence,
-          rationale: options.hostile ? HOSTILE : `conn_state S0 with ${random.nextInt(9)} packets`,
+          rationale: options.hostile
+            ? HOSTILE
+            : options.verbose
+              ? Array.from(
+                  { length: 20 + random.nextInt(40) },
+                  () => WORDS[random.nextInt(WORDS.length)],
+                ).join(" ")
+              : `conn_state S0 with ${random.nextInt(9)} packets`,
         });
       }
       const scored = rubric.score({ completion, answer });
