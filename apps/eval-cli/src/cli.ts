@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+import { registerReportCommand } from "./commands/report/register.js";
+import { registerViewCommand } from "./commands/view/register.js";
 import { CliError } from "./cli-error.js";
 import type { EvalIo } from "./commands/evaluate/eval-io.js";
 import { type EvalCommandState, registerEvalCommand } from "./commands/evaluate/register.js";
@@ -37,6 +39,8 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
     .exitOverride();
   registerEvalCommand(program, () => defaultIo(options.io ?? {}), state);
   registerScoreCommand(program);
+  registerReportCommand(program);
+  registerViewCommand(program);
   return program;
 }
 

@@ -1,0 +1,99 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { writeFakeRun } from "../../test/browser/fake-run.js";
+import { buildSummary } from "./build-summary.js";
+import { readResultLines } from "./read-result-lines.js";
+import { readRunMetadata } from "./read-run-metadata.js";
+import { ReportCollector } from "./report-collector.js";
+
+async function collect(dir: string, resamples = 200) {
+  const metadata = await readRunMetadata({ path: join(dir, "metadata.json") });
+  const collector = new ReportCollector({ resamples });
+  for await (const line of readResultLines({ path: join(dir, "results.jsonl") })) collector.add(line);
+  return { collector, data: collector.result({ metadata, timestamp: "2026-01-02T03:04:05.000Z" }) };
+}
+
+describe("ReportCollector", async () => {
+  const dir = await writeFakeRun({
+    dir: join(await mkdtemp(join(tmpdir(), "sv-report-")), "run"),
+    seed: 7,
+    examples: 400,
+    rolloutsPerExample: 2,
+  });
+  const { collector, data } = await collect(dir);
+  const metrics = data.summary.metrics;
+
+  it("gives the same summary as buildSummary", async () => {
+    const metadata = await readRunMetadata({ path: join(dir, "metadata.json") });
+    const summary = await buildSummary({
+      results: readResultLines({ path: join(dir, "results.jsonl") }),
+      metadata,
+      timestamp: "2026-01-02T03:04:05.000Z",
+    });
+    expect(JSON.stringify(data.summary)).toBe(JSON.stringify(summary));
+    expect(summary.n_examples).toBe(800);
+  });
+
+  it("draws reliability bins that reproduce the summary's ECE and decided count", () => {
+    const { tp, tn, fp, fn } = metrics.confusion_matrix;
+    const decided = tp + tn + fp + fn;
+    const counted = data.reliability.reduce((total, bin) => total + bin.count, 0);
+    expect(counted).toBe(decided);
+    const ece = data.reliability.reduce(
+      (total, bin) => total + (bin.count / decided) * Math.abs(bin.accuracy - bin.meanConfidence),
+      0,
+    );
+    expect(ece).toBeCloseTo(metrics.calibration.ece, 12);
+    expect(data.reliability.reduce((total, bin) => total + bin.correct, 0)).toBe(tp + tn);
+  });
+
+  it("draws a risk-coverage curve whose area is the summary's AURC", () => {
+    const points = data.riskCoverage;
+    expect(points).toHaveLength(101);
+    let area = 0;
+    for (let index = 1; index < points.length; index++) {
+      area +=
+        ((points[index - 1]!.coverage - points[index]!.coverage) *
+          (points[index]!.risk + points[index - 1]!.risk)) /
+        2;
+    }
+    expect(area).toBeCloseTo(metrics.abstention.aurc, 12);
+    expect(points[0]!.coverage).toBe(1);
+  });
+
+  it("puts every point value inside its bootstrap interval, deterministically", async () => {
+    for (const [key, interval] of Object.entries(data.intervals)) {
+      expect(interval.low, key).toBeLessThanOrEqual(interval.high);
+      expect(interval.value, key).toBeGreaterThanOrEqual(interval.low - 0.05);
+      expect(interval.value, key).toBeLessThanOrEqual(interval.high + 0.05);
+    }
+    expect(data.intervals.accuracy!.high - data.intervals.accuracy!.low).toBeGreaterThan(0);
+    const again = await collect(dir);
+    expect(again.data.intervals).toEqual(data.intervals);
+    const otherSeed = new ReportCollector({ resamples: 200, seed: 99 });
+    for await (const line of readResultLines({ path: join(dir, "results.jsonl") })) otherSeed.add(line);
+    const other = otherSeed.result({ metadata: data.metadata, timestamp: "x" });
+    expect(other.intervals).not.toEqual(data.intervals);
+  });
+
+  it("counts detection per attack family and per source", () => {
+    const attacks = data.byAttackFamily.filter((group) => group.name !== "(none)");
+    expect(attacks.length).toBeGreaterThan(2);
+    expect(data.byAttackFamily.reduce((total, group) => total + group.count, 0)).toBe(800);
+    expect(data.bySource.map((group) => group.name).sort()).toEqual(["cic-ids-2017", "iot23", "unsw-nb15"]);
+    const tp = data.byAttackFamily.reduce((total, group) => total + group.metrics.confusion_matrix.tp, 0);
+    expect(tp).toBe(metrics.confusion_matrix.tp);
+  });
+
+  it("fills the rollout table and the distributions", () => {
+    const table = collector.table.result();
+    expect(table.rows).toHaveLength(800);
+    expect(table.prompts.length).toBe(400);
+    expect(table.systemPrompt).toMatch(/network security analyst/);
+    expect(data.latencyMs.count).toBe(800);
+    expect(data.latencyMs.counts.reduce((a, b) => a + b, 0)).toBe(800);
+    expect(data.tokens.input).toBeGreaterThan(800 * 180 - 1);
+  });
+});

@@ -1,0 +1,261 @@
+import type { Label } from "@sv/parser";
+import { RunMetricsAccumulator, safeNormalizeGoldAnswer } from "@sv/rubric";
+import { type BootstrapSample, bootstrapIntervals } from "./bootstrap-intervals.js";
+import { CONFIDENCE_BINS, COVERAGE_THRESHOLDS, confidenceBin, coverageThreshold } from "./confidence-bins.js";
+import { describeDistribution } from "./distribution.js";
+import type { GroupStats } from "./group-stats.js";
+import { HEADLINE_METRICS, type MetricInterval } from "./headline-metrics.js";
+import type { ResultLine } from "./result-line.js";
+import { RolloutTableBuilder } from "./rollout-table-builder.js";
+import type { RunMetadata } from "./run-metadata.js";
+import type { CoveragePoint, ReliabilityBin, RunReportData } from "./run-report-data.js";
+import { SummaryAccumulator } from "./summary-accumulator.js";
+import { summaryFromRun } from "./summary-from-run.js";
+
+/** Options of {@link ReportCollector}. */
+export interface ReportCollectorOptions {
+  /** Bootstrap resamples; default scales with the run: min(1000, max(200, 2e7 / rollouts)). */
+  resamples?: number;
+  /** Bootstrap seed (default: the run's seed, else 0). */
+  seed?: number;
+  /** Longest prompt or completion embedded in full (default 1000 characters). */
+  maxTextChars?: number;
+}
+
+interface GroupCounter {
+  metrics: RunMetricsAccumulator;
+  count: number;
+  attacks: number;
+  detected: number;
+  benign: number;
+  falseAlarms: number;
+}
+
+const zeros = (length: number) => new Array<number>(length).fill(0);
+const groupName = (value: unknown) =>
+  typeof value === "string" && value !== ""
+    ? value
+    : value === null || value === undefined
+      ? "(none)"
+      : String(value);
+
+/** One pass over a run's result lines that gathers the summary, every chart and the rollout table. */
+export class ReportCollector {
+  private readonly options: ReportCollectorOptions;
+  private readonly summary = new SummaryAccumulator();
+  readonly table: RolloutTableBuilder;
+  private readonly sample: BootstrapSample = {
+    labels: [],
+    confidences: [],
+    answers: [],
+    rewards: [[], [], [], [], []],
+    clusters: [],
+    clusterCount: 0,
+  };
+  private readonly clusterIndex = new Map<string, number>();
+  private readonly bins = {
+    count: zeros(CONFIDENCE_BINS),
+    correct: zeros(CONFIDENCE_BINS),
+    sum: zeros(CONFIDENCE_BINS),
+  };
+  private readonly thresholdCount = zeros(COVERAGE_THRESHOLDS);
+  private readonly thresholdErrors = zeros(COVERAGE_THRESHOLDS);
+  private readonly outcome = {
+    correct: zeros(CONFIDENCE_BINS),
+    wrong: zeros(CONFIDENCE_BINS),
+    abstained: zeros(CONFIDENCE_BINS),
+  };
+  private readonly families = new Map<string, GroupCounter>();
+  private readonly sources = new Map<string, GroupCounter>();
+  private readonly latency: number[] = [];
+  private readonly inputTokens: number[] = [];
+  private readonly outputTokens: number[] = [];
+  private requestErrors = 0;
+  private readonly confusion = {
+    malicious: { malicious: 0, benign: 0, abstain: 0, none: 0 },
+    benign: { malicious: 0, benign: 0, abstain: 0, none: 0 },
+  };
+
+  constructor(options: ReportCollectorOptions = {}) {
+    this.options = options;
+    this.table = new RolloutTableBuilder({ maxTextChars: options.maxTextChars });
+  }
+
+  private group(map: Map<string, GroupCounter>, name: string): GroupCounter {
+    let counter = map.get(name);
+    if (!counter) {
+      counter = {
+        metrics: new RunMetricsAccumulator(),
+        count: 0,
+        attacks: 0,
+        detected: 0,
+        benign: 0,
+        falseAlarms: 0,
+      };
+      map.set(name, counter);
+    }
+    return counter;
+  }
+
+  add(line: ResultLine): void {
+    this.summary.add(line);
+    const { label, confidence } = line.parsed;
+    const gold = safeNormalizeGoldAnswer(line.answer) ?? "Benign";
+    const family = groupName(line.info.attack_family);
+    const source = groupName(line.info.source);
+    for (const counter of [this.group(this.families, family), this.group(this.sources, source)]) {
+      counter.metrics.add({ label, confidence, answer: gold });
+      counter.count++;
+      if (gold === "Malicious") {
+        counter.attacks++;
+        if (label === "Malicious") counter.detected++;
+      } else {
+        counter.benign++;
+        if (label === "Malicious") counter.falseAlarms++;
+      }
+    }
+    const row = gold === "Malicious" ? this.confusion.malicious : this.confusion.benign;
+    if (label === "Malicious") row.malicious++;
+    else if (label === "Benign") row.benign++;
+    else if (label === "Abstain") row.abstain++;
+    else row.none++;
+    this.addSample(line, label, gold);
+    this.addCharts(label, confidence, gold);
+    this.latency.push(line.timing.total_ms || line.timing.generation_ms);
+    this.inputTokens.push(line.token_usage.input_tokens);
+    this.outputTokens.push(line.token_usage.output_tokens);
+    if (line.error) this.requestErrors++;
+    this.table.add(line, family, source);
+  }
+
+  private addSample(line: ResultLine, label: Label | null, gold: "Malicious" | "Benign"): void {
+    const key = String(line.example_id);
+    let cluster = this.clusterIndex.get(key);
+    if (cluster === undefined) {
+      cluster = this.sample.clusterCount++;
+      this.clusterIndex.set(key, cluster);
+    }
+    this.sample.clusters.push(cluster);
+    this.sample.labels.push(label);
+    this.sample.confidences.push(line.parsed.confidence);
+    this.sample.answers.push(gold);
+    const [reward, accuracy, format, calibration, cost] = this.sample.rewards;
+    reward.push(line.reward);
+    accuracy.push(line.metrics.accuracy);
+    format.push(line.metrics.format);
+    calibration.push(line.metrics.calibration);
+    cost.push(line.metrics.asymmetric_cost);
+  }
+
+  private addCharts(label: Label | null, confidence: number, gold: string): void {
+    const bin = confidenceBin(confidence);
+    if (label === "Abstain") {
+      if (bin >= 0) this.outcome.abstained[bin]!++;
+      return;
+    }
+    if (label === null) return;
+    const correct = label === gold;
+    if (bin >= 0) {
+      this.bins.count[bin]!++;
+      this.bins.sum[bin]! += confidence;
+      if (correct) this.bins.correct[bin]!++;
+      (correct ? this.outcome.correct : this.outcome.wrong)[bin]!++;
+    }
+    const threshold = coverageThreshold(confidence);
+    if (threshold >= 0) {
+      this.thresholdCount[threshold]!++;
+      if (!correct) this.thresholdErrors[threshold]!++;
+    }
+  }
+
+  /** Finish: summary, intervals and chart data. `timestamp` is the run's time (see `runTimestamp`). */
+  result(options: { metadata: RunMetadata; timestamp: string }): RunReportData {
+    const metrics = this.summary.metrics.result();
+    const rewards = this.summary.rewards();
+    const summary = summaryFromRun({
+      metadata: options.metadata,
+      metrics,
+      rewards,
+      rolloutCount: this.summary.size,
+      timestamp: options.timestamp,
+    });
+    const rollouts = this.summary.size;
+    const resamples =
+      this.options.resamples ?? Math.min(1000, Math.max(200, Math.floor(2e7 / Math.max(1, rollouts))));
+    const seed = this.options.seed ?? (typeof options.metadata.seed === "number" ? options.metadata.seed : 0);
+    const bounds = bootstrapIntervals({ sample: this.sample, resamples, seed });
+    const intervals: Record<string, MetricInterval> = {};
+    for (const metric of HEADLINE_METRICS) {
+      const [low, high] = bounds[metric.key]!;
+      intervals[metric.key] = { value: metric.read(metrics, rewards), low, high };
+    }
+    const decided =
+      metrics.confusion_matrix.tp +
+      metrics.confusion_matrix.tn +
+      metrics.confusion_matrix.fp +
+      metrics.confusion_matrix.fn;
+    return {
+      summary,
+      metadata: options.metadata,
+      intervals,
+      bootstrap: { resamples, seed, unit: "example" },
+      confusion: this.confusion,
+      reliability: this.reliability(),
+      riskCoverage: this.riskCoverage(decided),
+      confidenceByOutcome: this.outcome,
+      byAttackFamily: stats(this.families),
+      bySource: stats(this.sources),
+      latencyMs: describeDistribution({ values: this.latency }),
+      inputTokens: describeDistribution({ values: this.inputTokens }),
+      outputTokens: describeDistribution({ values: this.outputTokens }),
+      tokens: { input: sum(this.inputTokens), output: sum(this.outputTokens) },
+      requestErrors: this.requestErrors,
+    };
+  }
+
+  private reliability(): ReliabilityBin[] {
+    return this.bins.count.map((count, bin) => ({
+      lower: bin / CONFIDENCE_BINS,
+      upper: (bin + 1) / CONFIDENCE_BINS,
+      count,
+      correct: this.bins.correct[bin]!,
+      accuracy: count > 0 ? this.bins.correct[bin]! / count : 0,
+      meanConfidence: count > 0 ? this.bins.sum[bin]! / count : 0,
+    }));
+  }
+
+  private riskCoverage(decided: number): CoveragePoint[] {
+    const points: CoveragePoint[] = new Array(COVERAGE_THRESHOLDS);
+    let covered = 0;
+    let errors = 0;
+    for (let index = COVERAGE_THRESHOLDS - 1; index >= 0; index--) {
+      covered += this.thresholdCount[index]!;
+      errors += this.thresholdErrors[index]!;
+      points[index] = {
+        threshold: index / 100,
+        coverage: decided > 0 ? covered / decided : 0,
+        risk: covered > 0 ? errors / covered : 0,
+      };
+    }
+    return points;
+  }
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+function stats(map: Map<string, GroupCounter>): GroupStats[] {
+  return [...map.entries()]
+    .map(([name, counter]) => ({
+      name,
+      count: counter.count,
+      attacks: counter.attacks,
+      detectionRate: counter.attacks > 0 ? counter.detected / counter.attacks : 0,
+      falseAlarmRate: counter.benign > 0 ? counter.falseAlarms / counter.benign : 0,
+      metrics: counter.metrics.result(),
+    }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

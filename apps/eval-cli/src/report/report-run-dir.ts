@@ -1,0 +1,62 @@
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { renderRunReport } from "./html/render-run-report.js";
+import { renderReportMarkdown } from "./markdown/render-report-markdown.js";
+import { readResultLines } from "./read-result-lines.js";
+import { readRunMetadata } from "./read-run-metadata.js";
+import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
+import { ReportCollector, type ReportCollectorOptions } from "./report-collector.js";
+import type { RunReportData } from "./run-report-data.js";
+import { runTimestamp } from "./run-timestamp.js";
+
+/** Options of {@link reportRunDir}. */
+export interface ReportRunDirOptions extends ReportCollectorOptions {
+  /** A run directory holding results.jsonl (and usually metadata.json). */
+  dir: string;
+  /** Compress the embedded rollouts above this many JSON characters (default 1 MB). */
+  compressAbove?: number;
+}
+
+/** What {@link reportRunDir} wrote. */
+export interface ReportRunDirResult {
+  data: RunReportData;
+  files: { summary: string; markdown: string; html: string };
+  htmlBytes: number;
+}
+
+/** Regenerate summary.json, report.md and report.html of a run directory from its results.jsonl. */
+export async function reportRunDir(options: ReportRunDirOptions): Promise<ReportRunDirResult> {
+  const resultsPath = join(options.dir, "results.jsonl");
+  let resultsStat: Awaited<ReturnType<typeof stat>>;
+  try {
+    resultsStat = await stat(resultsPath);
+  } catch (error) {
+    throw new ReportError({
+      code: REPORT_ERROR_CODES.missingRun,
+      message: `${options.dir}: no results.jsonl (is this a run directory?)`,
+      cause: error,
+    });
+  }
+  const metadata = await readRunMetadata({ path: join(options.dir, "metadata.json") });
+  const collector = new ReportCollector(options);
+  for await (const line of readResultLines({ path: resultsPath })) collector.add(line);
+  const data = collector.result({
+    metadata,
+    timestamp: runTimestamp({ metadata, fallback: resultsStat.mtime }),
+  });
+  const html = renderRunReport({
+    data,
+    table: collector.table.result(),
+    compressAbove: options.compressAbove,
+  });
+  const files = {
+    summary: join(options.dir, "summary.json"),
+    markdown: join(options.dir, "report.md"),
+    html: join(options.dir, "report.html"),
+  };
+  await mkdir(options.dir, { recursive: true });
+  await writeFile(files.summary, `${JSON.stringify(data.summary, null, 2)}\n`);
+  await writeFile(files.markdown, renderReportMarkdown({ data }));
+  await writeFile(files.html, html);
+  return { data, files, htmlBytes: Buffer.byteLength(html) };
+}

@@ -1,0 +1,32 @@
+import type { Label } from "@sv/parser";
+
+/** One chat message of a rollout's prompt. */
+export interface PromptMessage {
+  role: string;
+  content: string;
+}
+
+/** The four rubric components of a rollout. */
+export interface RewardComponents {
+  accuracy: number;
+  format: number;
+  calibration: number;
+  asymmetric_cost: number;
+}
+
+/** One line of `results.jsonl` (the DESIGN.md "Eval outputs" contract). */
+export interface ResultLine {
+  example_id: number | string;
+  rollout_index: number;
+  prompt: PromptMessage[];
+  completion: string;
+  answer: string | number | boolean;
+  reward: number;
+  metrics: RewardComponents;
+  parsed: { label: Label | null; confidence: number };
+  info: Record<string, unknown>;
+  token_usage: { input_tokens: number; output_tokens: number };
+  timing: { generation_ms: number; scoring_ms: number; total_ms: number };
+  attempts: number;
+  error: { type: string; message: string } | null;
+}
