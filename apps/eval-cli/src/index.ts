@@ -4,7 +4,7 @@ export type { EvalIo } from "./commands/evaluate/eval-io.js";
 export { type ScoreLine, ScoreInputError, scoreLine } from "./commands/score/score-lines.js";
 export { type ScoreStreamOptions, scoreStream } from "./commands/score/score-stream.js";
 export { toJsonText, writeFileAtomic } from "./run-output/atomic-write.js";
-export { type BuildReportOptions, buildReport } from "./run-output/build-report.js";
+export { type ReportRunDirOptions, type ReportRunDirResult, reportRunDir } from "./report/report-run-dir.js";
 export { type BuildSummaryOptions, buildSummary, type RunSummary } from "./run-output/build-summary.js";
 export { type InvalidResultLine, type ReadResultsOptions, readResults } from "./run-output/read-results.js";
 export { openResultsWriter, type ResultsWriter } from "./run-output/results-writer.js";

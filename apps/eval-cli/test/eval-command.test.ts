@@ -59,15 +59,16 @@ describe("pnpm eval (default command)", () => {
     });
     const report = readFileSync(join(dir, "report.md"), "utf8");
     for (const heading of [
-      "Run information",
-      "Detection",
+      "Run Information",
+      "Detection Performance",
       "Calibration",
-      "Cost",
+      "Cost Analysis",
       "Abstention",
-      "Confusion matrix",
+      "Confusion Matrix",
     ]) {
       expect(report).toContain(`## ${heading}`);
     }
+    expect(existsSync(join(dir, "report.html"))).toBe(true);
   });
 
   it("survives injected faults through the real openai SDK; each rollout once, rewards = eval score", async () => {

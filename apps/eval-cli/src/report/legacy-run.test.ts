@@ -29,6 +29,6 @@ describe("reporting an older run", () => {
     expect(summary.metrics.confusion_matrix).toEqual({ tp: 2, tn: 1, fp: 0, fn: 1, abstain: 1, invalid: 1 });
     // the fenced reply still parses; the free-text reply fails the format reward
     expect(summary.rewards.format).toBeLessThan(1);
-    expect(summary.rewards.mean).not.toBe(0);
+    expect(summary.rewards.mean_reward).not.toBe(0);
   });
 });

@@ -9,8 +9,7 @@ import type { ResultLine } from "./result-line.js";
 import { RolloutTableBuilder } from "./rollout-table-builder.js";
 import type { RunMetadata } from "./run-metadata.js";
 import type { CoveragePoint, ReliabilityBin, RunReportData } from "./run-report-data.js";
-import { SummaryAccumulator } from "./summary-accumulator.js";
-import { summaryFromRun } from "./summary-from-run.js";
+import type { RunSummary } from "./run-summary.js";
 
 /** Options of {@link ReportCollector}. */
 export interface ReportCollectorOptions {
@@ -42,7 +41,7 @@ const groupName = (value: unknown) =>
 /** One pass over a run's result lines that gathers the summary, every chart and the rollout table. */
 export class ReportCollector {
   private readonly options: ReportCollectorOptions;
-  private readonly summary = new SummaryAccumulator();
+  private rollouts = 0;
   readonly table: RolloutTableBuilder;
   private readonly sample: BootstrapSample = {
     labels: [],
@@ -97,12 +96,21 @@ export class ReportCollector {
     return counter;
   }
 
+  /** Add one rollout. A rollout that failed after its retries only counts as an error and a table row. */
   add(line: ResultLine): void {
-    this.summary.add(line);
-    const { label, confidence } = line.parsed;
-    const gold = safeNormalizeGoldAnswer(line.answer) ?? "Benign";
     const family = groupName(line.info.attack_family);
     const source = groupName(line.info.source);
+    this.table.add(line, family, source);
+    this.latency.push(line.timing.total_ms || line.timing.generation_ms);
+    this.inputTokens.push(line.token_usage.input_tokens);
+    this.outputTokens.push(line.token_usage.output_tokens);
+    if (line.error) {
+      this.requestErrors++;
+      return;
+    }
+    this.rollouts++;
+    const { label, confidence } = line.parsed;
+    const gold = safeNormalizeGoldAnswer(line.answer) ?? "Benign";
     for (const counter of [this.group(this.families, family), this.group(this.sources, source)]) {
       counter.metrics.add({ label, confidence, answer: gold });
       counter.count++;
@@ -121,11 +129,6 @@ export class ReportCollector {
     else row.none++;
     this.addSample(line, label, gold);
     this.addCharts(label, confidence, gold);
-    this.latency.push(line.timing.total_ms || line.timing.generation_ms);
-    this.inputTokens.push(line.token_usage.input_tokens);
-    this.outputTokens.push(line.token_usage.output_tokens);
-    if (line.error) this.requestErrors++;
-    this.table.add(line, family, source);
   }
 
   private addSample(line: ResultLine, label: Label | null, gold: "Malicious" | "Benign"): void {
@@ -168,18 +171,12 @@ export class ReportCollector {
     }
   }
 
-  /** Finish: summary, intervals and chart data. `timestamp` is the run's time (see `runTimestamp`). */
-  result(options: { metadata: RunMetadata; timestamp: string }): RunReportData {
-    const metrics = this.summary.metrics.result();
-    const rewards = this.summary.rewards();
-    const summary = summaryFromRun({
-      metadata: options.metadata,
-      metrics,
-      rewards,
-      rolloutCount: this.summary.size,
-      timestamp: options.timestamp,
-    });
-    const rollouts = this.summary.size;
+  /** Finish: intervals and chart data around the run's summary (from `buildSummary`, as summary.json). */
+  result(options: { metadata: RunMetadata; summary: RunSummary }): RunReportData {
+    const { summary } = options;
+    const metrics = summary.metrics;
+    const rewards = { ...summary.rewards, mean: summary.rewards.mean_reward };
+    const rollouts = this.rollouts;
     const resamples =
       this.options.resamples ?? Math.min(1000, Math.max(200, Math.floor(2e7 / Math.max(1, rollouts))));
     const seed = this.options.seed ?? (typeof options.metadata.seed === "number" ? options.metadata.seed : 0);

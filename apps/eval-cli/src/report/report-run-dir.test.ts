@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HOSTILE, writeFakeRun } from "../../test/browser/fake-run.js";
-import { buildSummary } from "./build-summary.js";
+import { summarizeResultLines } from "./summarize-result-lines.js";
 import { readResultLines } from "./read-result-lines.js";
 import { reportRunDir } from "./report-run-dir.js";
 import type { RunSummary } from "./run-summary.js";
@@ -22,7 +22,7 @@ describe("reportRunDir", () => {
     const again = await Promise.all(Object.values(first.files).map((file) => readFile(file)));
     expect(again).toEqual(bytes);
     const summary = JSON.parse(await readFile(first.files.summary, "utf8")) as RunSummary;
-    const streamed = await buildSummary({
+    const streamed = await summarizeResultLines({
       results: readResultLines({ path: join(dir, "results.jsonl") }),
       metadata: first.data.metadata,
       timestamp: summary.timestamp,
@@ -55,7 +55,7 @@ describe("reportRunDir", () => {
     const metric = (key: string) =>
       Number(new RegExp(`data-metric="${key}" data-value="([^"]+)"`).exec(html)![1]);
     expect(metric("ece")).toBe(summary.metrics.calibration.ece);
-    expect(metric("reward")).toBe(summary.rewards.mean);
+    expect(metric("reward")).toBe(summary.rewards.mean_reward);
     expect(metric("f1")).toBe(summary.metrics.detection.f1);
     for (const chart of [
       "reliability",

@@ -1,5 +1,7 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { RunSummary } from "../run-output/build-summary.js";
+import { writeFileAtomic } from "../run-output/atomic-write.js";
 import { renderRunReport } from "./html/render-run-report.js";
 import { renderReportMarkdown } from "./markdown/render-report-markdown.js";
 import { readResultLines } from "./read-result-lines.js";
@@ -8,6 +10,8 @@ import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
 import { ReportCollector, type ReportCollectorOptions } from "./report-collector.js";
 import type { RunReportData } from "./run-report-data.js";
 import { runTimestamp } from "./run-timestamp.js";
+import { summarizeResultLines } from "./summarize-result-lines.js";
+import type { ResultLine } from "./result-line.js";
 
 /** Options of {@link reportRunDir}. */
 export interface ReportRunDirOptions extends ReportCollectorOptions {
@@ -15,6 +19,8 @@ export interface ReportRunDirOptions extends ReportCollectorOptions {
   dir: string;
   /** Compress the embedded rollouts above this many JSON characters (default 1 MB). */
   compressAbove?: number;
+  /** The run's summary when the caller has just built it (`pnpm eval`); else built from results.jsonl. */
+  summary?: RunSummary;
 }
 
 /** What {@link reportRunDir} wrote. */
@@ -39,11 +45,21 @@ export async function reportRunDir(options: ReportRunDirOptions): Promise<Report
   }
   const metadata = await readRunMetadata({ path: join(options.dir, "metadata.json") });
   const collector = new ReportCollector(options);
-  for await (const line of readResultLines({ path: resultsPath })) collector.add(line);
-  const data = collector.result({
-    metadata,
-    timestamp: runTimestamp({ metadata, fallback: resultsStat.mtime }),
-  });
+  const lines = readResultLines({ path: resultsPath });
+  async function* collected(): AsyncGenerator<ResultLine> {
+    for await (const line of lines) {
+      collector.add(line);
+      yield line;
+    }
+  }
+  let summary = options.summary;
+  if (summary) {
+    for await (const _line of collected());
+  } else {
+    const timestamp = runTimestamp({ metadata, fallback: resultsStat.mtime });
+    summary = await summarizeResultLines({ results: collected(), metadata, timestamp });
+  }
+  const data = collector.result({ metadata, summary });
   const html = renderRunReport({
     data,
     table: collector.table.result(),
@@ -55,8 +71,8 @@ export async function reportRunDir(options: ReportRunDirOptions): Promise<Report
     html: join(options.dir, "report.html"),
   };
   await mkdir(options.dir, { recursive: true });
-  await writeFile(files.summary, `${JSON.stringify(data.summary, null, 2)}\n`);
-  await writeFile(files.markdown, renderReportMarkdown({ data }));
-  await writeFile(files.html, html);
+  await writeFileAtomic(files.summary, `${JSON.stringify(data.summary, null, 2)}\n`);
+  await writeFileAtomic(files.markdown, renderReportMarkdown({ data }));
+  await writeFileAtomic(files.html, html);
   return { data, files, htmlBytes: Buffer.byteLength(html) };
 }

@@ -8,12 +8,13 @@ export interface RunTimestampOptions {
 }
 
 /**
- * When the run happened, as ISO 8601: `metadata.timestamp`, else vf-eval's `date` + `time`, else the
+ * When the run happened, as ISO 8601: `metadata.started_at` (ours), `metadata.timestamp`, else vf-eval's `date` + `time`, else the
  * fallback. Taken from the run rather than the clock so regenerated summaries are byte-identical.
  */
 export function runTimestamp(options: RunTimestampOptions): string {
   const { metadata } = options;
   const candidates = [
+    metadata.started_at,
     metadata.timestamp,
     metadata.date && metadata.time ? `${metadata.date}T${metadata.time}` : undefined,
     metadata.date,

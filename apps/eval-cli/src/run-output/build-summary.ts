@@ -45,26 +45,43 @@ interface Compact {
   error: boolean;
 }
 
+function compact(result: RolloutResult): Compact {
+  return {
+    example: result.example_id,
+    rollout: result.rollout_index,
+    label: result.parsed.label,
+    confidence: result.parsed.confidence,
+    answer: result.answer,
+    reward: result.reward,
+    rewards: result.metrics,
+    error: result.error !== null && result.error !== undefined,
+  };
+}
+
+// Numeric keys: example_id * 2^20 + rollout_index (exact below 2^53), far lighter than string keys.
+const keyOf = (result: RolloutResult) => result.example_id * 1_048_576 + result.rollout_index;
+
 /**
  * Build summary.json from results. Rollouts are sorted by (example_id, rollout_index) before summing,
  * so the numbers do not depend on completion order: a killed-then-resumed run gives the same summary
  * as an uninterrupted one. Keeps only a few numbers per rollout in memory.
  */
 export async function buildSummary(options: BuildSummaryOptions): Promise<RunSummary> {
-  // Numeric keys: example_id * 2^20 + rollout_index (exact below 2^53), far lighter than string keys.
   const byKey = new Map<number, Compact>();
-  for await (const result of options.results) {
-    byKey.set(result.example_id * 1_048_576 + result.rollout_index, {
-      example: result.example_id,
-      rollout: result.rollout_index,
-      label: result.parsed.label,
-      confidence: result.parsed.confidence,
-      answer: result.answer,
-      reward: result.reward,
-      rewards: result.metrics,
-      error: result.error !== null && result.error !== undefined,
-    });
-  }
+  for await (const result of options.results) byKey.set(keyOf(result), compact(result));
+  return summarize(byKey, options);
+}
+
+/** {@link buildSummary} over results already in memory. */
+export function buildSummarySync(
+  options: BuildSummaryOptions & { results: Iterable<RolloutResult> },
+): RunSummary {
+  const byKey = new Map<number, Compact>();
+  for (const result of options.results) byKey.set(keyOf(result), compact(result));
+  return summarize(byKey, options);
+}
+
+function summarize(byKey: Map<number, Compact>, options: BuildSummaryOptions): RunSummary {
   const rollouts = [...byKey.values()].sort((a, b) => a.example - b.example || a.rollout - b.rollout);
   const accumulator = new RunMetricsAccumulator({
     fnCostWeight: options.fnCostWeight,

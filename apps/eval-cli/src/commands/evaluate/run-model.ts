@@ -2,8 +2,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ENV_VERSION, type Environment, type RolloutResult, type SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
+import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
-import { buildReport } from "../../run-output/build-report.js";
 import { buildSummary, type RunSummary } from "../../run-output/build-summary.js";
 import { readResults } from "../../run-output/read-results.js";
 import { openResultsWriter } from "../../run-output/results-writer.js";
@@ -180,8 +180,9 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   };
   if (save) {
     await writeFileAtomic(files.summary, toJsonText(summary));
-    await writeFileAtomic(files.report, buildReport({ summary, metadata: finalMetadata }));
     await writeFileAtomic(files.metadata, toJsonText(finalMetadata));
+    // report.md and report.html, from the same summary: `pnpm eval report` regenerates identical files.
+    await reportRunDir({ dir: runDir, summary });
   }
   if (stop) {
     const resumeHint = save ? ` Finish it with: pnpm eval --resume ${relative(io.cwd, runDir) || "."}` : "";

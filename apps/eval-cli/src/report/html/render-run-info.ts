@@ -17,13 +17,13 @@ function duration(ms: unknown): string {
 export function renderRunInfo(options: RenderRunInfoOptions): string {
   const { summary, metadata, tokens } = options.data;
   const dataset = typeof metadata.dataset === "object" ? metadata.dataset : undefined;
-  const rollouts = summary.n_examples;
+  const rollouts = summary.n_rollouts;
   const perExample = metadata.rollouts_per_example ?? 1;
   const mean = (total: number) => (rollouts > 0 ? (total / rollouts).toFixed(1) : "0");
   const rows: [string, string][] = [
     ["Model", summary.model],
     ["Dataset", summary.dataset],
-    ["Split", dataset?.split ?? summary.metadata.split ?? "-"],
+    ["Split", dataset?.split ?? "-"],
     ["Dataset source / revision", `${dataset?.source ?? "-"} / ${dataset?.revision ?? "-"}`],
     ["N", `${rollouts} rollouts (${metadata.num_examples ?? "?"} examples × ${perExample})`],
     ["Seed", metadata.seed === undefined ? "-" : String(metadata.seed)],

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ReportCollector } from "../report-collector.js";
+import { summarizeResultLinesSync } from "../summarize-result-lines.js";
 import type { ResultLine } from "../result-line.js";
 import { renderRunReport } from "./render-run-report.js";
 
@@ -43,10 +44,13 @@ describe("renderRunReport", () => {
         texts.forEach((text, index) => {
           collector.add(line(text, index));
         });
-        const data = collector.result({
-          metadata: { model: name, run_id: name, dataset: name },
-          timestamp: "t",
+        const metadata = { model: name, run_id: name, dataset: name };
+        const summary = summarizeResultLinesSync({
+          results: texts.map((text, index) => line(text, index)),
+          metadata,
+          timestamp: "2026-01-01T00:00:00.000Z",
         });
+        const data = collector.result({ metadata, summary });
         const html = renderRunReport({
           data,
           table: collector.table.result(),

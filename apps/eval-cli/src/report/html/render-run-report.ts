@@ -23,7 +23,7 @@ export function renderRunReport(options: RenderRunReportOptions): string {
   const { data } = options;
   const { summary } = data;
   const body = `<h1>E1 evaluation: ${escapeHtml(summary.model)}</h1>
-<p class="subtitle">${escapeHtml(summary.dataset)} · ${summary.n_examples} rollouts · run ${escapeHtml(summary.run_id)}</p>
+<p class="subtitle">${escapeHtml(summary.dataset)} · ${summary.n_rollouts} rollouts · run ${escapeHtml(summary.run_id)}</p>
 <h2>Run</h2>
 ${renderRunInfo({ data })}
 <h2>Headline metrics</h2>

@@ -21,7 +21,7 @@ export function renderReportMarkdown(options: RenderReportMarkdownOptions): stri
     "",
     `- **Model:** ${cell(summary.model)}`,
     `- **Dataset:** ${cell(summary.dataset)}`,
-    `- **Examples:** ${summary.n_examples}`,
+    `- **Examples:** ${summary.n_examples} (${summary.n_rollouts} rollouts, ${summary.n_errors} failed)`,
     `- **Run ID:** ${cell(summary.run_id)}`,
     `- **Timestamp:** ${summary.timestamp}`,
     "",
