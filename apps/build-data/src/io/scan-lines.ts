@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { hashFile } from "./hash-file.js";
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -41,15 +41,12 @@ export function isGzipPath(path: string): boolean {
 export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesResult> {
   const { path, onLine } = options;
   const maxLineBytes = options.maxLineBytes ?? 1 << 20;
-  const hash = createHash("sha256");
-  let bytes = 0;
+  // The file's SHA-256 is computed on a worker thread while this thread parses.
+  const hashing = hashFile(path);
+  hashing.catch(() => undefined);
   const raw = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1 << 20 });
   let source: Readable = raw;
   if (isGzipPath(path)) {
-    raw.on("data", (chunk) => {
-      bytes += chunk.length;
-      hash.update(chunk as Buffer);
-    });
     source = raw.pipe(createGunzip());
     raw.on("error", (error) => source.destroy(error));
   }
@@ -68,10 +65,6 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
   };
   for await (const value of source) {
     const chunk = value as Buffer;
-    if (source === raw) {
-      bytes += chunk.length;
-      hash.update(chunk);
-    }
     let position = 0;
     if (carry !== null) {
       const newline = chunk.indexOf(NEWLINE);
@@ -103,5 +96,6 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
     }
   }
   if (carry !== null && (carry.length > 0 || overlong)) emit(carry, 0, carry.length);
-  return { bytes, sha256: hash.digest("hex"), lines: line };
+  const { bytes, sha256 } = await hashing;
+  return { bytes, sha256, lines: line };
 }

@@ -1,6 +1,6 @@
 import { FLOW_FIELDS, type Flow, type FlowField, flowHash } from "@sv/dataset";
 import { scanLines } from "../io/scan-lines.js";
-import { priorityOfBytes } from "../sampling/priority.js";
+import { combinePriority, seedLanes } from "../sampling/priority.js";
 import type { Stratum } from "../sampling/stratified-sampler.js";
 import type { FileReport, ReaderContext } from "./file-report.js";
 import { iot23Scenario } from "./iot23-scenario.js";
@@ -63,6 +63,7 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
   ];
   let plan = planFor(parseZeekFields(IOT23_DEFAULT_FIELDS)!);
   const starts = new Int32Array(MAX_FIELDS + 2);
+  const [firstLane, secondLane] = seedLanes(seed);
   const tokens = new Int32Array(16);
   let rows = 0;
   let skipped = 0;
@@ -85,9 +86,26 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
     const { layout } = plan;
     const tailIndex = layout.tailIndex;
     // Field starts up to the tail; starts[i + 1] - 1 is the end of field i.
+    // One pass finds the tabs and hashes the content columns (the seeded priority, see priority.ts).
     let field = 0;
     starts[0] = start;
-    for (let position = start; position < end && field < tailIndex; position++) {
+    let position = start;
+    const { contentFirst, contentLast } = plan;
+    for (; position < end && field < contentFirst; position++) {
+      if (buffer[position] === TAB) starts[++field] = position + 1;
+    }
+    let first = firstLane;
+    let second = secondLane;
+    for (; position < end && field <= contentLast; position++) {
+      const byte = buffer[position]!;
+      if (byte === TAB) {
+        starts[++field] = position + 1;
+        if (field > contentLast) break;
+      }
+      first = Math.imul(first ^ byte, 0x01000193);
+      second = Math.imul(second ^ byte, 0x5bd1e995);
+    }
+    for (; position < end && field < tailIndex; position++) {
       if (buffer[position] === TAB) starts[++field] = position + 1;
     }
     if (field < tailIndex) {
@@ -96,7 +114,7 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
     }
     // The tail: label columns split on any run of tabs or spaces.
     let count = 0;
-    let position = starts[tailIndex]!;
+    position = starts[tailIndex]!;
     while (position < end && count < 8) {
       while (position < end && (buffer[position] === TAB || buffer[position] === SPACE)) position++;
       if (position >= end) break;
@@ -118,13 +136,11 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
       return;
     }
     const stratum = strata[kind]!;
-    const priority = priorityOfBytes(
-      buffer,
-      starts[plan.contentFirst]!,
-      starts[plan.contentLast + 1]! - 1,
-      seed,
-    );
+    const priority = combinePriority(first, second);
     if (!stratum.accepts(priority)) return;
+    const contentStart = starts[plan.contentFirst]!;
+    const contentEnd = starts[plan.contentLast + 1]! - 1;
+    if (stratum.reservoir.dropsRawCopy(priority, buffer, contentStart, contentEnd)) return;
     const flow: Flow = {};
     for (const [name, index] of plan.fields) {
       const value = buffer.toString("utf8", starts[index]!, starts[index + 1]! - 1);
@@ -153,6 +169,7 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
       scenario,
       file: displayName,
       line,
+      raw: Buffer.from(buffer.subarray(contentStart, contentEnd)),
     });
   };
 

@@ -17,6 +17,8 @@ export interface Candidate {
   line: number;
   /** Extra provenance for `meta` (e.g. the source's own timestamp). */
   extra?: Record<string, string | number>;
+  /** The raw content bytes the priority was computed from (Zeek lines), for a fast duplicate check. */
+  raw?: Buffer;
 }
 
 /** Total order on candidates: priority, then content hash, then provenance. */

@@ -13,7 +13,13 @@ function finalize(value: number): number {
   return hash >>> 0;
 }
 
-function combine(first: number, second: number): number {
+/** The two hash lanes' starting states for a seed. */
+export function seedLanes(seed: number): [number, number] {
+  return [(seed ^ 0x811c9dc5) | 0, (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) | 0];
+}
+
+/** Finish the two lanes (each fed byte by byte: lane = imul(lane ^ byte, multiplier)) into a 53-bit priority. */
+export function combinePriority(first: number, second: number): number {
   const high = finalize(first ^ Math.imul(second, 0x27d4eb2d));
   const low = finalize(second ^ high);
   return high * 2097152 + (low >>> 11);
@@ -21,24 +27,22 @@ function combine(first: number, second: number): number {
 
 /** Priority of the bytes `[start, end)` of a buffer (e.g. a Zeek line's content columns). */
 export function priorityOfBytes(buffer: Uint8Array, start: number, end: number, seed: number): number {
-  let first = (seed ^ 0x811c9dc5) | 0;
-  let second = (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) | 0;
+  let [first, second] = seedLanes(seed);
   for (let index = start; index < end; index++) {
     const byte = buffer[index]!;
     first = Math.imul(first ^ byte, 0x01000193);
     second = Math.imul(second ^ byte, 0x5bd1e995);
   }
-  return combine(first, second);
+  return combinePriority(first, second);
 }
 
 /** Priority of a string (e.g. a flow hash) under a seed. */
 export function priorityOfString(text: string, seed: number): number {
-  let first = (seed ^ 0x811c9dc5) | 0;
-  let second = (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) | 0;
+  let [first, second] = seedLanes(seed);
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     first = Math.imul(first ^ code, 0x01000193);
     second = Math.imul(second ^ code, 0x5bd1e995);
   }
-  return combine(first, second);
+  return combinePriority(first, second);
 }

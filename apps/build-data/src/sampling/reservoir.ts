@@ -10,6 +10,7 @@ export class Reservoir {
   duplicates = 0;
   private readonly heap: Candidate[] = [];
   private readonly byHash = new Map<string, Candidate>();
+  private readonly byPriority = new Map<number, Candidate>();
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -25,6 +26,18 @@ export class Reservoir {
     return this.heap.length < this.capacity || priority <= this.heap[0]!.priority;
   }
 
+  /**
+   * Whether a flow whose raw content bytes equal those of a held candidate with the same priority is
+   * a copy of it; such a copy read later never wins, so it is counted and dropped without decoding.
+   */
+  dropsRawCopy(priority: number, buffer: Buffer, start: number, end: number): boolean {
+    const held = this.byPriority.get(priority);
+    if (held?.raw === undefined || held.raw.length !== end - start) return false;
+    if (held.raw.compare(buffer, start, end) !== 0) return false;
+    this.duplicates++;
+    return true;
+  }
+
   offer(candidate: Candidate): void {
     if (this.capacity <= 0) return;
     const held = this.byHash.get(candidate.hash);
@@ -34,6 +47,8 @@ export class Reservoir {
         const index = this.heap.indexOf(held);
         this.heap[index] = candidate;
         this.byHash.set(candidate.hash, candidate);
+        this.unindex(held);
+        this.byPriority.set(candidate.priority, candidate);
         this.siftUp(index);
         this.siftDown(index);
       }
@@ -42,20 +57,27 @@ export class Reservoir {
     if (this.heap.length < this.capacity) {
       this.heap.push(candidate);
       this.byHash.set(candidate.hash, candidate);
+      this.byPriority.set(candidate.priority, candidate);
       this.siftUp(this.heap.length - 1);
       return;
     }
     const top = this.heap[0]!;
     if (compareCandidates(candidate, top) >= 0) return;
     this.byHash.delete(top.hash);
+    this.unindex(top);
     this.heap[0] = candidate;
     this.byHash.set(candidate.hash, candidate);
+    this.byPriority.set(candidate.priority, candidate);
     this.siftDown(0);
   }
 
   /** The held candidates, smallest first. */
   sorted(): Candidate[] {
     return [...this.heap].sort(compareCandidates);
+  }
+
+  private unindex(candidate: Candidate): void {
+    if (this.byPriority.get(candidate.priority) === candidate) this.byPriority.delete(candidate.priority);
   }
 
   private siftUp(start: number): void {
