@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
-import { downloadHubDataset } from "../hub/download-hub-dataset.js";
 import { DEFAULT_HUB_REPOS, type HubOptions } from "../hub/hub-options.js";
 import type { SourceName } from "../readers/source-name.js";
 
@@ -46,6 +45,8 @@ export async function resolveSource(options: ResolveSourceOptions): Promise<Reso
       message: `--${source} hf:${repo}: expected hf:OWNER/NAME`,
     });
   }
+  // Loaded only when needed: the Hub client is large and local builds never use it.
+  const { downloadHubDataset } = await import("../hub/download-hub-dataset.js");
   const downloaded = await downloadHubDataset({
     ...options.hub,
     repo,

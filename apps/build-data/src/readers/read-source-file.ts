@@ -3,9 +3,9 @@ import type { InputFile } from "../io/find-input-files.js";
 import { type AttemptedPolicy, createCicMapper } from "./cic-mapper.js";
 import { readCsv } from "./csv-reader.js";
 import type { FileReport, ReaderContext } from "./file-report.js";
+import type { ReadParquetOptions } from "./parquet-reader.js";
 import { createIot23HubMapper } from "./iot23-hub-mapper.js";
 import { iot23Scenario } from "./iot23-scenario.js";
-import { readParquet } from "./parquet-reader.js";
 import type { SourceName } from "./source-name.js";
 import { createUnswMapper } from "./unsw-mapper.js";
 import { looksLikeUnswRawRecord, UNSW_RAW_COLUMNS } from "./unsw-raw-columns.js";
@@ -36,6 +36,12 @@ function stem(file: InputFile): string {
     .replace(/\.(csv|parquet)$/i, "");
 }
 
+/** Parquet support (hyparquet) is loaded only when a Parquet file is read. */
+async function readParquetLazily(options: ReadParquetOptions): Promise<FileReport> {
+  const { readParquet } = await import("./parquet-reader.js");
+  return readParquet(options);
+}
+
 /** Read one input file of a source with the reader its name and header call for. */
 export function readSourceFile(options: ReadSourceFileOptions): Promise<FileReport> {
   const { source, file } = options;
@@ -43,14 +49,14 @@ export function readSourceFile(options: ReadSourceFileOptions): Promise<FileRepo
   const isParquet = file.path.toLowerCase().endsWith(".parquet");
   if (source === "iot23") {
     const scenario = iot23Scenario(file.displayName);
-    if (isParquet) return readParquet({ ...context, mapper: createIot23HubMapper, scenario });
+    if (isParquet) return readParquetLazily({ ...context, mapper: createIot23HubMapper, scenario });
     if (/\.csv(\.gz)?$/i.test(file.path))
       return readCsv({ ...context, mapper: createIot23HubMapper, scenario });
     return readZeekConn(context);
   }
   const mapper = source === "cic" ? createCicMapper({ attempted: options.attempted }) : createUnswMapper;
   const scenario = stem(file);
-  if (isParquet) return readParquet({ ...context, mapper, scenario });
+  if (isParquet) return readParquetLazily({ ...context, mapper, scenario });
   return readCsv({
     ...context,
     mapper,

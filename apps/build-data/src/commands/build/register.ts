@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { type Command, Option } from "commander";
 import { runBuild } from "../../build/run-build.js";
 import { CLI_ERROR_CODES, CliError } from "../../cli-error.js";
-import { pushToHub } from "../../hub/push-to-hub.js";
 import { ATTEMPTED_POLICIES, type AttemptedPolicy } from "../../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../../readers/source-name.js";
 import { SPLIT_STRATEGIES, type SplitStrategy } from "../../sampling/assign-splits.js";
@@ -125,6 +124,7 @@ export function registerBuildCommand(program: Command): void {
             code: CLI_ERROR_CODES.hub,
             message: "--push-to-hub needs HF_TOKEN in the environment",
           });
+        const { pushToHub } = await import("../../hub/push-to-hub.js");
         const url = await pushToHub({
           repo: flags.pushToHub,
           dir: flags.out,
