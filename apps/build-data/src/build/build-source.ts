@@ -1,0 +1,143 @@
+import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
+import { findInputFiles } from "../io/find-input-files.js";
+import type { AttemptedPolicy } from "../readers/cic-mapper.js";
+import { UnrecognisedLayout } from "../readers/csv-reader.js";
+import type { FileReport } from "../readers/file-report.js";
+import { ignoreReason, readSourceFile } from "../readers/read-source-file.js";
+import { META_SOURCE, type SourceName } from "../readers/source-name.js";
+import { compareCandidates } from "../sampling/candidate.js";
+import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
+import { selectSample } from "../sampling/select-sample.js";
+import { SkipLog } from "../sampling/skip-log.js";
+import { StratifiedSampler } from "../sampling/stratified-sampler.js";
+import { countRows, type RowCounts } from "./count-rows.js";
+import { type DatasetRow, toDatasetRow } from "./dataset-row.js";
+
+export interface BuildSourceOptions {
+  source: SourceName;
+  /** Local files or directories (a Hub source is downloaded first). */
+  roots: readonly string[];
+  seed: number;
+  limit: number;
+  /** Half per label (IoT-23, CIC) or natural proportions (UNSW). */
+  balanced: boolean;
+  /** Train/dev/test strategy; undefined for out-of-distribution sets (every row gets split `ood`). */
+  splitStrategy?: SplitStrategy;
+  attempted: AttemptedPolicy;
+  onProgress?: (message: string) => void;
+}
+
+/** The sampling manifest section of one dataset. */
+export interface SourceManifest {
+  source: string;
+  limit: number;
+  balanced: boolean;
+  split_strategy: SplitStrategy | "ood";
+  inputs: FileReport[];
+  ignored_files: { file: string; reason: string }[];
+  rows_read: number;
+  lines_skipped: { counts: Record<string, number>; examples: Record<string, string[]> };
+  duplicates_dropped: number;
+  label_conflicts: number;
+  label_conflict_examples: string[];
+  strata: { scenario: string; label: string; seen: number; distinct_held: number; selected: number }[];
+  capture_splits?: Record<string, string>;
+  counts: RowCounts;
+  notes: string[];
+}
+
+export interface BuiltSource {
+  rows: DatasetRow[];
+  manifest: SourceManifest;
+}
+
+const SPLIT_ORDER: Record<string, number> = { train: 0, dev: 1, test: 2, ood: 3 };
+
+/** Read every input of one dataset in a single streaming pass, then sample, deduplicate and split. */
+export async function buildSource(options: BuildSourceOptions): Promise<BuiltSource> {
+  const { source, seed, limit, onProgress } = options;
+  const files = await findInputFiles({ roots: options.roots });
+  const share = options.balanced ? Math.ceil(limit / 2) : limit;
+  const sampler = new StratifiedSampler({ capacity: Math.ceil(share * 1.05) + 16 });
+  const skips = new SkipLog();
+  const inputs: FileReport[] = [];
+  const ignored: { file: string; reason: string }[] = [];
+  for (const [position, file] of files.entries()) {
+    const reason = ignoreReason(source, file);
+    if (reason !== undefined) {
+      ignored.push({ file: file.displayName, reason });
+      continue;
+    }
+    const started = performance.now();
+    try {
+      const report = await readSourceFile({
+        source,
+        file,
+        seed,
+        sampler,
+        skips,
+        attempted: options.attempted,
+      });
+      inputs.push(report);
+      const seconds = (performance.now() - started) / 1000;
+      onProgress?.(
+        `${source}: [${position + 1}/${files.length}] ${file.displayName}: ${report.rows} rows, ${report.skipped} skipped, ${(report.bytes / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`,
+      );
+    } catch (error) {
+      if (!(error instanceof UnrecognisedLayout)) throw error;
+      ignored.push({ file: file.displayName, reason: error.message.slice(file.displayName.length + 2) });
+      onProgress?.(`${source}: ignored ${error.message}`);
+    }
+  }
+  const selection = selectSample({ strata: sampler.all(), limit, balanced: options.balanced });
+  const split = options.splitStrategy
+    ? assignSplits({ strata: selection.strata, strategy: options.splitStrategy, seed })
+    : undefined;
+  const entries = selection.strata.flatMap((stratum, index) =>
+    stratum.selected.map((candidate, position) => ({
+      candidate,
+      split: split ? split.splits[index]![position]! : "ood",
+    })),
+  );
+  entries.sort(
+    (left, right) =>
+      SPLIT_ORDER[left.split]! - SPLIT_ORDER[right.split]! ||
+      compareCandidates(left.candidate, right.candidate),
+  );
+  const rows = entries.map((entry) =>
+    toDatasetRow({ candidate: entry.candidate, source: META_SOURCE[source], split: entry.split }),
+  );
+  if (rows.length === 0) {
+    const reasons = Object.entries(skips.toJSON().counts).map(([reason, count]) => `${reason}: ${count}`);
+    throw new CliError({
+      code: CLI_ERROR_CODES.nothingUsable,
+      message: `${source}: no usable flows in ${files.length} file(s) under ${options.roots.join(", ")}${reasons.length ? ` (skipped: ${reasons.join("; ")})` : ""}${ignored.length ? ` (ignored: ${ignored.map((entry) => `${entry.file}: ${entry.reason}`).join("; ")})` : ""}`,
+    });
+  }
+  return {
+    rows,
+    manifest: {
+      source: META_SOURCE[source],
+      limit,
+      balanced: options.balanced,
+      split_strategy: options.splitStrategy ?? "ood",
+      inputs,
+      ignored_files: ignored,
+      rows_read: inputs.reduce((sum, report) => sum + report.rows, 0),
+      lines_skipped: skips.toJSON(),
+      duplicates_dropped: selection.duplicatesDropped,
+      label_conflicts: selection.labelConflicts,
+      label_conflict_examples: selection.conflictExamples,
+      strata: selection.strata.map((stratum) => ({
+        scenario: stratum.scenario,
+        label: stratum.label,
+        seen: stratum.seen,
+        distinct_held: stratum.available,
+        selected: stratum.selected.length,
+      })),
+      ...(split?.scenarios ? { capture_splits: split.scenarios } : {}),
+      counts: countRows(rows),
+      notes: [...selection.notes, ...(split?.notes ?? [])],
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { RunBuildResult } from "../../build/run-build.js";
+
+export interface PrintSummaryOptions {
+  result: RunBuildResult;
+  out: string;
+  seconds: number;
+  write: (line: string) => void;
+}
+
+/** The end-of-run summary on stderr: rows per dataset, labels, duplicates and skipped lines by reason. */
+export function printSummary(options: PrintSummaryOptions): void {
+  const { result, write } = options;
+  write(`\nbuilt ${result.files.length} files in ${options.out} (${options.seconds.toFixed(1)} s)`);
+  for (const { fileName, manifest } of result.datasets) {
+    const labels = Object.entries(manifest.counts.by_label)
+      .map(([label, count]) => `${label} ${count}`)
+      .join(", ");
+    const skipped = Object.entries(manifest.lines_skipped.counts)
+      .map(([reason, count]) => `${reason} ${count}`)
+      .join(", ");
+    write(
+      `  ${fileName}: ${manifest.counts.total} rows (${labels}) from ${manifest.rows_read} read; ${manifest.duplicates_dropped} duplicates dropped; skipped: ${skipped || "none"}`,
+    );
+    for (const note of manifest.notes) write(`    note: ${note}`);
+  }
+}

@@ -1,0 +1,71 @@
+import { basename } from "node:path";
+import type { InputFile } from "../io/find-input-files.js";
+import { type AttemptedPolicy, createCicMapper } from "./cic-mapper.js";
+import { readCsv } from "./csv-reader.js";
+import type { FileReport, ReaderContext } from "./file-report.js";
+import type { ReadParquetOptions } from "./parquet-reader.js";
+import { createIot23HubMapper } from "./iot23-hub-mapper.js";
+import { iot23Scenario } from "./iot23-scenario.js";
+import type { SourceName } from "./source-name.js";
+import { createUnswMapper } from "./unsw-mapper.js";
+import { looksLikeUnswRawRecord, UNSW_RAW_COLUMNS } from "./unsw-raw-columns.js";
+import { readZeekConn } from "./zeek-conn-reader.js";
+
+export interface ReadSourceFileOptions extends Omit<ReaderContext, "path" | "displayName"> {
+  source: SourceName;
+  file: InputFile;
+  attempted: AttemptedPolicy;
+}
+
+/** Why a file is not read at all (undefined: it is read). */
+export function ignoreReason(source: SourceName, file: InputFile): string | undefined {
+  const name = basename(file.path).toLowerCase();
+  const tabular = /\.(csv|csv\.gz|parquet)$/.test(name);
+  if (source === "iot23") {
+    if (/\.labeled(\.gz)?$/.test(name) || /conn\.log/.test(name) || tabular) return undefined;
+    return "not a conn.log.labeled, CSV or Parquet file";
+  }
+  if (!tabular) return "not a CSV or Parquet file";
+  if (source === "unsw" && /features|list_events|_gt\b|gt\.csv/.test(name)) return "UNSW-NB15 metadata file";
+  return undefined;
+}
+
+function stem(file: InputFile): string {
+  return basename(file.path)
+    .replace(/\.gz$/i, "")
+    .replace(/\.(csv|parquet)$/i, "");
+}
+
+/** Parquet support (hyparquet) is loaded only when a Parquet file is read. */
+async function readParquetLazily(options: ReadParquetOptions): Promise<FileReport> {
+  const { readParquet } = await import("./parquet-reader.js");
+  return readParquet(options);
+}
+
+/** Read one input file of a source with the reader its name and header call for. */
+export function readSourceFile(options: ReadSourceFileOptions): Promise<FileReport> {
+  const { source, file } = options;
+  const context: ReaderContext = { ...options, path: file.path, displayName: file.displayName };
+  const isParquet = file.path.toLowerCase().endsWith(".parquet");
+  if (source === "iot23") {
+    const scenario = iot23Scenario(file.displayName);
+    if (isParquet) return readParquetLazily({ ...context, mapper: createIot23HubMapper, scenario });
+    if (/\.csv(\.gz)?$/i.test(file.path))
+      return readCsv({ ...context, mapper: createIot23HubMapper, scenario });
+    return readZeekConn(context);
+  }
+  const mapper = source === "cic" ? createCicMapper({ attempted: options.attempted }) : createUnswMapper;
+  const scenario = stem(file);
+  if (isParquet) return readParquetLazily({ ...context, mapper, scenario });
+  return readCsv({
+    ...context,
+    mapper,
+    scenario,
+    ...(source === "unsw"
+      ? {
+          headerless: (cells: readonly string[]) =>
+            looksLikeUnswRawRecord(cells) ? UNSW_RAW_COLUMNS : undefined,
+        }
+      : {}),
+  });
+}
