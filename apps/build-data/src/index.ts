@@ -1,8 +1,11 @@
 export {
-  evaluateLearned,
-  type EvaluateLearnedOptions,
-  type LearnedScore,
-} from "./baseline/evaluate-learned.js";
+  type BaselinePrediction,
+  type BaselineScore,
+  type EvaluateBaselineOptions,
+  evaluateBaseline,
+  heuristicPredictor,
+  learnedPredictor,
+} from "./baseline/evaluate-baseline.js";
 export { type TrainLearnedOptions, trainLearned } from "./baseline/train-learned.js";
 export {
   type BuildSourceOptions,

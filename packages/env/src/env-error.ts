@@ -4,6 +4,7 @@ import { SvError } from "@sv/parser";
 export const ENV_ERROR_CODES = {
   invalidOptions: "ENV_INVALID_OPTIONS",
   unknownBaseline: "ENV_UNKNOWN_BASELINE",
+  baselineModelMissing: "ENV_BASELINE_MODEL_MISSING",
   modelCall: "ENV_MODEL_CALL",
   aborted: "ENV_ABORTED",
 } as const;

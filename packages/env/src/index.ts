@@ -1,5 +1,17 @@
 export type { BaselineDefinition, BaselineLoadOptions } from "./baselines/baseline-definition.js";
 export { createHeuristicModel, heuristicBaseline } from "./baselines/heuristic-baseline.js";
+export {
+  isLearnedModel,
+  type LearnedFeature,
+  type LearnedModel,
+  type LearnedPrediction,
+  learnedFeatureNames,
+  learnedFeatures,
+  learnedLogit,
+  type PredictLearnedOptions,
+  predictLearned,
+} from "./baselines/learned/index.js";
+export { createLearnedModel, LEARNED_MODEL_FILE, learnedBaseline } from "./baselines/learned-baseline.js";
 export { type HeuristicVerdict, heuristicVerdict } from "./baselines/heuristic-rules.js";
 export { BASELINES, isBaselineName, type LoadBaselineOptions, loadBaseline } from "./baselines/registry.js";
 export { ENV_ERROR_CODES, EnvError, type EnvErrorCode } from "./env-error.js";

@@ -1,6 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { evaluateLearned, type LearnedScore } from "../baseline/evaluate-learned.js";
+import {
+  type BaselineScore,
+  evaluateBaseline,
+  heuristicPredictor,
+  learnedPredictor,
+} from "../baseline/evaluate-baseline.js";
 import { trainLearned } from "../baseline/train-learned.js";
 import { type DataCardDataset, renderDataCard } from "../card/render-data-card.js";
 import { type FieldAudit, shortcutAudit } from "../card/shortcut-audit.js";
@@ -33,7 +38,8 @@ export interface RunBuildResult {
   /** Files written, relative to `out`. */
   files: string[];
   datasets: { source: SourceName; fileName: string; manifest: SourceManifest }[];
-  learned?: Record<string, LearnedScore>;
+  learned?: Record<string, BaselineScore>;
+  heuristic?: Record<string, BaselineScore>;
   audit?: FieldAudit[];
 }
 
@@ -112,7 +118,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       }),
     );
   }
-  let learned: Record<string, LearnedScore> | undefined;
+  let learned: Record<string, BaselineScore> | undefined;
+  let heuristic: Record<string, BaselineScore> | undefined;
   let audit: FieldAudit[] | undefined;
   let majority: number | undefined;
   const modelFile = baselineFileName(mode);
@@ -121,9 +128,15 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     const model = trainLearned({ rows, seed });
     await write(modelFile, json(model));
     const test = rows.filter((row) => row.meta.split === "test");
-    learned = { "iot23 test": evaluateLearned({ model, rows: test }) };
-    for (const entry of ood)
-      learned[META_SOURCE[entry.source]] = evaluateLearned({ model, rows: entry.result.rows });
+    const learnedPredict = learnedPredictor(model);
+    const heuristicPredict = heuristicPredictor();
+    learned = { "iot23 test": evaluateBaseline({ rows: test, predict: learnedPredict }) };
+    heuristic = { "iot23 test": evaluateBaseline({ rows: test, predict: heuristicPredict }) };
+    for (const entry of ood) {
+      const set = META_SOURCE[entry.source];
+      learned[set] = evaluateBaseline({ rows: entry.result.rows, predict: learnedPredict });
+      heuristic[set] = evaluateBaseline({ rows: entry.result.rows, predict: heuristicPredict });
+    }
     audit = shortcutAudit({ rows });
     const trainMalicious = rows.filter(
       (row) => row.meta.split === "train" && row.answer === "Malicious",
@@ -147,6 +160,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       mode,
       datasets: cardDatasets,
       ...(learned ? { learned: { modelFile, scores: learned } } : {}),
+      ...(heuristic ? { heuristic } : {}),
       ...(majority !== undefined ? { majority } : {}),
       ...(audit ? { audit } : {}),
     }),
@@ -159,6 +173,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       manifest: entry.result.manifest,
     })),
     ...(learned ? { learned } : {}),
+    ...(heuristic ? { heuristic } : {}),
     ...(audit ? { audit } : {}),
   };
 }

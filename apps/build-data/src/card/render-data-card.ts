@@ -1,4 +1,4 @@
-import type { LearnedScore } from "../baseline/evaluate-learned.js";
+import type { BaselineScore } from "../baseline/evaluate-baseline.js";
 import type { SourceManifest } from "../build/build-source.js";
 import type { FieldAudit } from "./shortcut-audit.js";
 import { MAPPING_TABLES } from "./mapping-tables.js";
@@ -15,7 +15,9 @@ export interface RenderDataCardOptions {
   mode: string;
   datasets: readonly DataCardDataset[];
   /** Learned baseline scores by evaluation set (e.g. `iot23 test`, `cic-ids-2017`). */
-  learned?: { modelFile: string; scores: Record<string, LearnedScore> };
+  learned?: { modelFile: string; scores: Record<string, BaselineScore> };
+  /** `baseline/heuristic` scores by evaluation set. */
+  heuristic?: Record<string, BaselineScore>;
   /** Majority-class accuracy on the IoT-23 test split. */
   majority?: number;
   audit?: FieldAudit[];
@@ -103,14 +105,16 @@ export function renderDataCard(options: RenderDataCardOptions): string {
       score.brier.toFixed(3),
     ]);
   }
-  baselineRows.push([
-    "baseline/heuristic",
-    "iot23 test",
-    "**TODO: not available to build-data yet (placeholder)**",
-    "—",
-  ]);
+  for (const [set, score] of Object.entries(options.heuristic ?? {})) {
+    baselineRows.push([
+      "baseline/heuristic (rules, no training)",
+      `${set} (${score.rows} rows)`,
+      percent(score.accuracy),
+      score.brier.toFixed(3),
+    ]);
+  }
   parts.push(
-    "Baselines that read only the question text. `baseline/learned` is a logistic regression on hashed features (ports, proto, service, conn_state, history letters, log-scaled bytes, packets and duration), trained on the IoT-23 train split and Platt-calibrated on dev.",
+    "Baselines that read only the question text (abstentions count as wrong). `baseline/learned` is a logistic regression on hashed features (ports, proto, service, conn_state, history letters, log-scaled bytes, packets and duration), trained on the IoT-23 train split and Platt-calibrated on dev.",
     "",
     table(["model", "evaluated on", "accuracy", "Brier"], baselineRows),
     "",

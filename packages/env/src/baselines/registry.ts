@@ -2,10 +2,12 @@ import { ENV_ERROR_CODES, EnvError } from "../env-error.js";
 import type { ChatModel } from "../model/chat-model.js";
 import type { BaselineDefinition, BaselineLoadOptions } from "./baseline-definition.js";
 import { heuristicBaseline } from "./heuristic-baseline.js";
+import { learnedBaseline } from "./learned-baseline.js";
 
 /** The built-in baselines, by model name. Adding one is one entry here. */
 export const BASELINES: Readonly<Record<string, BaselineDefinition>> = {
   "baseline/heuristic": heuristicBaseline,
+  "baseline/learned": learnedBaseline,
 };
 
 /** True when `name` names a built-in baseline (`baseline/...`). */
