@@ -34,5 +34,17 @@ export type Flow = Partial<Record<FlowField, FlowValue>>;
 /** Fields that are part of the flow's identity for hashing and deduplication (everything but `ts`). */
 export const CONTENT_FIELDS: readonly FlowField[] = FLOW_FIELDS.filter((field) => field !== "ts");
 
+/** Fields that hold a number (seconds, bytes or packets); the rest are addresses, ports or names. */
+export const NUMERIC_FLOW_FIELDS = [
+  "duration",
+  "orig_bytes",
+  "resp_bytes",
+  "missed_bytes",
+  "orig_pkts",
+  "orig_ip_bytes",
+  "resp_pkts",
+  "resp_ip_bytes",
+] as const satisfies readonly FlowField[];
+
 /** Zeek's own marker for an unset value. */
 export const UNSET = "-";

@@ -15,7 +15,15 @@ export {
   generateDemoRows,
   rowsToJsonl,
 } from "./demo/generate-demo-rows.js";
-export { CONTENT_FIELDS, FLOW_FIELDS, type Flow, type FlowField, type FlowValue, UNSET } from "./flow.js";
+export {
+  CONTENT_FIELDS,
+  FLOW_FIELDS,
+  NUMERIC_FLOW_FIELDS,
+  type Flow,
+  type FlowField,
+  type FlowValue,
+  UNSET,
+} from "./flow.js";
 export { flowHash } from "./flow-hash.js";
 export { HUB_SPLITS } from "./hub/hub-layout.js";
 export { DEFAULT_HUB_ENDPOINT, DEFAULT_HUB_REPO, type HubOptions } from "./hub/hub-options.js";

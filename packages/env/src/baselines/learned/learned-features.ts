@@ -1,15 +1,4 @@
-import type { Flow } from "@sv/dataset";
-
-const NUMERIC_FIELDS = [
-  "duration",
-  "orig_bytes",
-  "resp_bytes",
-  "missed_bytes",
-  "orig_pkts",
-  "orig_ip_bytes",
-  "resp_pkts",
-  "resp_ip_bytes",
-] as const;
+import { type Flow, NUMERIC_FLOW_FIELDS as NUMERIC_FIELDS } from "@sv/dataset";
 
 /** A sparse feature: position in the hashed weight vector and its value. */
 export interface LearnedFeature {
