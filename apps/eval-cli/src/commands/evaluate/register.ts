@@ -24,7 +24,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("-T, --temperature <x>", "sampling temperature (not sent to reasoning models)")
     .option("-S, --sampling-args <json>", "extra sampling args as a JSON object (wins over -t/-T)")
     .option("-a, --env-args <json>", "environment options as a JSON object (see @sv/env loadEnvironment)")
-    .option("-s, --save-results", "write outputs/evals/... (default on)", true)
+    .option("-s, --save-results", "write outputs/evals/...", true)
     .option("--no-save-results", "do not write any file")
     .option("-v, --verbose", "print every retry and failed rollout")
     .option("--dataset <name|path>", "dataset name in the data dir, or a .jsonl path")
