@@ -31,6 +31,8 @@ export interface RunBuildOptions {
   mode: BuildMode;
   attempted: AttemptedPolicy;
   hub: HubOptions;
+  /** Worker threads reading the input files of a source in parallel (default 1); outputs do not depend on it. */
+  workers?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -84,6 +86,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       balanced: source !== "unsw",
       ...(iot ? { splitStrategy: options.splitStrategy } : {}),
       attempted: options.attempted,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
     const fileName = datasetFileName(source, mode);
