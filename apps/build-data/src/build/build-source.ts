@@ -30,6 +30,8 @@ export interface BuildSourceOptions {
    * Outputs are byte-identical whatever the count.
    */
   workers?: number;
+  /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
+  minBytesPerWorker?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -83,6 +85,7 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
   await sampleFiles({
     jobs,
     workers: options.workers ?? 1,
+    ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
     onResult: (result, index) => {
       const position = positions[index]!;
       const file = files[position]!;

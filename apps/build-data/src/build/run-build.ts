@@ -33,6 +33,8 @@ export interface RunBuildOptions {
   hub: HubOptions;
   /** Worker threads reading the input files of a source in parallel (default 1); outputs do not depend on it. */
   workers?: number;
+  /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
+  minBytesPerWorker?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -87,6 +89,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       ...(iot ? { splitStrategy: options.splitStrategy } : {}),
       attempted: options.attempted,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
     const fileName = datasetFileName(source, mode);

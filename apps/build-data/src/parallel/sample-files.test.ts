@@ -22,6 +22,7 @@ const options = (out: string, workers: number, reverse: boolean): RunBuildOption
     attempted: "exclude",
     hub: { cacheDir: join(out, "cache"), offline: true },
     workers,
+    minBytesPerWorker: 0,
   };
 };
 
@@ -64,6 +65,7 @@ describe("parallel reads", () => {
     await sampleFiles({
       jobs: [job("CTU-Honeypot-Capture-4-1"), job("CTU-IoT-Malware-Capture-34-1")],
       workers: 2,
+      minBytesPerWorker: 0,
       onResult: (result, index) => {
         expect("sample" in result).toBe(true);
         seen.push(index);
@@ -74,6 +76,7 @@ describe("parallel reads", () => {
       sampleFiles({
         jobs: [job("CTU-IoT-Malware-Capture-34-1"), job("no-such-capture")],
         workers: 2,
+        minBytesPerWorker: 0,
         onResult: () => undefined,
       }),
     ).rejects.toThrow(/no-such-capture/);
