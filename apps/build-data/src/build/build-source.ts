@@ -1,12 +1,13 @@
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import { findInputFiles } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
-import { UnrecognisedLayout } from "../readers/csv-reader.js";
+import { type FileSampleJob, sampleFiles } from "../parallel/index.js";
 import type { FileReport } from "../readers/file-report.js";
-import { ignoreReason, readSourceFile } from "../readers/read-source-file.js";
+import { ignoreReason } from "../readers/read-source-file.js";
 import { META_SOURCE, type SourceName } from "../readers/source-name.js";
 import { compareCandidates } from "../sampling/candidate.js";
 import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
+import { absorbFileSample } from "../sampling/file-sample.js";
 import { selectSample } from "../sampling/select-sample.js";
 import { SkipLog } from "../sampling/skip-log.js";
 import { StratifiedSampler } from "../sampling/stratified-sampler.js";
@@ -24,6 +25,13 @@ export interface BuildSourceOptions {
   /** Train/dev/test strategy; undefined for out-of-distribution sets (every row gets split `ood`). */
   splitStrategy?: SplitStrategy;
   attempted: AttemptedPolicy;
+  /**
+   * Worker threads that read input files in parallel (default 1: every file on the calling thread).
+   * Outputs are byte-identical whatever the count.
+   */
+  workers?: number;
+  /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
+  minBytesPerWorker?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -58,37 +66,43 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
   const { source, seed, limit, onProgress } = options;
   const files = await findInputFiles({ roots: options.roots });
   const share = options.balanced ? Math.ceil(limit / 2) : limit;
-  const sampler = new StratifiedSampler({ capacity: Math.ceil(share * 1.05) + 16 });
+  const capacity = Math.ceil(share * 1.05) + 16;
+  const sampler = new StratifiedSampler({ capacity });
   const skips = new SkipLog();
   const inputs: FileReport[] = [];
-  const ignored: { file: string; reason: string }[] = [];
+  // Indexed by position in `files`, so the manifest lists them in read order.
+  const ignoredAt: ({ file: string; reason: string } | undefined)[] = [];
+  const jobs: FileSampleJob[] = [];
+  const positions: number[] = [];
   for (const [position, file] of files.entries()) {
     const reason = ignoreReason(source, file);
-    if (reason !== undefined) {
-      ignored.push({ file: file.displayName, reason });
-      continue;
+    if (reason !== undefined) ignoredAt[position] = { file: file.displayName, reason };
+    else {
+      jobs.push({ source, file, seed, capacity, attempted: options.attempted });
+      positions.push(position);
     }
-    const started = performance.now();
-    try {
-      const report = await readSourceFile({
-        source,
-        file,
-        seed,
-        sampler,
-        skips,
-        attempted: options.attempted,
-      });
+  }
+  await sampleFiles({
+    jobs,
+    workers: options.workers ?? 1,
+    ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
+    onResult: (result, index) => {
+      const position = positions[index]!;
+      const file = files[position]!;
+      if ("ignored" in result) {
+        ignoredAt[position] = { file: file.displayName, reason: result.ignored };
+        onProgress?.(`${source}: ignored ${file.displayName}: ${result.ignored}`);
+        return;
+      }
+      const { report, seconds } = result.sample;
+      absorbFileSample({ sampler, skips, sample: result.sample });
       inputs.push(report);
-      const seconds = (performance.now() - started) / 1000;
       onProgress?.(
         `${source}: [${position + 1}/${files.length}] ${file.displayName}: ${report.rows} rows, ${report.skipped} skipped, ${(report.bytes / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`,
       );
-    } catch (error) {
-      if (!(error instanceof UnrecognisedLayout)) throw error;
-      ignored.push({ file: file.displayName, reason: error.message.slice(file.displayName.length + 2) });
-      onProgress?.(`${source}: ignored ${error.message}`);
-    }
-  }
+    },
+  });
+  const ignored = ignoredAt.filter((entry) => entry !== undefined);
   const selection = selectSample({ strata: sampler.all(), limit, balanced: options.balanced });
   const split = options.splitStrategy
     ? assignSplits({ strata: selection.strata, strategy: options.splitStrategy, seed })

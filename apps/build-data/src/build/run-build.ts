@@ -31,6 +31,10 @@ export interface RunBuildOptions {
   mode: BuildMode;
   attempted: AttemptedPolicy;
   hub: HubOptions;
+  /** Worker threads reading the input files of a source in parallel (default 1); outputs do not depend on it. */
+  workers?: number;
+  /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
+  minBytesPerWorker?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -84,6 +88,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       balanced: source !== "unsw",
       ...(iot ? { splitStrategy: options.splitStrategy } : {}),
       attempted: options.attempted,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+      ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
       ...(onProgress ? { onProgress } : {}),
     });
     const fileName = datasetFileName(source, mode);

@@ -1,15 +1,25 @@
 import { Worker } from "node:worker_threads";
 
+// One reused buffer and blocking reads: the hash thread allocates nothing per chunk.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
-const { createReadStream } = require("node:fs");
-const hash = createHash("sha256");
-let bytes = 0;
-createReadStream(workerData, { highWaterMark: 1 << 20 })
-  .on("data", (chunk) => { bytes += chunk.length; hash.update(chunk); })
-  .on("error", (error) => parentPort.postMessage({ error: String(error && error.message) }))
-  .on("end", () => parentPort.postMessage({ sha256: hash.digest("hex"), bytes }));
+const { openSync, readSync, closeSync } = require("node:fs");
+try {
+  const hash = createHash("sha256");
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const descriptor = openSync(workerData, "r");
+  let bytes = 0;
+  try {
+    for (let read; (read = readSync(descriptor, buffer, 0, buffer.length, null)) > 0; bytes += read)
+      hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(descriptor);
+  }
+  parentPort.postMessage({ sha256: hash.digest("hex"), bytes });
+} catch (error) {
+  parentPort.postMessage({ error: String(error && error.message) });
+}
 `;
 
 /** Size and SHA-256 of a file's bytes, computed on a worker thread so it overlaps the parse on the main one. */

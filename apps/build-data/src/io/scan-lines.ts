@@ -1,7 +1,5 @@
-import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
 import { hashFile } from "./hash-file.js";
+import { isZlibError, readChunks } from "./read-chunks.js";
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -15,6 +13,12 @@ export interface ScanLinesOptions {
   /** Lines longer than this are not passed to `onLine` but to `onOverlong` (default 1 MiB). */
   maxLineBytes?: number;
   onOverlong?: (line: number) => void;
+  /**
+   * A `.gz` whose stream breaks off or is corrupt: called once with the number the next line would have
+   * had and zlib's message; the partial line before the break is dropped and scanning stops there.
+   * Without this handler the zlib error is thrown.
+   */
+  onDamagedGzip?: (line: number, message: string) => void;
   /** Read size (default 1 MiB). */
   chunkBytes?: number;
 }
@@ -28,11 +32,6 @@ export interface ScanLinesResult {
   lines: number;
 }
 
-/** Whether a path names a gzip file (by its `.gz` suffix). */
-export function isGzipPath(path: string): boolean {
-  return path.toLowerCase().endsWith(".gz");
-}
-
 /**
  * Stream a file (gunzipped on the fly when it ends in `.gz`) and call `onLine` for each line, scanning
  * Buffer chunks for `\n` without decoding them. A final line without a newline is still delivered; a
@@ -44,12 +43,6 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
   // The file's SHA-256 is computed on a worker thread while this thread parses.
   const hashing = hashFile(path);
   hashing.catch(() => undefined);
-  const raw = createReadStream(path, { highWaterMark: options.chunkBytes ?? 1 << 20 });
-  let source: Readable = raw;
-  if (isGzipPath(path)) {
-    source = raw.pipe(createGunzip());
-    raw.on("error", (error) => source.destroy(error));
-  }
   let line = 0;
   let carry: Buffer | null = null;
   let overlong = false;
@@ -63,8 +56,7 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
     const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
     onLine(buffer, start, stop, line);
   };
-  for await (const value of source) {
-    const chunk = value as Buffer;
+  const scan = (chunk: Buffer): void => {
     let position = 0;
     if (carry !== null) {
       const newline = chunk.indexOf(NEWLINE);
@@ -74,7 +66,7 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
           overlong = true;
           carry = Buffer.alloc(0);
         }
-        continue;
+        return;
       }
       const joined: Buffer = overlong ? Buffer.alloc(0) : Buffer.concat([carry, chunk.subarray(0, newline)]);
       carry = null;
@@ -94,8 +86,18 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
         carry = Buffer.alloc(0);
       }
     }
+  };
+  try {
+    for await (const chunk of readChunks(path, options.chunkBytes ?? 1 << 20)) scan(chunk);
+  } catch (error) {
+    if (!isZlibError(error) || options.onDamagedGzip === undefined) throw error;
+    options.onDamagedGzip(line + 1, (error as Error).message);
+    carry = null;
+    overlong = false;
   }
-  if (carry !== null && (carry.length > 0 || overlong)) emit(carry, 0, carry.length);
+  // `carry` is set inside `scan`, which the compiler's narrowing does not follow.
+  const rest = carry as Buffer | null;
+  if (rest !== null && (rest.length > 0 || overlong)) emit(rest, 0, rest.length);
   const { bytes, sha256 } = await hashing;
   return { bytes, sha256, lines: line };
 }

@@ -47,6 +47,7 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
   const result = await scanLines({
     path: options.path,
     onOverlong: (line) => skip("line too long", line),
+    onDamagedGzip: (line, message) => skip("truncated or corrupt gzip (rest of file lost)", line, message),
     onLine: (buffer, start, end, line) => {
       if (layoutError !== undefined || start === end) return;
       cells = splitCsvLine(buffer.toString("utf8", start, end));

@@ -177,6 +177,7 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
     path: context.path,
     onLine,
     onOverlong: (line) => skip("line too long", line),
+    onDamagedGzip: (line, message) => skip("truncated or corrupt gzip (rest of file lost)", line, message),
   });
   return {
     file: displayName,

@@ -1,4 +1,4 @@
-import { homedir } from "node:os";
+import { availableParallelism, homedir } from "node:os";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
 import { runBuild } from "../../build/run-build.js";
@@ -22,6 +22,7 @@ interface BuildFlags {
   cicAttempted: AttemptedPolicy;
   pushToHub?: string;
   cacheDir?: string;
+  workers: string;
 }
 
 function integer(name: string, text: string, minimum: number): number {
@@ -85,6 +86,11 @@ export function registerBuildCommand(program: Command): void {
       "upload the built files and data card as a private dataset repo (HF_TOKEN)",
     )
     .option("--cache-dir <dir>", "Hub download cache (default ~/.cache/sv-build-data)")
+    .option(
+      "--workers <n>",
+      "threads reading input files in parallel (1 = all on the main thread); outputs never depend on it",
+      String(availableParallelism()),
+    )
     .action(async (flags: BuildFlags) => {
       const progress = (message: string) => process.stderr.write(`${message}\n`);
       const started = performance.now();
@@ -104,6 +110,7 @@ export function registerBuildCommand(program: Command): void {
         splitStrategy: flags.splitStrategy,
         mode: flags.mode,
         attempted: flags.cicAttempted,
+        workers: integer("--workers", flags.workers, 1),
         hub: {
           cacheDir: flags.cacheDir ?? join(homedir(), ".cache", "sv-build-data"),
           ...(hubUrl ? { hubUrl } : {}),

@@ -1,0 +1,2 @@
+export { type FileSampleJob, type FileSampleResult, readFileSample } from "./read-file-sample.js";
+export { type SampleFilesOptions, sampleFiles } from "./sample-files.js";

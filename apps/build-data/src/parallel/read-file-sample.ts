@@ -1,0 +1,47 @@
+import type { InputFile } from "../io/find-input-files.js";
+import type { AttemptedPolicy } from "../readers/cic-mapper.js";
+import { UnrecognisedLayout } from "../readers/csv-reader.js";
+import { readSourceFile } from "../readers/read-source-file.js";
+import type { SourceName } from "../readers/source-name.js";
+import { type FileSample, snapshotStrata } from "../sampling/file-sample.js";
+import { SkipLog } from "../sampling/skip-log.js";
+import { StratifiedSampler } from "../sampling/stratified-sampler.js";
+
+/** One file to read: plain data, so it can be posted to a worker thread. */
+export interface FileSampleJob {
+  source: SourceName;
+  file: InputFile;
+  seed: number;
+  /** Reservoir size of each stratum. */
+  capacity: number;
+  attempted: AttemptedPolicy;
+}
+
+/** A file's sample, or why the file was not read (its layout matched nothing known). */
+export type FileSampleResult = { sample: FileSample } | { ignored: string };
+
+/**
+ * Read one file into a fresh sampler and skip log. The result depends only on the file, the seed and
+ * the capacity, never on other files or on which thread runs it: that is what makes parallel reads
+ * byte-identical to sequential ones.
+ */
+export async function readFileSample(job: FileSampleJob): Promise<FileSampleResult> {
+  const sampler = new StratifiedSampler({ capacity: job.capacity });
+  const skips = new SkipLog();
+  const started = performance.now();
+  try {
+    const report = await readSourceFile({
+      source: job.source,
+      file: job.file,
+      seed: job.seed,
+      sampler,
+      skips,
+      attempted: job.attempted,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return { sample: { report, seconds, strata: snapshotStrata(sampler), skips: skips.toJSON() } };
+  } catch (error) {
+    if (!(error instanceof UnrecognisedLayout)) throw error;
+    return { ignored: error.message.slice(job.file.displayName.length + 2) };
+  }
+}
