@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Figure } from "./figure.js";
 import { machineInfo } from "./machine-info.js";
+import { evalBenchmark } from "./suites/eval.js";
 import { scoringBenchmark } from "./suites/scoring.js";
 
 type Suite = (options: { repoRoot: string; quick?: boolean }) => Promise<Figure[]>;
@@ -10,6 +11,7 @@ type Suite = (options: { repoRoot: string; quick?: boolean }) => Promise<Figure[
 /** Every benchmark, by name. `pnpm bench NAME` runs one; `pnpm bench` runs all. */
 const SUITES: Record<string, Suite> = {
   scoring: scoringBenchmark,
+  eval: evalBenchmark,
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
