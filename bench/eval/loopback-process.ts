@@ -8,6 +8,8 @@ export interface ServerStats {
   firstArrivalMs: number;
   lastArrivalMs: number;
   delayMs: number;
+  /** CPU time of the server process since the reset. */
+  cpuMs: number;
 }
 
 /** The loopback server running in a child process (so its CPU is not the client's). */

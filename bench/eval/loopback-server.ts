@@ -1,7 +1,8 @@
 // A loopback OpenAI-compatible server answering every request after DELAY_MS (default 100 ms), run in
 // its own process so its CPU is not counted as the client's. Prints its base URL on stdout, then reads
 // commands on stdin, one a line: `reset` clears the counters, `stats` prints one JSON line
-// {count, firstArrivalMs, lastArrivalMs, delayMs}. Exits when stdin closes.
+// {count, firstArrivalMs, lastArrivalMs, delayMs, cpuMs} (cpuMs: this process's CPU since the reset).
+// Exits when stdin closes.
 import { createInterface } from "node:readline";
 import { startOpenAIServer } from "@sv/test-utils";
 
@@ -10,6 +11,7 @@ const content = JSON.stringify({ label: "Malicious", confidence: 0.8, rationale:
 let count = 0;
 let firstArrivalMs = Number.NaN;
 let lastArrivalMs = Number.NaN;
+let cpuAtReset = process.cpuUsage();
 const server = await startOpenAIServer({
   record: false,
   handle: () => {
@@ -27,9 +29,12 @@ commands.on("line", (line) => {
     count = 0;
     firstArrivalMs = Number.NaN;
     lastArrivalMs = Number.NaN;
+    cpuAtReset = process.cpuUsage();
     process.stdout.write("ok\n");
   } else if (line === "stats") {
-    process.stdout.write(`${JSON.stringify({ count, firstArrivalMs, lastArrivalMs, delayMs })}\n`);
+    const cpu = process.cpuUsage(cpuAtReset);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    process.stdout.write(`${JSON.stringify({ count, firstArrivalMs, lastArrivalMs, delayMs, cpuMs })}\n`);
   }
 });
 commands.on("close", () => void server.close().then(() => process.exit(0)));

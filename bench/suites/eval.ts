@@ -64,7 +64,7 @@ async function evalRun(context: Context, options: { examples: number; c: number 
   }
   // Steady-state rate as the server saw it: first request in to last reply out.
   const seconds = (stats.lastArrivalMs - stats.firstArrivalMs + stats.delayMs) / 1000;
-  return { run, rate: stats.count / seconds };
+  return { run, rate: stats.count / seconds, serverCpuMs: stats.cpuMs };
 }
 
 function median(values: number[]): number {
@@ -101,12 +101,14 @@ export async function evalBenchmark(options: { repoRoot: string; quick?: boolean
     for (const { c, examples } of plan.concurrency) {
       const rates: number[] = [];
       const cpu: number[] = [];
+      const serverCpu: number[] = [];
       const limit = c / (DELAY_MS / 1000);
       for (let index = 0; index < plan.runs; index++) {
         process.stderr.write(`  eval -c ${c}, ${examples} examples, run ${index + 1}/${plan.runs}\n`);
-        const { run, rate } = await evalRun(context, { examples, c });
+        const { run, rate, serverCpuMs } = await evalRun(context, { examples, c });
         rates.push(rate);
         cpu.push((run.cpuMs - startupCpuMs) / examples);
+        serverCpu.push(serverCpuMs / examples);
       }
       const note = `${examples} examples, reply after ${DELAY_MS} ms, limit ${limit}/s`;
       figures.push(
@@ -130,6 +132,13 @@ export async function evalBenchmark(options: { repoRoot: string; quick?: boolean
           better: "lower",
           samples: cpu,
           note: "user+system CPU of the CLI process minus start-up, per example",
+        }),
+        figure({
+          name: `eval.c${c}.server_cpu_ms_per_request`,
+          unit: "ms",
+          better: "lower",
+          samples: serverCpu,
+          note: "CPU of the loopback server process per request (shares the machine with the client)",
         }),
       );
     }
