@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Figure } from "./figure.js";
 import { machineInfo } from "./machine-info.js";
 import { buildDataBenchmark } from "./suites/build-data.js";
+import { evalBenchmark } from "./suites/eval.js";
 import { scoringBenchmark } from "./suites/scoring.js";
 
 type Suite = (options: { repoRoot: string; quick?: boolean }) => Promise<Figure[]>;
@@ -12,6 +13,7 @@ type Suite = (options: { repoRoot: string; quick?: boolean }) => Promise<Figure[
 const SUITES: Record<string, Suite> = {
   scoring: scoringBenchmark,
   "build-data": buildDataBenchmark,
+  eval: evalBenchmark,
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");

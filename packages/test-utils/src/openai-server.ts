@@ -75,7 +75,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions): Promise<O
     });
 
   const server = createServer(async (request, response) => {
-    if (request.method !== "POST" || !request.url?.endsWith("/chat/completions")) {
+    const path = (request.url ?? "").split("?")[0] ?? "";
+    if (request.method !== "POST" || !path.endsWith("/chat/completions")) {
       return send(
         response,
         404,
@@ -89,7 +90,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions): Promise<O
     } catch {
       return send(response, 400, JSON.stringify({ error: { message: "request body is not JSON" } }));
     }
-    const context: RequestContext = { call: count++, headers: request.headers };
+    const context: RequestContext = { call: count++, headers: request.headers, url: request.url ?? "" };
     if (options.record !== false) requests.push({ body, headers: request.headers });
     const action = await options.handle(body, context);
     switch (action.type) {

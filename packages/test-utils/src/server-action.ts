@@ -23,8 +23,10 @@ export interface ChatRequest {
   [key: string]: unknown;
 }
 
-/** Context of one request: its 0-based number and its headers. */
+/** Context of one request: its 0-based number, its headers and its URL (path and query). */
 export interface RequestContext {
   call: number;
   headers: Record<string, string | string[] | undefined>;
+  /** The request target as received, e.g. `/v1/chat/completions?key=...` (secret-leak tests echo it). */
+  url: string;
 }
