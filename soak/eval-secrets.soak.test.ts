@@ -77,9 +77,6 @@ const CASES: Case[] = [
     mode: "reject",
     args: ["-b", "{query}"],
     reaches: "urlQuery",
-    knownLeak:
-      "the openai SDK appends /chat/completions after the query; the server's error echoes the URL and the " +
-      "CLI writes that message to results.jsonl and (with -v) stderr unredacted",
   },
   {
     name: "HF_TOKEN against a Hub answering 401 with it echoed",

@@ -1,4 +1,4 @@
-import type { DatasetSource, Row } from "@sv/dataset";
+import type { DatasetSource, HubOptions, Row } from "@sv/dataset";
 import type { RubricCosts, RubricWeights } from "@sv/rubric";
 import { z } from "zod";
 import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
@@ -25,6 +25,11 @@ export interface EnvironmentOptions {
   systemPrompt?: string;
   /** Use these rows instead of loading a dataset (tests, in-memory data). */
   rows?: readonly Row[];
+  /**
+   * Hub settings (repo, token, endpoint, revision) for the hub tier; without them the loader reads
+   * `E1_HF_REPO`, `HF_TOKEN` and `HF_ENDPOINT`. Never recorded in `options` (the token is a secret).
+   */
+  hub?: Pick<HubOptions, "repo" | "token" | "endpoint" | "revision">;
   /** Aborts dataset loading. */
   signal?: AbortSignal;
 }
@@ -51,6 +56,15 @@ const optionsSchema = z
     costs: numberRecord.optional(),
     systemPrompt: z.string().min(1).optional(),
     rows: z.array(z.unknown()).optional(),
+    hub: z
+      .object({
+        repo: z.string().optional(),
+        token: z.string().optional(),
+        endpoint: z.string().optional(),
+        revision: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal).optional(),
   })
   .strict();

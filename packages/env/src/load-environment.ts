@@ -36,6 +36,7 @@ async function resolveDataset(options: EnvironmentOptions): Promise<LoadedDatase
     split: options.split,
     maxExamples: options.maxExamples,
     seed: options.seed,
+    hub: options.hub,
     signal: options.signal,
   });
 }
@@ -53,7 +54,7 @@ export async function loadEnvironment(input: EnvironmentOptions = {}): Promise<E
   const rubric = buildRubric(options);
   const dataset = await resolveDataset(options);
   const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
-  const { rows: _rows, signal: _signal, ...recorded } = options;
+  const { rows: _rows, signal: _signal, hub: _hub, ...recorded } = options;
   const formatPrompt = (example: Row): ChatMessage[] => [
     { role: "system", content: systemPrompt },
     { role: "user", content: example.question },

@@ -4,6 +4,7 @@ import { createHttpFetch } from "./http-fetch.js";
 import { MODEL_ERROR_KINDS, ModelCallError, type ModelErrorKind } from "./model-call-error.js";
 import { adaptSamplingArgs } from "./reasoning-model.js";
 import { parseRetryAfter } from "./retry-after.js";
+import { splitBaseUrl } from "./split-base-url.js";
 
 export interface OpenAIModelOptions {
   /** Model name sent to the endpoint. */
@@ -25,13 +26,17 @@ export interface OpenAIModelOptions {
 
 const NO_KEY = "sk-no-key-required";
 
-function redact(text: string, secret: string | undefined): string {
-  return secret && secret.length >= 4 ? text.split(secret).join("[redacted]") : text;
+function redact(text: string, secrets: readonly string[]): string {
+  let redacted = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) redacted = redacted.split(secret).join("[redacted]");
+  }
+  return redacted;
 }
 
-function classify(error: unknown, apiKey: string | undefined): ModelCallError {
+function classify(error: unknown, secrets: readonly string[]): ModelCallError {
   if (ModelCallError.isInstance(error)) return error;
-  const message = redact(error instanceof Error ? error.message : String(error), apiKey);
+  const message = redact(error instanceof Error ? error.message : String(error), secrets);
   const make = (kind: ModelErrorKind, extra: { status?: number; retryAfterMs?: number } = {}) =>
     new ModelCallError({ kind, message, cause: error, ...extra });
   if (error instanceof APIUserAbortError) return make(MODEL_ERROR_KINDS.aborted);
@@ -54,12 +59,16 @@ function classify(error: unknown, apiKey: string | undefined): ModelCallError {
  * A {@link ChatModel} over the official `openai` SDK (chat completions), for any OpenAI-compatible
  * endpoint. One client per model, reused for every request; the SDK's own retries are off
  * (`maxRetries: 0`) so the evaluator counts every attempt. Failures become {@link ModelCallError}s
- * whose messages never contain the API key.
+ * whose messages never contain the API key, nor a key given in the base URL's user info or query.
  */
 export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
+  const endpoint = splitBaseUrl(options.baseURL);
+  const apiKey = options.apiKey || endpoint.userKey;
+  const secrets = [...(apiKey ? [apiKey] : []), ...endpoint.secrets];
   const client = new OpenAI({
-    apiKey: options.apiKey || NO_KEY,
-    baseURL: options.baseURL,
+    apiKey: apiKey || NO_KEY,
+    baseURL: endpoint.baseURL,
+    defaultQuery: endpoint.query,
     maxRetries: 0,
     timeout: options.timeoutMs ?? 120_000,
     fetch: options.fetch ?? createHttpFetch(),
@@ -80,7 +89,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
         };
         response = await client.chat.completions.create(body, { signal });
       } catch (error) {
-        throw classify(error, options.apiKey);
+        throw classify(error, secrets);
       }
       if (!response || typeof response !== "object" || !Array.isArray(response.choices)) {
         throw new ModelCallError({

@@ -8,7 +8,7 @@ import type { EvalIo } from "./eval-io.js";
 import { loadDotenv } from "./load-dotenv.js";
 import { prepareResume } from "./resume-state.js";
 import { runModel } from "./run-model.js";
-import { environmentOptions, resolveDataDir, setupEnvironment } from "./setup-environment.js";
+import { environmentOptions, hubSettings, resolveDataDir, setupEnvironment } from "./setup-environment.js";
 
 /** The model vf-eval defaults to, used when a key or base URL is set but no `-m`. */
 export const DEFAULT_API_MODEL = "gpt-4.1-mini";
@@ -44,7 +44,11 @@ async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<num
     `resuming ${runDir}: ${state.kept} rollouts done, ${state.retried} errored to re-run` +
       `${state.invalid ? `, ${state.invalid} unreadable line(s) dropped` : ""}\n`,
   );
-  const environment = await setupEnvironment(metadata.env_args as EnvironmentOptions);
+  const hub = hubSettings(io.env);
+  const environment = await setupEnvironment({
+    ...(metadata.env_args as EnvironmentOptions),
+    ...(hub ? { hub } : {}),
+  });
   if (environment.dataset.rows.length !== metadata.num_examples) {
     throw new CliError({
       exitCode: 2,

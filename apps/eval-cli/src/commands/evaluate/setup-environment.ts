@@ -38,7 +38,19 @@ export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "e
     if (name === "dataDir" && ("dataDir" in envArgs || "data_dir" in envArgs)) continue;
     merged[name] = value;
   }
+  const hub = hubSettings(io.env);
+  if (hub) merged.hub = hub;
   return merged as EnvironmentOptions;
+}
+
+/**
+ * Hub settings from the CLI's environment (which includes a `.env` file), so `HF_TOKEN` in `.env`
+ * works; the package on its own would only see `process.env`. Not recorded in metadata.
+ */
+export function hubSettings(env: Record<string, string | undefined>): EnvironmentOptions["hub"] {
+  const hub = { repo: env.E1_HF_REPO, token: env.HF_TOKEN, endpoint: env.HF_ENDPOINT };
+  const given = Object.entries(hub).filter(([, value]) => value !== undefined && value !== "");
+  return given.length > 0 ? Object.fromEntries(given) : undefined;
 }
 
 /**
