@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type FakeHub, startFakeHub } from "@sv/test-utils";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DATASET_ERROR_CODES } from "./dataset-error.js";
 import { DEMO_FILE } from "./demo/find-demo-file.js";
 import { loadDataset } from "./load-dataset.js";
 import { streamDataset } from "./stream-dataset.js";
 import { syntheticRows } from "./synthetic-rows.js";
-import { type FakeHub, startFakeHub } from "./test-utils/fake-hub.js";
 
 const SHA = "89abcdef0123456789abcdef0123456789abcdef";
 const TOKEN = "hf_test_auto_token";

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type FakeHub, startFakeHub } from "@sv/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { runBuild } from "../build/run-build.js";
-import { type FakeHub, startFakeHub } from "../test-utils/fake-hub.js";
 import { fixturesDir } from "../test-utils/paths.js";
 import { pushToHub } from "./push-to-hub.js";
 
@@ -17,7 +17,7 @@ describe("Hub sources and push (loopback Hub)", () => {
   it("downloads hf:OWNER/NAME into the cache once and builds from it", async () => {
     const csv = await readFile(join(fixturesDir, "iot23-hub", "iot23-preprocessed.csv"));
     hub = await startFakeHub({
-      datasets: { "someone/iot": { "data/train.csv": csv, "README.md": Buffer.from("# card") } },
+      repos: { "someone/iot": { files: { "data/train.csv": csv, "README.md": Buffer.from("# card") } } },
     });
     const out = await mkdtemp(join(tmpdir(), "bd-hub-"));
     const options = {
@@ -37,7 +37,7 @@ describe("Hub sources and push (loopback Hub)", () => {
     const manifest = JSON.parse(await readFile(join(out, "sampling-iot23-v1.json"), "utf8"));
     expect(manifest.hub.repo).toBe("someone/iot");
     expect(manifest.inputs[0].file).toBe("someone--iot/data/train.csv");
-    const downloads = () => hub!.requests.filter((request) => request.url.includes("/resolve/")).length;
+    const downloads = () => hub!.requests.filter((request) => request.path.includes("/resolve/")).length;
     const first = downloads();
     expect(first).toBeGreaterThan(0);
     await runBuild(options);
@@ -45,7 +45,7 @@ describe("Hub sources and push (loopback Hub)", () => {
   });
 
   it("uploads the built files and the data card as README.md to a private dataset repo", async () => {
-    hub = await startFakeHub({ datasets: {} });
+    hub = await startFakeHub();
     const dir = await mkdtemp(join(tmpdir(), "bd-push-"));
     await writeFile(join(dir, "DATA_CARD.md"), "# card\n");
     await writeFile(join(dir, "unsw-nb15-ood-v1.jsonl"), "{}\n");
@@ -57,7 +57,7 @@ describe("Hub sources and push (loopback Hub)", () => {
       hubUrl: hub.url,
     });
     expect(url).toBe(`${hub.url}/datasets/me/e1`);
-    const create = hub.requests.find((request) => request.url === "/api/repos/create")!;
+    const create = hub.requests.find((request) => request.path === "/api/repos/create")!;
     expect(JSON.parse(create.body)).toMatchObject({
       name: "e1",
       organization: "me",
@@ -65,7 +65,7 @@ describe("Hub sources and push (loopback Hub)", () => {
       visibility: "private",
     });
     expect(create.authorization).toBe("Bearer hf_secret");
-    const commit = hub.requests.find((request) => request.url.endsWith("/commit/main"))!;
+    const commit = hub.requests.find((request) => request.path.endsWith("/commit/main"))!;
     const paths = commit.body
       .split("\n")
       .map((line) => JSON.parse(line))
@@ -75,7 +75,7 @@ describe("Hub sources and push (loopback Hub)", () => {
   });
 
   it("never puts the token in an error message", async () => {
-    hub = await startFakeHub({ datasets: {}, createStatus: 500 });
+    hub = await startFakeHub({ createStatus: 500 });
     const dir = await mkdtemp(join(tmpdir(), "bd-push-"));
     const error = await pushToHub({
       repo: "me/e1",

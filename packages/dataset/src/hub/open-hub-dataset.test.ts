@@ -1,9 +1,8 @@
+import { type FakeHub, rowsToParquet, startFakeHub } from "@sv/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATASET_ERROR_CODES, DatasetError } from "../dataset-error.js";
 import { loadDataset } from "../load-dataset.js";
 import { syntheticRows } from "../synthetic-rows.js";
-import { type FakeHub, startFakeHub } from "../test-utils/fake-hub.js";
-import { rowsToParquet } from "../test-utils/parquet-fixture.js";
 
 const SHA = "0123456789abcdef0123456789abcdef01234567";
 const GOOD = "hf_test_good_token_123";

@@ -1,17 +1,31 @@
 import { parquetWriteBuffer } from "hyparquet-writer";
-import type { Row } from "../row-schema.js";
 
 const text = { type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" } as const;
 const META_KEYS = ["source", "scenario", "attack_family", "hash", "split"] as const;
+
+/** The row fields {@link rowsToParquet} writes (structurally an `@sv/dataset` `Row`). */
+export interface ParquetFixtureRow {
+  question: string;
+  answer: string;
+  meta: Record<string, unknown>;
+}
+
+export interface RowsToParquetOptions {
+  /** Write `meta.*` columns instead of a `meta` struct (the original's OOD splits). */
+  flat?: boolean;
+}
 
 /**
  * The Python original's Hub layout as `datasets.push_to_hub` writes it: `question`, ClassLabel `answer`
  * (INT64 0 = Benign, 1 = Malicious) and a `meta` struct; or, with `flat`, `meta.*` columns.
  */
-export function rowsToParquet(rows: readonly Row[], options: { flat?: boolean } = {}): ArrayBuffer {
+export function rowsToParquet(
+  rows: readonly ParquetFixtureRow[],
+  options: RowsToParquetOptions = {},
+): ArrayBuffer {
   const question = { name: "question", data: rows.map((row) => row.question) };
   const answer = { name: "answer", data: rows.map((row) => BigInt(row.answer === "Malicious" ? 1 : 0)) };
-  const metaValue = (row: Row, key: (typeof META_KEYS)[number]) =>
+  const metaValue = (row: ParquetFixtureRow, key: (typeof META_KEYS)[number]) =>
     (row.meta[key] as string | undefined) ?? null;
   if (options.flat) {
     const columns = META_KEYS.map((key) => ({
