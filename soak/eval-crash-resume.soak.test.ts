@@ -20,13 +20,13 @@ const CONCURRENCY = 16;
  * - summary.json `timestamp`: the wall-clock time the run first started (two runs, two start times).
  * - metadata.json `started_at` (the same time) and `time_ms` (wall time spent, summed over resumes).
  * - results.jsonl `timing`: per-rollout wall-clock durations.
- * - report.md lines "Started" and "Wall time": the same two wall-clock values.
+ * - report.md lines "Started", "Wall time" and "Timestamp": the same wall-clock values.
  * Everything else, run_id included (both runs get `--run-id crash`), must be equal.
  */
 const SUMMARY_EXCLUDED = ["timestamp"] as const;
 const METADATA_EXCLUDED = ["started_at", "time_ms"] as const;
 const RESULT_EXCLUDED = ["timing"] as const;
-const REPORT_EXCLUDED = /^\| (Started|Wall time) \|/;
+const REPORT_EXCLUDED = /^(\| (Started|Wall time) \||- \*\*Timestamp:\*\* )/;
 
 type Line = Record<string, unknown> & { example_id: number; rollout_index: number };
 

@@ -99,3 +99,28 @@ describe("ReportCollector", async () => {
     expect(data.tokens.input).toBeGreaterThan(800 * 180 - 1);
   });
 });
+
+describe("ReportCollector order independence", () => {
+  it("gives the same intervals whatever order the rollouts arrive in (a resumed run reorders them)", async () => {
+    const dir = await writeFakeRun({
+      dir: join(await mkdtemp(join(tmpdir(), "sv-report-order-")), "run"),
+      seed: 3,
+      examples: 60,
+      rolloutsPerExample: 2,
+    });
+    const metadata = await readRunMetadata({ path: join(dir, "metadata.json") });
+    const lines = [];
+    for await (const line of readResultLines({ path: join(dir, "results.jsonl") })) lines.push(line);
+    const summary = await summarizeResultLines({
+      results: lines,
+      metadata,
+      timestamp: "2026-01-01T00:00:00.000Z",
+    });
+    const intervals = (ordered: typeof lines) => {
+      const collector = new ReportCollector({ resamples: 200 });
+      for (const line of ordered) collector.add(line);
+      return collector.result({ metadata, summary }).intervals;
+    };
+    expect(intervals([...lines].reverse())).toEqual(intervals(lines));
+  });
+});

@@ -1,6 +1,7 @@
 import type { Label } from "@sv/parser";
 import { RunMetricsAccumulator, safeNormalizeGoldAnswer } from "@sv/rubric";
 import { type BootstrapSample, bootstrapIntervals } from "./bootstrap-intervals.js";
+import { canonicalSample } from "./canonical-sample.js";
 import { CONFIDENCE_BINS, COVERAGE_THRESHOLDS, confidenceBin, coverageThreshold } from "./confidence-bins.js";
 import { describeDistribution } from "./distribution.js";
 import type { GroupStats } from "./group-stats.js";
@@ -52,6 +53,8 @@ export class ReportCollector {
     clusterCount: 0,
   };
   private readonly clusterIndex = new Map<string, number>();
+  /** (example_id, rollout_index) of each sampled rollout, to bootstrap in a canonical order. */
+  private readonly sampleKeys: number[] = [];
   private readonly bins = {
     count: zeros(CONFIDENCE_BINS),
     correct: zeros(CONFIDENCE_BINS),
@@ -139,6 +142,7 @@ export class ReportCollector {
       this.clusterIndex.set(key, cluster);
     }
     this.sample.clusters.push(cluster);
+    this.sampleKeys.push(line.example_id * 1_048_576 + line.rollout_index);
     this.sample.labels.push(label);
     this.sample.confidences.push(line.parsed.confidence);
     this.sample.answers.push(gold);
@@ -180,7 +184,8 @@ export class ReportCollector {
     const resamples =
       this.options.resamples ?? Math.min(1000, Math.max(200, Math.floor(2e7 / Math.max(1, rollouts))));
     const seed = this.options.seed ?? (typeof options.metadata.seed === "number" ? options.metadata.seed : 0);
-    const bounds = bootstrapIntervals({ sample: this.sample, resamples, seed });
+    const sample = canonicalSample(this.sample, this.sampleKeys);
+    const bounds = bootstrapIntervals({ sample, resamples, seed });
     const intervals: Record<string, MetricInterval> = {};
     for (const metric of HEADLINE_METRICS) {
       const [low, high] = bounds[metric.key]!;
