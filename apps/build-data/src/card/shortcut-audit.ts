@@ -1,4 +1,4 @@
-import { CONTENT_FIELDS, type FlowField, parseQuestion } from "@sv/dataset";
+import { CONTENT_FIELDS, type FlowField, NUMERIC_FLOW_FIELDS, parseQuestion } from "@sv/dataset";
 import type { DatasetRow } from "../build/dataset-row.js";
 
 /** Test accuracy of a one-field classifier (majority label per value or bucket, learned on train). */
@@ -17,16 +17,7 @@ export interface ShortcutAuditOptions {
   threshold?: number;
 }
 
-const NUMERIC = new Set<FlowField>([
-  "duration",
-  "orig_bytes",
-  "resp_bytes",
-  "missed_bytes",
-  "orig_pkts",
-  "orig_ip_bytes",
-  "resp_pkts",
-  "resp_ip_bytes",
-]);
+const NUMERIC = new Set<FlowField>(NUMERIC_FLOW_FIELDS);
 
 /** The value or bucket a one-field classifier looks at: exact text, log2 buckets for numbers. */
 export function fieldKey(field: FlowField, value: string | undefined): string {

@@ -1,4 +1,4 @@
-import type { Flow, FlowField } from "@sv/dataset";
+import { type Flow, type FlowField, NUMERIC_FLOW_FIELDS } from "@sv/dataset";
 import { columnIndex } from "./column-lookup.js";
 import { BENIGN_FAMILY, cleanFamily, UNKNOWN_FAMILY } from "./label-text.js";
 import { type Cell, cellNumber, cellPort, cellText, InvalidValue } from "./record-values.js";
@@ -6,16 +6,7 @@ import type { MapperFactory, MappedRecord, SkippedRecord } from "./tabular-mappe
 
 const TEXT_FIELDS: FlowField[] = ["id.orig_h", "id.resp_h", "proto", "service", "conn_state", "history"];
 const PORT_FIELDS: FlowField[] = ["id.orig_p", "id.resp_p"];
-const NUMBER_FIELDS: FlowField[] = [
-  "duration",
-  "orig_bytes",
-  "resp_bytes",
-  "missed_bytes",
-  "orig_pkts",
-  "orig_ip_bytes",
-  "resp_pkts",
-  "resp_ip_bytes",
-];
+const NUMBER_FIELDS: readonly FlowField[] = NUMERIC_FLOW_FIELDS;
 
 function wholeNumber(field: FlowField, cell: Cell): number | undefined {
   const value = cellNumber(field, cell);
