@@ -97,7 +97,7 @@ const SYNTHETIC_FLOWS: SyntheticFlow[] = [
   },
   {
     answer: "Benign",
-    family: "none",
+    family: "NA",
     scenario: "synthetic-hue",
     flow: {
       "id.orig_h": "192.168.1.132",
@@ -120,7 +120,7 @@ const SYNTHETIC_FLOWS: SyntheticFlow[] = [
   },
   {
     answer: "Benign",
-    family: "none",
+    family: "NA",
     scenario: "synthetic-hue",
     flow: {
       "id.orig_h": "192.168.1.132",
@@ -142,7 +142,7 @@ const SYNTHETIC_FLOWS: SyntheticFlow[] = [
   },
   {
     answer: "Benign",
-    family: "none",
+    family: "NA",
     scenario: "synthetic-hue",
     flow: {
       "id.orig_h": "192.168.1.132",
@@ -165,7 +165,7 @@ const SYNTHETIC_FLOWS: SyntheticFlow[] = [
   },
   {
     answer: "Benign",
-    family: "none",
+    family: "NA",
     scenario: "synthetic-hue",
     flow: {
       "id.orig_h": "fe80::1",

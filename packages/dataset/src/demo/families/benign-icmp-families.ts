@@ -2,7 +2,7 @@ import type { DemoFamily } from "../demo-family.js";
 
 /** ICMP echo and destination-unreachable. */
 export const ICMP: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "icmp",
   answer: "Benign",
   weight: 9,
@@ -29,7 +29,7 @@ export const ICMP: DemoFamily = {
 
 /** IPv6 link-local ICMPv6: MLD reports, router and neighbour solicitations. */
 export const IPV6_LINK_LOCAL: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "ipv6-link-local",
   answer: "Benign",
   weight: 7,

@@ -27,7 +27,7 @@ function tcpSession(random: DemoRandom, flow: Flow, orig: number, resp: number):
 
 /** TLS sessions to cloud services, and failed connection attempts (S0). */
 export const HTTPS: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "https",
   answer: "Benign",
   weight: 30,
@@ -64,7 +64,7 @@ export const HTTPS: DemoFamily = {
 
 /** Plain HTTP to clouds and update servers, some large downloads. */
 export const HTTP: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "http",
   answer: "Benign",
   weight: 18,
@@ -85,7 +85,7 @@ export const HTTP: DemoFamily = {
 
 /** TCP to LAN services (router UI, UPnP, media), some refused (REJ). */
 export const LAN_SERVICE: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "lan-service",
   answer: "Benign",
   weight: 9,

@@ -30,7 +30,7 @@ function udp(
 
 /** DNS to the gateway or public resolvers, sometimes unanswered. */
 export const DNS: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "dns",
   answer: "Benign",
   weight: 22,
@@ -53,7 +53,7 @@ export const DNS: DemoFamily = {
 
 /** NTP time sync. */
 export const NTP: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "ntp",
   answer: "Benign",
   weight: 10,
@@ -73,7 +73,7 @@ export const NTP: DemoFamily = {
 
 /** DHCP requests, broadcast (unanswered in the log) or unicast renewals. */
 export const DHCP: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "dhcp",
   answer: "Benign",
   weight: 7,
@@ -96,7 +96,7 @@ export const DHCP: DemoFamily = {
 
 /** mDNS announcements to 224.0.0.251 (S0: multicast gets no reply). */
 export const MDNS: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "mdns",
   answer: "Benign",
   weight: 11,
@@ -117,7 +117,7 @@ export const MDNS: DemoFamily = {
 
 /** SSDP discovery to 239.255.255.250 (S0). */
 export const SSDP: DemoFamily = {
-  family: "none",
+  family: "NA",
   behaviour: "ssdp",
   answer: "Benign",
   weight: 9,
