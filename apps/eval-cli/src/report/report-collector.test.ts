@@ -7,6 +7,7 @@ import { summarizeResultLines } from "./summarize-result-lines.js";
 import { readResultLines } from "./read-result-lines.js";
 import { readRunMetadata } from "./read-run-metadata.js";
 import { ReportCollector } from "./report-collector.js";
+import type { ResultLine } from "./result-line.js";
 
 async function collect(dir: string, resamples = 200) {
   const metadata = await readRunMetadata({ path: join(dir, "metadata.json") });
@@ -109,7 +110,7 @@ describe("ReportCollector order independence", () => {
       rolloutsPerExample: 2,
     });
     const metadata = await readRunMetadata({ path: join(dir, "metadata.json") });
-    const lines = [];
+    const lines: ResultLine[] = [];
     for await (const line of readResultLines({ path: join(dir, "results.jsonl") })) lines.push(line);
     const summary = await summarizeResultLines({
       results: lines,

@@ -142,7 +142,8 @@ export class ReportCollector {
       this.clusterIndex.set(key, cluster);
     }
     this.sample.clusters.push(cluster);
-    this.sampleKeys.push(line.example_id * 1_048_576 + line.rollout_index);
+    const example = typeof line.example_id === "number" ? line.example_id : Number(line.example_id) || 0;
+    this.sampleKeys.push(example * 1_048_576 + line.rollout_index);
     this.sample.labels.push(label);
     this.sample.confidences.push(line.parsed.confidence);
     this.sample.answers.push(gold);

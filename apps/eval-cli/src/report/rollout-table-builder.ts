@@ -7,6 +7,33 @@ import type { RolloutRow, RolloutTable } from "./rollout-table.js";
 export interface RolloutTableBuilderOptions {
   /** Longest prompt or completion kept in full (default 1000 characters). */
   maxTextChars?: number;
+  /**
+   * Most rollouts embedded (default 50,000), so memory and file size stay bounded however long the run.
+   * Beyond it the table keeps flagged rollouts (wrong, missed, abstained, format or request errors) first,
+   * then a deterministic sample of the rest.
+   */
+  maxRows?: number;
+}
+
+/** A row kept for the table, with its raw prompt text (interned at the end) and its keep priority. */
+interface PendingRow {
+  row: RolloutRow;
+  prompt: string;
+  priority: number;
+}
+
+/** A fixed pseudo-random rank per rollout (splitmix-style), so sampling does not depend on arrival order. */
+function rank(exampleId: string | number, rolloutIndex: number): number {
+  let value = (typeof exampleId === "number" ? exampleId : hashText(exampleId)) * 1_048_576 + rolloutIndex;
+  value = Math.imul((value ^ (value >>> 16)) >>> 0, 0x45d9f3b);
+  value = Math.imul((value ^ (value >>> 16)) >>> 0, 0x45d9f3b);
+  return ((value ^ (value >>> 16)) >>> 0) / 4294967296;
+}
+
+function hashText(text: string): number {
+  let hash = 2166136261;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
+  return hash >>> 0;
 }
 
 const LABEL_CODES = { Benign: 0, Malicious: 1, Abstain: 2 } as const;
@@ -15,9 +42,10 @@ const round = (value: number) => Math.round(value * 1e4) / 1e4;
 /** Collects result lines into the compact {@link RolloutTable} a report embeds. */
 export class RolloutTableBuilder {
   private readonly maxTextChars: number;
-  private readonly rows: RolloutRow[] = [];
-  private readonly prompts: string[] = [];
-  private readonly promptIndex = new Map<string, number>();
+  private readonly maxRows: number;
+  /** Min-heap on priority: the root is the first row to drop when the table is full. */
+  private readonly heap: PendingRow[] = [];
+  private total = 0;
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
   private systemPrompt: string | undefined;
@@ -25,6 +53,7 @@ export class RolloutTableBuilder {
 
   constructor(options: RolloutTableBuilderOptions = {}) {
     this.maxTextChars = options.maxTextChars ?? 1000;
+    this.maxRows = options.maxRows ?? 50_000;
   }
 
   private cut(text: string): string {
@@ -42,23 +71,46 @@ export class RolloutTableBuilder {
     return index;
   }
 
-  private prompt(line: ResultLine): number {
+  private promptText(line: ResultLine): string {
     const system = line.prompt.find((message) => message.role === "system")?.content;
     this.systemPrompt ??= system ?? "";
     const shown = line.prompt.filter(
       (message) => !(message.role === "system" && message.content === this.systemPrompt),
     );
-    const text = this.cut(
+    return this.cut(
       shown.length === 1 && shown[0]!.role === "user"
         ? shown[0]!.content
         : shown.map((message) => `[${message.role}] ${message.content}`).join("\n\n"),
     );
-    let index = this.promptIndex.get(text);
-    if (index === undefined) {
-      index = this.prompts.push(text) - 1;
-      this.promptIndex.set(text, index);
+  }
+
+  private push(pending: PendingRow): void {
+    const heap = this.heap;
+    if (heap.length >= this.maxRows) {
+      if (heap.length === 0 || pending.priority <= heap[0]!.priority) return;
+      heap[0] = pending;
+    } else {
+      heap.push(pending);
+      let child = heap.length - 1;
+      while (child > 0) {
+        const parent = (child - 1) >> 1;
+        if (heap[parent]!.priority <= heap[child]!.priority) break;
+        [heap[parent], heap[child]] = [heap[child]!, heap[parent]!];
+        child = parent;
+      }
+      return;
     }
-    return index;
+    let parent = 0;
+    while (true) {
+      const left = parent * 2 + 1;
+      const right = left + 1;
+      let smallest = parent;
+      if (left < heap.length && heap[left]!.priority < heap[smallest]!.priority) smallest = left;
+      if (right < heap.length && heap[right]!.priority < heap[smallest]!.priority) smallest = right;
+      if (smallest === parent) break;
+      [heap[parent], heap[smallest]] = [heap[smallest]!, heap[parent]!];
+      parent = smallest;
+    }
   }
 
   add(line: ResultLine, family: string, source: string): void {
@@ -71,7 +123,11 @@ export class RolloutTableBuilder {
     if (line.metrics.format < 1) flags |= ROLLOUT_FLAGS.formatError;
     if (line.error) flags |= ROLLOUT_FLAGS.requestError;
     if (label === -1) flags |= ROLLOUT_FLAGS.noLabel;
-    this.rows.push([
+    this.total++;
+    // Flagged rollouts outrank the rest; a fixed pseudo-random rank orders each group.
+    const priority = (flags !== 0 ? 1 : 0) + rank(line.example_id, line.rollout_index);
+    if (this.heap.length >= this.maxRows && priority <= this.heap[0]!.priority) return;
+    const row: RolloutRow = [
       line.example_id,
       line.rollout_index,
       gold,
@@ -85,16 +141,35 @@ export class RolloutTableBuilder {
       flags,
       this.intern(family),
       this.intern(source),
-      this.prompt(line),
+      -1,
       this.cut(line.completion),
       line.error ? this.cut(`${line.error.type}: ${line.error.message}`) : "",
-    ]);
+    ];
+    this.push({ row, prompt: this.promptText(line), priority });
   }
 
   result(): RolloutTable {
+    const kept = [...this.heap].sort(
+      (a, b) =>
+        Number(a.row[0]) - Number(b.row[0]) ||
+        String(a.row[0]).localeCompare(String(b.row[0])) ||
+        a.row[1] - b.row[1],
+    );
+    const prompts: string[] = [];
+    const promptIndex = new Map<string, number>();
+    const rows = kept.map(({ row, prompt }) => {
+      let index = promptIndex.get(prompt);
+      if (index === undefined) {
+        index = prompts.push(prompt) - 1;
+        promptIndex.set(prompt, index);
+      }
+      row[13] = index;
+      return row;
+    });
     return {
-      rows: this.rows,
-      prompts: this.prompts,
+      rows,
+      totalRows: this.total,
+      prompts,
       strings: this.strings,
       systemPrompt: this.systemPrompt ?? "",
       maxTextChars: this.maxTextChars,

@@ -25,7 +25,10 @@ export type RolloutRow = [
 
 /** The rollouts a report embeds for its table; long texts are cut at `maxTextChars` with a note. */
 export interface RolloutTable {
+  /** The embedded rollouts, in (example_id, rollout_index) order. */
   rows: RolloutRow[];
+  /** Rollouts in the run; more than `rows.length` when the table was capped. */
+  totalRows: number;
   /** Distinct prompt texts (system prompt left out when it is the run's common one). */
   prompts: string[];
   /** Distinct attack family and source names. */

@@ -1,5 +1,11 @@
 import { ROLLOUT_FLAGS } from "../rollout-flags.js";
 import type { RolloutTable } from "../rollout-table.js";
+
+/** Says when the table holds only part of a long run, and which part. */
+function capNote(table: RolloutTable): string {
+  if (table.totalRows <= table.rows.length) return "";
+  return ` The run has ${table.totalRows} rollouts; this table keeps ${table.rows.length}: flagged ones (wrong, missed, abstained, errors) first, then a fixed sample of the rest. results.jsonl has every rollout.`;
+}
 import { embedJson } from "./embed-json.js";
 import { escapeHtml } from "./escape-html.js";
 
@@ -34,7 +40,7 @@ export function renderRolloutSection(options: RenderRolloutSectionOptions): stri
 <span class="pager"><button type="button" id="rollout-prev">‹ Prev</button> <button type="button" id="rollout-next">Next ›</button></span>
 </div>
 <p class="note" id="rollout-status">Loading rollouts…</p>
-<p class="note">${table.rows.length} rollouts, 50 per page.${escapeHtml(note)}</p>
+<p class="note">${table.rows.length} rollouts, 50 per page.${escapeHtml(note)}${escapeHtml(capNote(table))}</p>
 <table class="rollouts"><colgroup><col style="width:7%"><col style="width:7%"><col style="width:12%"><col style="width:11%"><col style="width:11%"><col class="text"><col class="text"></colgroup>
 <thead><tr><th>Example</th><th>Gold</th><th>Parsed</th><th class="num">Reward</th><th>Family / source</th><th>Prompt</th><th>Reply</th></tr></thead>
 <tbody id="rollout-body"></tbody></table>
