@@ -17,7 +17,7 @@ const SENTINELS = {
   dotenvKey: "sk-SOAKDOTENVKEY-0003-must-not-leak",
   urlPassword: "SOAKURLPASSWORD0004mustnotleak",
   urlQuery: "SOAKURLQUERYKEY0005mustnotleak",
-  hfToken: "hf_SOAKHFTOKEN0006mustnotleak",
+  hfToken: "hf_SOAK-HFTOKEN-0006-must-not-leak",
 } as const;
 type SentinelName = keyof typeof SENTINELS;
 
