@@ -1,6 +1,7 @@
 import { safeNormalizeGoldAnswer } from "@sv/rubric";
 import type { ResultLine } from "./result-line.js";
 import { ROLLOUT_FLAGS } from "./rollout-flags.js";
+import { TopN } from "./top-n.js";
 import type { RolloutRow, RolloutTable } from "./rollout-table.js";
 
 /** Options of {@link RolloutTableBuilder}. */
@@ -15,11 +16,10 @@ export interface RolloutTableBuilderOptions {
   maxRows?: number;
 }
 
-/** A row kept for the table, with its raw prompt text (interned at the end) and its keep priority. */
+/** A row kept for the table, with its raw prompt text (interned at the end). */
 interface PendingRow {
   row: RolloutRow;
   prompt: string;
-  priority: number;
 }
 
 /** A fixed pseudo-random rank per rollout (splitmix-style), so sampling does not depend on arrival order. */
@@ -42,9 +42,7 @@ const round = (value: number) => Math.round(value * 1e4) / 1e4;
 /** Collects result lines into the compact {@link RolloutTable} a report embeds. */
 export class RolloutTableBuilder {
   private readonly maxTextChars: number;
-  private readonly maxRows: number;
-  /** Min-heap on priority: the root is the first row to drop when the table is full. */
-  private readonly heap: PendingRow[] = [];
+  private readonly kept: TopN<PendingRow>;
   private total = 0;
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
@@ -53,7 +51,7 @@ export class RolloutTableBuilder {
 
   constructor(options: RolloutTableBuilderOptions = {}) {
     this.maxTextChars = options.maxTextChars ?? 1000;
-    this.maxRows = options.maxRows ?? 50_000;
+    this.kept = new TopN(options.maxRows ?? 50_000);
   }
 
   private cut(text: string): string {
@@ -84,35 +82,6 @@ export class RolloutTableBuilder {
     );
   }
 
-  private push(pending: PendingRow): void {
-    const heap = this.heap;
-    if (heap.length >= this.maxRows) {
-      if (heap.length === 0 || pending.priority <= heap[0]!.priority) return;
-      heap[0] = pending;
-    } else {
-      heap.push(pending);
-      let child = heap.length - 1;
-      while (child > 0) {
-        const parent = (child - 1) >> 1;
-        if (heap[parent]!.priority <= heap[child]!.priority) break;
-        [heap[parent], heap[child]] = [heap[child]!, heap[parent]!];
-        child = parent;
-      }
-      return;
-    }
-    let parent = 0;
-    while (true) {
-      const left = parent * 2 + 1;
-      const right = left + 1;
-      let smallest = parent;
-      if (left < heap.length && heap[left]!.priority < heap[smallest]!.priority) smallest = left;
-      if (right < heap.length && heap[right]!.priority < heap[smallest]!.priority) smallest = right;
-      if (smallest === parent) break;
-      [heap[parent], heap[smallest]] = [heap[smallest]!, heap[parent]!];
-      parent = smallest;
-    }
-  }
-
   add(line: ResultLine, family: string, source: string): void {
     const gold = safeNormalizeGoldAnswer(line.answer) === "Malicious" ? 1 : 0;
     const label = line.parsed.label === null ? -1 : LABEL_CODES[line.parsed.label];
@@ -126,7 +95,7 @@ export class RolloutTableBuilder {
     this.total++;
     // Flagged rollouts outrank the rest; a fixed pseudo-random rank orders each group.
     const priority = (flags !== 0 ? 1 : 0) + rank(line.example_id, line.rollout_index);
-    if (this.heap.length >= this.maxRows && priority <= this.heap[0]!.priority) return;
+    if (!this.kept.admits(priority)) return;
     const row: RolloutRow = [
       line.example_id,
       line.rollout_index,
@@ -145,16 +114,18 @@ export class RolloutTableBuilder {
       this.cut(line.completion),
       line.error ? this.cut(`${line.error.type}: ${line.error.message}`) : "",
     ];
-    this.push({ row, prompt: this.promptText(line), priority });
+    this.kept.add({ row, prompt: this.promptText(line) }, priority);
   }
 
   result(): RolloutTable {
-    const kept = [...this.heap].sort(
-      (a, b) =>
-        Number(a.row[0]) - Number(b.row[0]) ||
-        String(a.row[0]).localeCompare(String(b.row[0])) ||
-        a.row[1] - b.row[1],
-    );
+    const kept = this.kept
+      .items()
+      .sort(
+        (a, b) =>
+          Number(a.row[0]) - Number(b.row[0]) ||
+          String(a.row[0]).localeCompare(String(b.row[0])) ||
+          a.row[1] - b.row[1],
+      );
     const prompts: string[] = [];
     const promptIndex = new Map<string, number>();
     const rows = kept.map(({ row, prompt }) => {
