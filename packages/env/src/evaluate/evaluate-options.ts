@@ -22,9 +22,16 @@ export interface EvaluateOptions {
   /** Stop after this many rollouts in a row failed (after their retries); 0 disables (default). */
   maxConsecutiveErrors?: number;
   backoff?: BackoffOptions;
+  /**
+   * Pool-wide rate limiting (default true): after any 429, no new attempt of the run (new rollout or
+   * retry) starts until the server's `Retry-After` (else the request's backoff) has passed; later 429s
+   * can extend the pause, never shorten it. Requests in flight finish normally. `false`: only the
+   * rate-limited request backs off.
+   */
+  sharedRateLimit?: boolean;
   /** Skip rollouts already done (resume). */
   skip?: (exampleId: number, rolloutIndex: number) => boolean;
-  /** Injected for tests: backoff sleep, jitter source, clock. */
+  /** Injected for tests: backoff and rate-limit sleep, jitter source, clock (the same clock as `sleep`). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;

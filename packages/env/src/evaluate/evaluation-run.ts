@@ -8,6 +8,7 @@ import { completionPool } from "./completion-pool.js";
 import type { EvaluateOptions } from "./evaluate-options.js";
 import type { EvaluationSummary, StopReason } from "./evaluation-summary.js";
 import { generateWithRetries, type RetryPolicy } from "./generate-with-retries.js";
+import { RateLimitGate } from "./rate-limit-gate.js";
 import type { RolloutResult } from "./rollout-result.js";
 import { RewardMeans } from "./reward-means.js";
 
@@ -68,12 +69,16 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
   }
 
   let retries = 0;
+  const sleep = options.sleep ?? defaultSleep;
+  const gate = options.sharedRateLimit === false ? undefined : new RateLimitGate({ now, sleep });
   const policy: RetryPolicy = {
     ...options.backoff,
     maxRetries: positiveInteger("maxRetries", options.maxRetries, 5, 0),
     timeoutMs: timeoutMs === 0 ? undefined : timeoutMs,
-    sleep: options.sleep ?? defaultSleep,
+    sleep,
     random: options.random ?? Math.random,
+    gate,
+    now,
   };
 
   const runRollout = async ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> => {
@@ -162,6 +167,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
           retries,
           meanReward: means.result().reward,
           elapsedMs: now() - startedAt,
+          rateLimitPauses: gate?.pauses ?? 0,
+          rateLimitPausedMs: gate?.pausedMs ?? 0,
         });
         yield result;
         if (maxConsecutiveErrors > 0 && consecutiveErrors >= maxConsecutiveErrors && !stopReason) {
@@ -184,6 +191,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         metrics: metrics.result(),
         usage,
         elapsedMs: now() - startedAt,
+        rateLimitPauses: gate?.pauses ?? 0,
+        rateLimitPausedMs: gate?.pausedMs ?? 0,
         stopReason,
       };
     }

@@ -15,6 +15,10 @@ export interface EvaluationProgress {
   /** Mean reward over the rollouts done so far without error. */
   meanReward: number;
   elapsedMs: number;
+  /** Pool-wide pauses after a 429 so far (always set by `evaluate()`; 0 with `sharedRateLimit: false`). */
+  rateLimitPauses?: number;
+  /** Time the pool has been paused by 429s so far, in ms (overlaps counted once). */
+  rateLimitPausedMs?: number;
 }
 
 /** What {@link EvaluationRun.summary} resolves to once the run has ended. */
@@ -32,5 +36,9 @@ export interface EvaluationSummary {
   metrics: RunMetrics;
   usage: { input_tokens: number; output_tokens: number };
   elapsedMs: number;
+  /** Pool-wide pauses after a 429 (an extension of a running pause is not a new one). */
+  rateLimitPauses: number;
+  /** Time the pool was paused by 429s, in ms (overlapping pauses counted once). */
+  rateLimitPausedMs: number;
   stopReason: StopReason | null;
 }
