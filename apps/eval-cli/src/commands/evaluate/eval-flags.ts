@@ -56,6 +56,7 @@ const flagsSchema = z.object({
   maxRetries: integer(0),
   timeout: z.coerce.number().min(0),
   maxConsecutiveErrors: integer(0),
+  sharedRateLimit: z.boolean().default(true),
   systemPromptFile: z.string().min(1).optional(),
   json: z.boolean().optional(),
 });

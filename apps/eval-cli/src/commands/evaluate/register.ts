@@ -38,6 +38,10 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--max-retries <n>", "retries per request on 429/5xx/timeouts/resets", "5")
     .option("--timeout <seconds>", "per-request timeout in seconds (0 = none)", "120")
     .option("--max-consecutive-errors <n>", "stop after this many failed rollouts in a row (0 = never)", "3")
+    .option(
+      "--no-shared-rate-limit",
+      "a 429 backs off only its own request (default: it pauses the whole pool)",
+    )
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
     .action(async (raw: Record<string, unknown>) => {

@@ -128,6 +128,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     maxRetries: flags.maxRetries,
     timeoutMs: Math.round(flags.timeout * 1000),
     maxConsecutiveErrors: flags.maxConsecutiveErrors,
+    sharedRateLimit: flags.sharedRateLimit,
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
     sleep: io.sleep,
     random: io.random,
