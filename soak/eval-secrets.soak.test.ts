@@ -93,6 +93,7 @@ const CASES: Case[] = [
       OPENAI_API_KEY: SENTINELS.openaiKey,
       SV_SOAK_KEY: SENTINELS.customKey,
       HF_TOKEN: SENTINELS.hfToken,
+      HF_ENDPOINT: "{hub}",
     },
     dotenv: `OPENAI_API_KEY=${SENTINELS.dotenvKey}\n`,
     reaches: "customKey",

@@ -48,7 +48,14 @@ export function startCli(options: StartCliOptions): CliChild {
     ],
     {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CI: "1", ...options.env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        CI: "1",
+        // Hub downloads (if any) are cached inside the test's own directory, never in the home directory.
+        SV_CACHE_DIR: join(options.cwd, ".cache"),
+        ...options.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -29,7 +29,7 @@ export interface EnvironmentOptions {
    * Hub settings (repo, token, endpoint, revision) for the hub tier; without them the loader reads
    * `E1_HF_REPO`, `HF_TOKEN` and `HF_ENDPOINT`. Never recorded in `options` (the token is a secret).
    */
-  hub?: Pick<HubOptions, "repo" | "token" | "endpoint" | "revision">;
+  hub?: Pick<HubOptions, "repo" | "token" | "endpoint" | "revision" | "cacheDir">;
   /** Aborts dataset loading. */
   signal?: AbortSignal;
 }
@@ -62,6 +62,7 @@ const optionsSchema = z
         token: z.string().optional(),
         endpoint: z.string().optional(),
         revision: z.string().optional(),
+        cacheDir: z.string().optional(),
       })
       .strict()
       .optional(),

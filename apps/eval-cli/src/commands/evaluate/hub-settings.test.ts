@@ -4,10 +4,14 @@ import { hubSettings } from "./setup-environment.js";
 
 describe("hubSettings", () => {
   it("takes the Hub settings from the CLI's environment (including .env), leaving unset ones out", () => {
-    expect(hubSettings({ HF_TOKEN: "hf_sentinel", HF_ENDPOINT: "http://127.0.0.1:9" })).toEqual({
-      token: "hf_sentinel",
-      endpoint: "http://127.0.0.1:9",
-    });
+    expect(
+      hubSettings({
+        HF_TOKEN: "hf_sentinel",
+        HF_ENDPOINT: "http://127.0.0.1:9",
+        SV_CACHE_DIR: "/tmp/sv-cache",
+      }),
+    ).toEqual({ token: "hf_sentinel", endpoint: "http://127.0.0.1:9", cacheDir: "/tmp/sv-cache/hub" });
+    expect(hubSettings({ HF_TOKEN: "hf_x", XDG_CACHE_HOME: "/xdg" })?.cacheDir).toBe("/xdg/sv-e1/hub");
     expect(hubSettings({ PATH: "/bin" })).toBeUndefined();
   });
 

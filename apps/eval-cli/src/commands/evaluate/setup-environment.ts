@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
 import { DatasetError } from "@sv/dataset";
 import { EnvError, type Environment, type EnvironmentOptions, loadEnvironment } from "@sv/env";
 import { CliError } from "../../cli-error.js";
@@ -50,7 +51,15 @@ export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "e
 export function hubSettings(env: Record<string, string | undefined>): EnvironmentOptions["hub"] {
   const hub = { repo: env.E1_HF_REPO, token: env.HF_TOKEN, endpoint: env.HF_ENDPOINT };
   const given = Object.entries(hub).filter(([, value]) => value !== undefined && value !== "");
-  return given.length > 0 ? Object.fromEntries(given) : undefined;
+  if (given.length === 0) return undefined;
+  // Hub files are cached per commit, so a second run reads them from disk.
+  return { ...Object.fromEntries(given), cacheDir: hubCacheDir(env) };
+}
+
+/** `$SV_CACHE_DIR/hub`, else `$XDG_CACHE_HOME/sv-e1/hub`, else `~/.cache/sv-e1/hub`. */
+export function hubCacheDir(env: Record<string, string | undefined>): string {
+  if (env.SV_CACHE_DIR) return join(env.SV_CACHE_DIR, "hub");
+  return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "sv-e1", "hub");
 }
 
 /**
