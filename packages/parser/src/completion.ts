@@ -1,3 +1,5 @@
+import { pythonStr } from "./python-str.js";
+
 /** A chat message as the OpenAI chat API and the verifiers library shape it. */
 export interface ChatMessage {
   role: string;
@@ -8,30 +10,11 @@ export interface ChatMessage {
 /** What a model produced: plain text, or a list of chat messages (the last one is the reply). */
 export type Completion = string | readonly ChatMessage[];
 
-/** `String(value)` that cannot throw (objects may carry a hostile `toString`). */
-function safeString(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return "";
-  }
-}
-
-function contentToText(content: unknown): string {
-  if (content === null || content === undefined) return "";
-  if (typeof content === "string") return content;
-  // OpenAI content parts: [{type: "text", text: "..."}, ...]
-  if (Array.isArray(content)) {
-    return content
-      .map((part) => (part && typeof part === "object" && typeof part.text === "string" ? part.text : ""))
-      .join("");
-  }
-  return safeString(content);
-}
-
 /**
- * The text to parse: a string as is; for a message list the last message's `content`
- * (empty for an empty list or a missing content), as the original's `get_response_text`.
+ * The text to parse, as the original's `get_response_text`: a string as is; for a message list the last
+ * message's `content` (empty for an empty list or a missing content). Anything that is not a string goes
+ * through Python's `str()`, so e.g. OpenAI content parts read as their Python repr, exactly as the
+ * original scores them (usually: no answer found).
  */
 export function getResponseText(completion: unknown): string {
   if (completion === null || completion === undefined) return "";
@@ -40,9 +23,10 @@ export function getResponseText(completion: unknown): string {
     if (completion.length === 0) return "";
     const last: unknown = completion[completion.length - 1];
     if (last !== null && typeof last === "object" && !Array.isArray(last)) {
-      return contentToText((last as ChatMessage).content);
+      const content = (last as ChatMessage).content;
+      return content === null || content === undefined ? "" : pythonStr(content);
     }
-    return last === null || last === undefined ? "" : safeString(last);
+    return last === null || last === undefined ? "" : pythonStr(last);
   }
-  return safeString(completion);
+  return pythonStr(completion);
 }

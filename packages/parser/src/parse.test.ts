@@ -21,17 +21,21 @@ describe("parse", () => {
     expect(parsed.confidence).toBe(0.2);
   });
 
-  it("joins OpenAI text content parts", () => {
-    const parsed = parse([
-      {
-        role: "assistant",
-        content: [
-          { type: "text", text: '{"label": "Benign", ' },
-          { type: "text", text: '"confidence": 0.5}' },
-        ],
-      },
-    ]);
-    expect(parsed).toMatchObject({ label: "Benign", confidence: 0.5, formatValid: true });
+  it.each([
+    // Non-string contents go through Python's str(), as the original: outcomes checked against it.
+    [
+      [{ role: "assistant", content: [{ type: "text", text: '{"label": "Benign", "confidence": 0.5}' }] }],
+      null,
+    ],
+    [[{ role: "assistant", content: ['{"label": "Benign", "confidence": 0.5}'] }], "Benign"],
+    [[{ role: "assistant", content: { label: "Benign", confidence: 0.5 } }], null],
+    [['{"label": "Malicious", "confidence": 0.9}'], "Malicious"],
+    [[['{"label": "Malicious", "confidence": 0.9}']], "Malicious"],
+    [[{ role: "assistant", content: 5 }], null],
+    [{ label: "Benign", confidence: 0.5 }, null],
+    [[{ role: "assistant", content: ["x", { a: '{"label": "Abstain", "confidence": 0.25}' }] }], null],
+  ] as const)("reads non-string content as Python's str() would: %j → %j", (completion, label) => {
+    expect(parse(completion).label).toBe(label);
   });
 
   it("tries the first fenced block before an embedded object", () => {
