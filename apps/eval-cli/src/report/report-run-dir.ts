@@ -1,6 +1,5 @@
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { RunSummary } from "../run-output/build-summary.js";
 import { writeFileAtomic } from "../run-output/atomic-write.js";
 import { renderRunReport } from "./html/render-run-report.js";
 import { renderReportMarkdown } from "./markdown/render-report-markdown.js";
@@ -9,6 +8,7 @@ import { readRunMetadata } from "./read-run-metadata.js";
 import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
 import { ReportCollector, type ReportCollectorOptions } from "./report-collector.js";
 import type { RunReportData } from "./run-report-data.js";
+import type { RunMetadata } from "./run-metadata.js";
 import { runTimestamp } from "./run-timestamp.js";
 import { summarizeResultLines } from "./summarize-result-lines.js";
 import type { ResultLine } from "./result-line.js";
@@ -19,8 +19,8 @@ export interface ReportRunDirOptions extends ReportCollectorOptions {
   dir: string;
   /** Compress the embedded rollouts above this many JSON characters (default 1 MB). */
   compressAbove?: number;
-  /** The run's summary when the caller has just built it (`pnpm eval`); else built from results.jsonl. */
-  summary?: RunSummary;
+  /** The run's metadata when the caller holds it (`pnpm eval`, before writing it); else metadata.json. */
+  metadata?: RunMetadata;
 }
 
 /** What {@link reportRunDir} wrote. */
@@ -43,7 +43,7 @@ export async function reportRunDir(options: ReportRunDirOptions): Promise<Report
       cause: error,
     });
   }
-  const metadata = await readRunMetadata({ path: join(options.dir, "metadata.json") });
+  const metadata = options.metadata ?? (await readRunMetadata({ path: join(options.dir, "metadata.json") }));
   const collector = new ReportCollector(options);
   const lines = readResultLines({ path: resultsPath });
   async function* collected(): AsyncGenerator<ResultLine> {
@@ -52,13 +52,9 @@ export async function reportRunDir(options: ReportRunDirOptions): Promise<Report
       yield line;
     }
   }
-  let summary = options.summary;
-  if (summary) {
-    for await (const _line of collected());
-  } else {
-    const timestamp = runTimestamp({ metadata, fallback: resultsStat.mtime });
-    summary = await summarizeResultLines({ results: collected(), metadata, timestamp });
-  }
+  // One pass over results.jsonl feeds both the summary (the builder `pnpm eval` uses) and the charts.
+  const timestamp = runTimestamp({ metadata, fallback: resultsStat.mtime });
+  const summary = await summarizeResultLines({ results: collected(), metadata, timestamp });
   const data = collector.result({ metadata, summary });
   const html = renderRunReport({
     data,

@@ -3,7 +3,7 @@ export interface RunMetadata {
   env_id?: string;
   env_args?: Record<string, unknown>;
   model?: string;
-  base_url?: string;
+  base_url?: string | null;
   num_examples?: number;
   rollouts_per_example?: number;
   sampling_args?: Record<string, unknown>;
@@ -11,8 +11,8 @@ export interface RunMetadata {
   avg_reward?: number;
   avg_metrics?: Record<string, number>;
   usage?: { input_tokens?: number; output_tokens?: number } & Record<string, unknown>;
-  dataset?: { name?: string; source?: string; split?: string; revision?: string } | string;
-  seed?: number;
+  dataset?: { name?: string; source?: string; split?: string; revision?: string | null } | string;
+  seed?: number | null;
   run_id?: string;
   version_info?: Record<string, unknown>;
   /** vf-eval writes the start date and time as strings. */

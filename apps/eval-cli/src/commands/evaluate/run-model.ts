@@ -5,7 +5,6 @@ import { CliError } from "../../cli-error.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
 import { buildSummary, type RunSummary } from "../../run-output/build-summary.js";
-import { readResults } from "../../run-output/read-results.js";
 import { openResultsWriter } from "../../run-output/results-writer.js";
 import { type RunMetadata, redactUrl } from "../../run-output/run-metadata.js";
 import { runDirectory, runFiles } from "../../run-output/run-paths.js";
@@ -37,11 +36,8 @@ export interface RunModelOutcome {
 }
 
 /** Tally token usage while results stream past. */
-async function* withUsage(
-  results: AsyncIterable<RolloutResult> | Iterable<RolloutResult>,
-  usage: RunMetadata["usage"],
-) {
-  for await (const result of results) {
+function* withUsage(results: Iterable<RolloutResult>, usage: RunMetadata["usage"]) {
+  for (const result of results) {
     usage.input_tokens += result.token_usage?.input_tokens ?? 0;
     usage.output_tokens += result.token_usage?.output_tokens ?? 0;
     yield result;
@@ -158,15 +154,26 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   }
   const evaluation = await run.summary();
 
-  const usage = { input_tokens: 0, output_tokens: 0 };
-  const summary = await buildSummary({
-    results: withUsage(save ? readResults(files.results) : kept, usage),
-    metadata,
-  });
   const stop = evaluation.stopReason;
-  const finalMetadata: RunMetadata = {
+  const runMetadata: RunMetadata = {
     ...metadata,
     time_ms: metadata.time_ms + (performance.now() - started),
+    status: stop ? "stopped" : "complete",
+    stop_reason: stop ? `${stop.type}: ${stop.message}` : null,
+  };
+  let summary: RunSummary;
+  const usage = { input_tokens: 0, output_tokens: 0 };
+  if (save) {
+    // One read of results.jsonl writes summary.json, report.md and report.html (as `pnpm eval report` would).
+    const report = await reportRunDir({ dir: runDir, metadata: { ...runMetadata } });
+    summary = report.data.summary;
+    usage.input_tokens = report.data.tokens.input;
+    usage.output_tokens = report.data.tokens.output;
+  } else {
+    summary = await buildSummary({ results: withUsage(kept, usage), metadata });
+  }
+  const finalMetadata: RunMetadata = {
+    ...runMetadata,
     avg_reward: summary.rewards.mean_reward,
     avg_metrics: {
       accuracy: summary.rewards.accuracy,
@@ -175,16 +182,9 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
       asymmetric_cost: summary.rewards.asymmetric_cost,
     },
     usage,
-    status: stop ? "stopped" : "complete",
-    stop_reason: stop ? `${stop.type}: ${stop.message}` : null,
     n_errors: summary.n_errors,
   };
-  if (save) {
-    await writeFileAtomic(files.summary, toJsonText(summary));
-    await writeFileAtomic(files.metadata, toJsonText(finalMetadata));
-    // report.md and report.html, from the same summary: `pnpm eval report` regenerates identical files.
-    await reportRunDir({ dir: runDir, summary });
-  }
+  if (save) await writeFileAtomic(files.metadata, toJsonText(finalMetadata));
   if (stop) {
     const resumeHint = save ? ` Finish it with: pnpm eval --resume ${relative(io.cwd, runDir) || "."}` : "";
     io.stderr.write(
