@@ -19,6 +19,28 @@ function figure(caption: string, chart: string, note = ""): string {
   return `<figure><figcaption>${escapeHtml(caption)}</figcaption>${chart}${note ? `<p class="note">${note}</p>` : ""}</figure>`;
 }
 
+/** A histogram of one per-rollout distribution (latency, tokens) with its spread underneath. */
+function distributionFigure(
+  caption: string,
+  name: string,
+  xLabel: string,
+  distribution: Distribution,
+  unit: string,
+): string {
+  return figure(
+    caption,
+    histogramChart({
+      name,
+      title: `${caption} per rollout`,
+      xLabel,
+      start: distribution.start,
+      binWidth: distribution.binWidth,
+      series: [{ name: "rollouts", counts: distribution.counts }],
+    }),
+    spread(distribution, unit),
+  );
+}
+
 function groupRows(groups: GroupStats[]) {
   return groups.map((group) => {
     const benign = group.count - group.attacks;
@@ -106,42 +128,9 @@ export function renderRunCharts(options: RenderRunChartsOptions): string {
         ],
       }),
     ),
-    figure(
-      "Latency",
-      histogramChart({
-        name: "latency",
-        title: "Latency per rollout",
-        xLabel: "Total time per rollout (ms)",
-        start: data.latencyMs.start,
-        binWidth: data.latencyMs.binWidth,
-        series: [{ name: "rollouts", counts: data.latencyMs.counts }],
-      }),
-      spread(data.latencyMs, "ms"),
-    ),
-    figure(
-      "Output tokens",
-      histogramChart({
-        name: "output-tokens",
-        title: "Output tokens per rollout",
-        xLabel: "Output tokens",
-        start: data.outputTokens.start,
-        binWidth: data.outputTokens.binWidth,
-        series: [{ name: "rollouts", counts: data.outputTokens.counts }],
-      }),
-      spread(data.outputTokens, "tokens"),
-    ),
-    figure(
-      "Input tokens",
-      histogramChart({
-        name: "input-tokens",
-        title: "Input tokens per rollout",
-        xLabel: "Input tokens",
-        start: data.inputTokens.start,
-        binWidth: data.inputTokens.binWidth,
-        series: [{ name: "rollouts", counts: data.inputTokens.counts }],
-      }),
-      spread(data.inputTokens, "tokens"),
-    ),
+    distributionFigure("Latency", "latency", "Total time per rollout (ms)", data.latencyMs, "ms"),
+    distributionFigure("Output tokens", "output-tokens", "Output tokens", data.outputTokens, "tokens"),
+    distributionFigure("Input tokens", "input-tokens", "Input tokens", data.inputTokens, "tokens"),
   ];
   return `<div class="grid">${figures.join("\n")}</div>`;
 }
