@@ -1,4 +1,4 @@
-import { redactSecrets, secretValues } from "@sv/parser";
+import { redactSecrets, secretValues, systemErrorText } from "@sv/parser";
 import { CommanderError } from "commander";
 import { CliError } from "./cli-error.js";
 
@@ -38,7 +38,8 @@ export function redactForCli(
 
 /**
  * Print a failed command as one redacted line (`error: …`) and return its exit code. Commander has
- * already printed its own usage errors. An unexpected error's stack is printed (redacted too) only with
+ * already printed its own usage errors. A file-system error names its action and path
+ * ({@link systemErrorText}). An unexpected error's stack is printed (redacted too) only with
  * `-v/--verbose` or `SV_DEBUG=1`.
  */
 export function printCliError(options: PrintCliErrorOptions): number {
@@ -50,6 +51,11 @@ export function printCliError(options: PrintCliErrorOptions): number {
     return error.exitCode;
   }
   const debug = env.SV_DEBUG === "1" || args.includes("-v") || args.includes("--verbose");
+  const system = systemErrorText(error);
+  if (system && !debug) {
+    options.stderr.write(`error: ${redact(system)}\n`);
+    return 1;
+  }
   const message = error instanceof Error ? error.message : String(error);
   if (debug && error instanceof Error && error.stack) {
     options.stderr.write(`error: ${redact(error.stack)}\n`);

@@ -13,3 +13,4 @@ export {
   secretValues,
   urlSecrets,
 } from "./secret-values.js";
+export { systemErrorText } from "./system-error-text.js";

@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { ENV_VERSION, type Environment, type RolloutResult, type SamplingArgs } from "@sv/env";
+import {
+  ENV_VERSION,
+  type Environment,
+  type EvaluationSummary,
+  type RolloutResult,
+  type SamplingArgs,
+} from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
@@ -41,6 +47,20 @@ function* withUsage(results: Iterable<RolloutResult>, usage: RunMetadata["usage"
     usage.input_tokens += result.token_usage?.input_tokens ?? 0;
     usage.output_tokens += result.token_usage?.output_tokens ?? 0;
     yield result;
+  }
+}
+
+/** One line each, once per run: rollouts with unknown token usage, and refusals. */
+function reportReplyOddities(io: EvalIo, evaluation: EvaluationSummary): void {
+  if (evaluation.unknownUsage > 0) {
+    io.stderr.write(
+      `warning: the server reported no, null or negative token usage for ${evaluation.unknownUsage} of ${evaluation.done} rollouts; recorded as unknown (null) and left out of the token totals\n`,
+    );
+  }
+  if (evaluation.refusals > 0) {
+    io.stderr.write(
+      `note: the model refused ${evaluation.refusals} of ${evaluation.done} rollouts (scored as no answer; those rows have "refusal")\n`,
+    );
   }
 }
 
@@ -153,6 +173,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     reporter.finish();
   }
   const evaluation = await run.summary();
+  reportReplyOddities(io, evaluation);
 
   const stop = evaluation.stopReason;
   const runMetadata: RunMetadata = {
