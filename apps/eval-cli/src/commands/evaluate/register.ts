@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { setInterruptNotice } from "../../interrupt-notice.js";
 import { parseEvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { runEval } from "./run-eval.js";
@@ -45,6 +46,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
     .action(async (raw: Record<string, unknown>) => {
+      setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
       state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
     });
 }
