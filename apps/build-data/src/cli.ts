@@ -1,7 +1,7 @@
-import { Command, CommanderError } from "commander";
-import { CliError } from "./cli-error.js";
+import { Command } from "commander";
 import { registerBuildCommand } from "./commands/build/register.js";
 import { registerValidateCommand } from "./commands/validate/register.js";
+import { printCliError } from "./print-cli-error.js";
 
 /** Build the `build-data` program. Each command registers itself from its own folder. */
 export function createProgram(): Command {
@@ -11,23 +11,28 @@ export function createProgram(): Command {
     .exitOverride();
   registerBuildCommand(program);
   registerValidateCommand(program);
+  // `build` is the default command, so `build-data --help` shows its flags too.
+  const build = program.commands.find((command) => command.name() === "build");
+  if (build) program.addHelpText("after", () => `\nThe default command, build:\n${build.helpInformation()}`);
   return program;
 }
 
-/** Run the CLI; resolves to the process exit code. */
-export async function runCli(argv: readonly string[]): Promise<number> {
+/** Options of {@link runCli} (tests inject the streams and environment). */
+export interface RunCliOptions {
+  stderr?: { write(text: string): unknown };
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Run the CLI; resolves to the process exit code. Errors are one redacted line on stderr. */
+export async function runCli(argv: readonly string[], options: RunCliOptions = {}): Promise<number> {
   try {
     await createProgram().parseAsync([...argv]);
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    if (CliError.isInstance(error)) {
-      process.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(
-      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return 1;
+    return printCliError({
+      error,
+      stderr: options.stderr ?? process.stderr,
+      env: options.env ?? process.env,
+    });
   }
 }
