@@ -5,7 +5,7 @@ import { CliError } from "./cli-error.js";
 import type { EvalIo } from "./commands/evaluate/eval-io.js";
 import { type EvalCommandState, registerEvalCommand } from "./commands/evaluate/register.js";
 import { registerScoreCommand } from "./commands/score/register.js";
-import { printCliError } from "./print-cli-error.js";
+import { printCliError, redactForCli } from "./print-cli-error.js";
 import { suggestCommand } from "./suggest-command.js";
 
 export interface CreateProgramOptions {
@@ -66,9 +66,14 @@ function checkSubcommandTypo(program: Command, args: readonly string[]): void {
 /** Run the CLI; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], options: CreateProgramOptions = {}): Promise<number> {
   const state: EvalCommandState = { exitCode: 0 };
-  // One io for the run, so secrets loaded from `.env` into its env are masked in errors too.
-  const io = defaultIo(options.io ?? {});
+  // One io for the run, so secrets loaded from `.env` into its env are masked too; every stderr line
+  // (notes, the dataset line, warnings, failed rollouts, errors) goes through the one redaction.
+  const base = defaultIo(options.io ?? {});
   const args = argv.slice(2);
+  const io: EvalIo = {
+    ...base,
+    stderr: { write: (text: string) => base.stderr.write(redactForCli(text, base.env, args)) },
+  };
   try {
     const program = createProgram({ ...options, io, state });
     checkSubcommandTypo(program, args);

@@ -108,14 +108,24 @@ describe("one clear line instead of a stack trace", () => {
     expect(text).toBe("error: cannot create the directory /ro/out: permission denied (EACCES)\n");
   });
 
-  it("redacts an HF_ENDPOINT with user:password from the error line", async () => {
-    const run = await runEvalCli(["--dataset-source", "hub", "--dataset", "iot23-train-dev-test-v1"], {
-      env: { HF_TOKEN: "hf_sentinelTOKEN0123456789", HF_ENDPOINT: "http://alice:hunter22secret@127.0.0.1:9" },
+  it("redacts an HF_ENDPOINT with user:password from the error line and every other stderr line", async () => {
+    const env = {
+      HF_TOKEN: "hf_sentinelTOKEN0123456789",
+      HF_ENDPOINT: "http://alice:hunter22secret@127.0.0.1:9",
+    };
+    const failed = await runEvalCli(["--dataset-source", "hub", "--dataset", "iot23-train-dev-test-v1"], {
+      env,
     });
-    expect(run.exitCode).not.toBe(0);
-    expect(run.stderr).toMatch(/^error: /m);
-    expect(run.stderr).not.toContain("hunter22secret");
-    expect(run.stderr).not.toContain("hf_sentinelTOKEN0123456789");
+    expect(failed.exitCode).not.toBe(0);
+    expect(failed.stderr).toMatch(/^error: .*127\.0\.0\.1:9/m);
+    // auto: the Hub fails, the demo set is used, and the dataset line says why.
+    const fellBack = await runEvalCli(["-n", "2", "--no-save-results"], { env });
+    expect(fellBack.exitCode).toBe(0);
+    expect(fellBack.stderr).toMatch(/the Hub failed .*http:\/\/\[redacted\]@127\.0\.0\.1:9/);
+    for (const run of [failed, fellBack]) {
+      expect(run.stderr).not.toContain("hunter22secret");
+      expect(run.stderr).not.toContain("hf_sentinelTOKEN0123456789");
+    }
   });
 });
 

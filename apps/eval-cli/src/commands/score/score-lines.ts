@@ -27,7 +27,10 @@ export function scoreLine(rubric: Rubric, text: string, lineNumber: number): Sco
   try {
     record = JSON.parse(text);
   } catch (error) {
-    throw new ScoreInputError(lineNumber, `not valid JSON (${(error as Error).message})`);
+    const reason = text.startsWith("\uFEFF")
+      ? "starts with a UTF-8 byte-order mark (U+FEFF) in the middle of the input (were files concatenated?)"
+      : `not valid JSON (${(error as Error).message})`;
+    throw new ScoreInputError(lineNumber, reason);
   }
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
     throw new ScoreInputError(lineNumber, "expected a JSON object with `completion` and `answer`");
