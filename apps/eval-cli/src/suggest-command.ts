@@ -31,7 +31,8 @@ export function suggestCommand(word: string, names: readonly string[]): string |
   const typed = word.toLowerCase();
   let best: { name: string; distance: number } | undefined;
   for (const name of names) {
-    if (typed === name) return undefined;
+    if (word === name) return undefined;
+    if (typed === name) return name;
     const distance = typed.length >= 3 && name.startsWith(typed) ? 1 : editDistance(typed, name);
     const allowed = name.length <= 4 ? 1 : 2;
     if (distance <= allowed && (!best || distance < best.distance)) best = { name, distance };
