@@ -24,6 +24,8 @@ describe("rowsFromLines", () => {
   });
 
   it("still names the file and line of a bad line", async () => {
-    await expect(collect([row, `\uFEFF${row}`])).rejects.toThrow(/data\.jsonl:2: starts with a UTF-8 byte-order mark \(U\+FEFF\)/);
+    await expect(collect([row, `\uFEFF${row}`])).rejects.toThrow(
+      /data\.jsonl:2: starts with a UTF-8 byte-order mark \(U\+FEFF\)/,
+    );
   });
 });

@@ -16,7 +16,9 @@ describe("systemErrorText", () => {
     expect(systemErrorText(thrown(() => readFileSync("/definitely/missing/file.txt")))).toBe(
       "cannot open /definitely/missing/file.txt: no such file or directory (ENOENT)",
     );
-    expect(systemErrorText(thrown(() => readFileSync("/")))).toMatch(/^cannot read: it is a directory \(EISDIR\)$/);
+    expect(systemErrorText(thrown(() => readFileSync("/")))).toMatch(
+      /^cannot read: it is a directory \(EISDIR\)$/,
+    );
     const error = Object.assign(new Error("EACCES: permission denied, mkdir '/ro/x'"), {
       code: "EACCES",
       syscall: "mkdir",

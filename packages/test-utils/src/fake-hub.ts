@@ -77,7 +77,9 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       body,
     });
     const token = authorization?.replace(/^Bearer /, "");
-    const echo = options.reflectAuthorization ? ` (request headers: {"authorization": "${authorization ?? ""}"})` : "";
+    const echo = options.reflectAuthorization
+      ? ` (request headers: {"authorization": "${authorization ?? ""}"})`
+      : "";
     if (token !== undefined && state.tokens !== undefined && !(token in state.tokens)) {
       return sendHubError(response, 401, `Invalid credentials in Authorization header${echo}`);
     }
