@@ -38,6 +38,8 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
         "With no API key and no --api-base-url, evaluates the offline baseline/heuristic.",
     )
     .showHelpAfterError()
+    // Commander's own usage errors go to the same (redacted, injectable) stderr as ours.
+    .configureOutput({ writeErr: (text) => (options.io?.stderr ?? process.stderr).write(text) })
     // A subcommand's own options (`eval score -a …`) are its own, not the default command's.
     .enablePositionalOptions()
     .exitOverride();

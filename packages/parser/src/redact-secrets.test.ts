@@ -25,6 +25,9 @@ describe("redactSecrets", () => {
     expect(redactSecrets("sent bearer abc.def-ghi_jkl to the proxy")).toBe(
       "sent bearer [redacted] to the proxy",
     );
+    expect(redactSecrets("Basic dXNlcjpwYXNz sent; Bearer authentication required; Basic validation")).toBe(
+      "Basic [redacted] sent; Bearer authentication required; Basic validation",
+    );
     expect(redactSecrets(`key sk-proj-${"x".repeat(20)} and ${TOKEN}`)).toBe("key [redacted] and [redacted]");
   });
 

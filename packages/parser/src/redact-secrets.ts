@@ -17,8 +17,8 @@ const MIN_SECRET_LENGTH = 4;
 const CREDENTIAL_HEADER =
   /\b((?:proxy-)?authorization|x-api-key|api-key|x-goog-api-key|cookie|set-cookie)(["']?\s*[:=]\s*["']?)([^"'\r\n]+)/gi;
 // A credential scheme followed by its token, anywhere (`Bearer hf_x`, `Basic dXNlcjpwYXNz`).
-// `Bearer` in any case; `Basic` only capitalised and followed by base64 (ordinary prose says "basic").
-const AUTH_SCHEME = /\b([Bb][Ee][Aa][Rr][Ee][Rr]|Basic)(\s+)(?!\[redacted\])[A-Za-z0-9._~+/=-]{6,}/g;
+// `Bearer` in any case or `Basic`, then a token (`Bearer hf_x`, `Basic dXNlcjpwYXNz`); see `looksLikeToken`.
+const AUTH_SCHEME = /\b([Bb][Ee][Aa][Rr][Ee][Rr]|Basic)(\s+)([A-Za-z0-9._~+/=-]{6,})/g;
 // `scheme://user:password@host` or `scheme://token@host`.
 const URL_USER_INFO = /\b([a-z][a-z0-9+.-]{0,15}:\/\/)[^\s/?#@"'<>]+@/gi;
 // Query or form parameters (`?name=value`); the value is masked when the name says it is a credential
@@ -27,6 +27,11 @@ const PARAMETER = /([?&;])([A-Za-z0-9_.-]+)=([^&#\s"'<>]+)/g;
 const SECRET_NAME = /key|token|secret|passw(?:or)?d|pwd|sig|credential|auth|session/i;
 // Token shapes of the services this project talks to (Hugging Face, OpenAI-style keys).
 const KNOWN_TOKEN = /\b(?:hf_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{16,})/g;
+
+/** A credential, not a word of prose ("Basic validation"): it has a digit, a symbol or mixed case. */
+function looksLikeToken(text: string): boolean {
+  return /[0-9._~+/=-]/.test(text) || (/[a-z]/.test(text) && /[A-Z]/.test(text.slice(1)));
+}
 
 function maskLiterals(text: string, secrets: readonly (string | null | undefined)[]): string {
   const values = new Set<string>();
@@ -62,9 +67,9 @@ export function redactSecrets(text: string, options: RedactSecretsOptions = {}):
   redacted = redacted.replace(CREDENTIAL_HEADER, (_match, name: string, separator: string) => {
     return `${name}${separator}${REDACTED}`;
   });
-  redacted = redacted.replace(AUTH_SCHEME, (_match, scheme: string, space: string) => {
-    return `${scheme}${space}${REDACTED}`;
-  });
+  redacted = redacted.replace(AUTH_SCHEME, (match, scheme: string, space: string, token: string) =>
+    looksLikeToken(token) ? `${scheme}${space}${REDACTED}` : match,
+  );
   redacted = redacted.replace(URL_USER_INFO, (_match, scheme: string) => `${scheme}${REDACTED}@`);
   redacted = redacted.replace(PARAMETER, (match, start: string, name: string) =>
     SECRET_NAME.test(name) ? `${start}${name}=${REDACTED}` : match,
