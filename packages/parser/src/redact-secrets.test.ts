@@ -25,6 +25,7 @@ describe("redactSecrets", () => {
     expect(redactSecrets("sent bearer abc.def-ghi_jkl to the proxy")).toBe(
       "sent bearer [redacted] to the proxy",
     );
+    expect(redactSecrets("sent bearer bearer Tok3n-abcdef")).toBe("sent bearer bearer [redacted]");
     expect(redactSecrets("Basic dXNlcjpwYXNz sent; Bearer authentication required; Basic validation")).toBe(
       "Basic [redacted] sent; Bearer authentication required; Basic validation",
     );
@@ -47,6 +48,8 @@ describe("redactSecrets", () => {
   it("stays linear on long adversarial text", () => {
     const text = `${"a.".repeat(200_000)}?${"k".repeat(200_000)}`;
     expect(redactSecrets(text)).toBe(text);
+    const schemes = "bearer ".repeat(100_000);
+    expect(redactSecrets(schemes)).toBe(schemes);
   });
 });
 

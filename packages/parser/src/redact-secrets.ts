@@ -33,6 +33,23 @@ function looksLikeToken(text: string): boolean {
   return /[0-9._~+/=-]/.test(text) || (/[a-z]/.test(text) && /[A-Z]/.test(text.slice(1)));
 }
 
+/** Mask the token after each `Bearer`/`Basic`; a word that is no token may itself be a scheme (`bearer bearer x`). */
+function maskSchemeTokens(text: string): string {
+  const pattern = new RegExp(AUTH_SCHEME.source, "g");
+  let result = "";
+  let copied = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const [whole, scheme = "", space = "", token = ""] = match;
+    if (looksLikeToken(token)) {
+      result += `${text.slice(copied, match.index)}${scheme}${space}${REDACTED}`;
+      copied = match.index + whole.length;
+    } else {
+      pattern.lastIndex = match.index + scheme.length + space.length;
+    }
+  }
+  return result + text.slice(copied);
+}
+
 function maskLiterals(text: string, secrets: readonly (string | null | undefined)[]): string {
   const values = new Set<string>();
   for (const secret of secrets) {
@@ -67,9 +84,7 @@ export function redactSecrets(text: string, options: RedactSecretsOptions = {}):
   redacted = redacted.replace(CREDENTIAL_HEADER, (_match, name: string, separator: string) => {
     return `${name}${separator}${REDACTED}`;
   });
-  redacted = redacted.replace(AUTH_SCHEME, (match, scheme: string, space: string, token: string) =>
-    looksLikeToken(token) ? `${scheme}${space}${REDACTED}` : match,
-  );
+  redacted = maskSchemeTokens(redacted);
   redacted = redacted.replace(URL_USER_INFO, (_match, scheme: string) => `${scheme}${REDACTED}@`);
   redacted = redacted.replace(PARAMETER, (match, start: string, name: string) =>
     SECRET_NAME.test(name) ? `${start}${name}=${REDACTED}` : match,
