@@ -85,6 +85,18 @@ describe("build-data errors", () => {
     });
   });
 
+  it("a mistyped command gets a suggestion; another word names the commands", async () => {
+    expect(await inProcess(["valdiate", "/tmp"])).toEqual({
+      code: 2,
+      stderr: "error: unknown command 'valdiate' (did you mean validate?)\n",
+    });
+    expect(await inProcess(["data/e1"])).toEqual({
+      code: 2,
+      stderr: "error: unknown command 'data/e1' (commands: build, validate)\n",
+    });
+    expect((await inProcess(["help", "validate"])).code).toBe(0);
+  });
+
   it("--help shows the build flags, not only the subcommands", async () => {
     const result = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, ["--conditions=@sv/source", "--import", "tsx", bin, "--help"], {

@@ -1,7 +1,8 @@
-import { redactSecrets, secretValues } from "@sv/parser";
+import { redactSecrets, secretValues, suggestCommand } from "@sv/parser";
 import { Command } from "commander";
 import { registerBuildCommand } from "./commands/build/register.js";
 import { registerValidateCommand } from "./commands/validate/register.js";
+import { CLI_ERROR_CODES, CliError } from "./cli-error.js";
 import { printCliError } from "./print-cli-error.js";
 
 /** Options of {@link createProgram}. */
@@ -25,6 +26,23 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
   return program;
 }
 
+/**
+ * `build` takes no positional arguments, so a first word that is close to a command name
+ * (`build-data valdiate DIR`) is a typo: fail with the suggestion instead of a build error.
+ */
+function checkCommandTypo(program: Command, args: readonly string[]): void {
+  const first = args[0];
+  if (first === undefined || first.startsWith("-")) return;
+  const names = program.commands.map((command) => command.name());
+  if (names.includes(first) || first === "help") return;
+  const suggestion = suggestCommand(first, [...names, "help"]);
+  throw new CliError({
+    code: CLI_ERROR_CODES.usage,
+    exitCode: 2,
+    message: `unknown command '${first}'${suggestion ? ` (did you mean ${suggestion}?)` : ` (commands: ${names.join(", ")})`}`,
+  });
+}
+
 /** Options of {@link runCli} (tests inject the streams and environment). */
 export interface RunCliOptions {
   stderr?: { write(text: string): unknown };
@@ -37,9 +55,9 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
   const env = options.env ?? process.env;
   const secrets = secretValues({ env });
   try {
-    await createProgram({ writeErr: (text) => stderr.write(redactSecrets(text, { secrets })) }).parseAsync([
-      ...argv,
-    ]);
+    const program = createProgram({ writeErr: (text) => stderr.write(redactSecrets(text, { secrets })) });
+    checkCommandTypo(program, argv.slice(2));
+    await program.parseAsync([...argv]);
     return 0;
   } catch (error) {
     return printCliError({ error, stderr, env });

@@ -1,3 +1,4 @@
+import { suggestCommand } from "@sv/parser";
 import { Command } from "commander";
 import { registerReportCommand } from "./commands/report/register.js";
 import { registerViewCommand } from "./commands/view/register.js";
@@ -6,7 +7,6 @@ import type { EvalIo } from "./commands/evaluate/eval-io.js";
 import { type EvalCommandState, registerEvalCommand } from "./commands/evaluate/register.js";
 import { registerScoreCommand } from "./commands/score/register.js";
 import { printCliError, redactForCli } from "./print-cli-error.js";
-import { suggestCommand } from "./suggest-command.js";
 
 export interface CreateProgramOptions {
   /** Overrides of the evaluation's I/O (tests inject streams, env, clocks, sleeps). */
@@ -58,7 +58,7 @@ function checkSubcommandTypo(program: Command, args: readonly string[]): void {
   const first = args[0];
   if (first === undefined || first.startsWith("-")) return;
   const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
-  if (names.includes(first)) return;
+  if (names.includes(first) || first === "help") return;
   const suggestion = suggestCommand(first, [...names, "help"]);
   if (suggestion) {
     throw new CliError({ exitCode: 2, message: `unknown command '${first}' (did you mean ${suggestion}?)` });

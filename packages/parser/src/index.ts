@@ -14,3 +14,4 @@ export {
   urlSecrets,
 } from "./secret-values.js";
 export { systemErrorText } from "./system-error-text.js";
+export { suggestCommand } from "./suggest-command.js";
