@@ -13,5 +13,5 @@ export {
   secretValues,
   urlSecrets,
 } from "./secret-values.js";
-export { systemErrorText } from "./system-error-text.js";
+export { type SystemErrorTextOptions, systemErrorText } from "./system-error-text.js";
 export { suggestCommand } from "./suggest-command.js";

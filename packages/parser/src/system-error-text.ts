@@ -34,14 +34,21 @@ const ACTIONS: Record<string, string> = {
   ftruncate: "write",
 };
 
+/** Options of {@link systemErrorText}. */
+export interface SystemErrorTextOptions {
+  /** The path to name when the error carries none (a read from an already open stream). */
+  path?: string;
+}
+
 /**
  * One line for a Node.js file-system error (`EACCES`, `EROFS`, `ENOSPC`, `EISDIR`, …) that names the
  * action and the path: `cannot create the directory /ro/out: permission denied (EACCES)`. Undefined for
  * anything else, so callers fall back to the error's own message.
  */
-export function systemErrorText(error: unknown): string | undefined {
+export function systemErrorText(error: unknown, options: SystemErrorTextOptions = {}): string | undefined {
   if (error === null || typeof error !== "object") return undefined;
-  const { code, syscall, path, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  const { code, syscall, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  const path = (error as NodeJS.ErrnoException).path ?? options.path;
   if (typeof code !== "string" || !(code in REASONS)) return undefined;
   const action = (typeof syscall === "string" && ACTIONS[syscall]) || "use";
   const target = typeof path === "string" ? ` ${path}${typeof dest === "string" ? ` to ${dest}` : ""}` : "";

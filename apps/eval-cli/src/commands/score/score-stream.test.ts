@@ -162,6 +162,16 @@ describe("scoreStream", () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it("names an --input that is a directory in one line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sv-score-"));
+    let stderr = "";
+    const exitCode = await runCli(["node", "eval", "score", "--input", dir], {
+      io: { env: {}, stderr: { write: (text: string) => (stderr += text) } },
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr).toBe(`error: cannot read ${dir}: it is a directory (EISDIR)\n`);
+  });
+
   it("accepts a UTF-8 byte-order mark before the first line", async () => {
     const { output, error } = await run(`\uFEFF${missedAttack}${missedAttack}`);
     expect(error).toBeUndefined();

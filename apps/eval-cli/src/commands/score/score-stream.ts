@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { systemErrorText } from "@sv/parser";
 import { createRubric, type Rubric, type RubricOptions } from "@sv/rubric";
 import { CliError } from "../../cli-error.js";
 import { ScoreInputError, scoreLine } from "./score-lines.js";
@@ -78,6 +79,8 @@ async function scoreLines(
     if (error instanceof ScoreInputError) {
       throw new CliError({ message: `${options.inputName}: ${error.message}`, cause: error });
     }
+    const unreadable = systemErrorText(error, { path: options.inputName });
+    if (unreadable) throw new CliError({ message: unreadable, cause: error });
     throw error;
   }
   if (buffer) await write(options.output, buffer);
