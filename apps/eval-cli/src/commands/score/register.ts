@@ -3,6 +3,14 @@ import { CliError } from "../../cli-error.js";
 import { parseRubricArgs } from "./rubric-args.js";
 import { openInput, scoreStream } from "./score-stream.js";
 
+let ignoringStdoutErrors = false;
+
+function ignoreStdoutErrors(): void {
+  if (ignoringStdoutErrors) return;
+  ignoringStdoutErrors = true;
+  process.stdout.on("error", () => {});
+}
+
 /** `eval score`: JSONL completions in, one JSON score line out per input line. */
 export function registerScoreCommand(program: Command): void {
   program
@@ -31,13 +39,9 @@ export function registerScoreCommand(program: Command): void {
         );
       });
       await opened;
-      // A closed pipe (`| head -1`) also reaches the write callbacks, where scoreStream stops quietly.
-      const ignore = () => {};
-      process.stdout.on("error", ignore);
-      try {
-        await scoreStream({ input, output: process.stdout, inputName, rubric });
-      } finally {
-        process.stdout.off("error", ignore);
-      }
+      // A closed pipe (`| head -1`) reaches the write callbacks, where scoreStream stops quietly; the
+      // stream's own 'error' event must not crash the process after that.
+      ignoreStdoutErrors();
+      await scoreStream({ input, output: process.stdout, inputName, rubric });
     });
 }
