@@ -46,6 +46,21 @@ describe("RunAveragesAccumulator", () => {
     });
   });
 
+  it("gives the same figures, to the last bit, whatever the order of the rows (a resumed run)", () => {
+    const rows = Array.from({ length: 40 }, (_, index) =>
+      toResultRow({
+        ...rollout(((index * 0.37) % 1.9) - 0.3, index % 11 === 0, 97 + index),
+        example_id: index >> 1,
+        rollout_index: index & 1,
+      }),
+    );
+    const inOrder = new RunAveragesAccumulator();
+    const reversed = new RunAveragesAccumulator();
+    for (const row of rows) inOrder.add(row);
+    for (const row of [...rows].reverse()) reversed.add(row);
+    expect(JSON.stringify(reversed.result())).toBe(JSON.stringify(inOrder.result()));
+  });
+
   it("says undefined with no rollouts, and has no usage when every rollout failed", () => {
     expect(new RunAveragesAccumulator().result()).toEqual({
       avg_reward: null,
