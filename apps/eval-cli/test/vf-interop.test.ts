@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type OpenAIServer, startOpenAIServer } from "@sv/test-utils";
 import { Ajv } from "ajv";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCli } from "../src/cli.js";
 import { MINI_DATASET, readJsonl, runEvalCli, scriptedAnswer } from "./eval-harness.js";
 
 const SCHEMA = resolve(
@@ -168,6 +169,18 @@ describe("runs that vf-eval's readers and the original's scripts read with the s
     expect(existsSync(join(cwd, "mine/evals/sv-env-network-logs--baseline--heuristic/o/results.jsonl"))).toBe(
       true,
     );
+  });
+
+  it("`eval report` on a vf-eval run made with -r 3 says it read every rollout", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "sv-vf-")), "run");
+    cpSync(resolve(SCHEMA, "../../report/vf-0.1.12"), dir, { recursive: true });
+    const log = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      expect(await runCli(["node", "eval", "report", dir, "--resamples", "20"])).toBe(0);
+      expect(log.mock.calls.map(([text]) => String(text)).join("")).toMatch(/report\.html: 12 rollouts/);
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it("refuses another environment id, and vf-eval flags whose meaning differs here, naming the fix", async () => {
