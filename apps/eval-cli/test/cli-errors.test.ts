@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type OpenAIServer, type ServerAction, startOpenAIServer } from "@sv/test-utils";
@@ -168,11 +168,16 @@ describe("odd replies of a real server through the CLI", () => {
     expect(run.stderr).toMatch(/refused 2 of 6 rollouts/);
     const rows = readJsonl(join(cwd, "outputs/evals/sv-env-network-logs--m/odd/results.jsonl"));
     expect(rows.filter((row) => row.refusal === "I won't.")).toHaveLength(2);
-    expect(rows.filter((row) => (row.error as { type?: string } | null)?.type === "no_choice")).toHaveLength(
-      2,
-    );
     expect(
-      rows.filter((row) => (row.token_usage as { input_tokens: unknown }).input_tokens === null),
+      rows.filter((row) => (row.error as { error?: string } | null)?.error === "no_choice"),
+    ).toHaveLength(2);
+    expect(
+      rows.filter((row) => (row.token_usage as { input_tokens: unknown } | undefined)?.input_tokens === null),
     ).toHaveLength(4);
+    // No rollout has both counts known: the mean per rollout is undefined, not 0.
+    const metadata = JSON.parse(
+      readFileSync(join(cwd, "outputs/evals/sv-env-network-logs--m/odd/metadata.json"), "utf8"),
+    );
+    expect(metadata.usage).toBeNull();
   });
 });
