@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { runCli } from "./cli.js";
 import { interruptNotice } from "./interrupt-notice.js";
+import { watchStdout } from "./watch-stdout.js";
 
 // First Ctrl-C stops the running command cleanly, saying how (an evaluation keeps every finished
 // rollout, the viewer closes its server); a second one, or one in a command that has nothing to
@@ -14,6 +15,7 @@ const onSignal = (signal: NodeJS.Signals) => {
 };
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
+watchStdout();
 
 process.exitCode = await runCli(process.argv, { io: { signal: controller.signal } });
 process.off("SIGINT", onSignal);

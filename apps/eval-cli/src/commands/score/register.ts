@@ -3,14 +3,6 @@ import { CliError } from "../../cli-error.js";
 import { parseRubricArgs } from "./rubric-args.js";
 import { openInput, scoreStream } from "./score-stream.js";
 
-let ignoringStdoutErrors = false;
-
-function ignoreStdoutErrors(): void {
-  if (ignoringStdoutErrors) return;
-  ignoringStdoutErrors = true;
-  process.stdout.on("error", () => {});
-}
-
 /** `eval score`: JSONL completions in, one JSON score line out per input line. */
 export function registerScoreCommand(program: Command): void {
   program
@@ -39,9 +31,8 @@ export function registerScoreCommand(program: Command): void {
         );
       });
       await opened;
-      // A closed pipe (`| head -1`) reaches the write callbacks, where scoreStream stops quietly; the
-      // stream's own 'error' event must not crash the process after that.
-      ignoreStdoutErrors();
+      // A closed pipe (`| head -1`) reaches the write callbacks, where scoreStream stops quietly (bin.ts
+      // keeps the stream's own 'error' event from crashing the process).
       await scoreStream({ input, output: process.stdout, inputName, rubric });
     });
 }
