@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PassThrough, Readable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sharedDir } from "../../../../../vitest.shared.js";
 import { runCli } from "../../cli.js";
 import { scoreStream } from "./score-stream.js";
@@ -114,25 +114,39 @@ describe("scoreStream", () => {
     expect(result.stderr).toMatch(/cannot read missing\.jsonl: ENOENT/);
   });
 
-  const cli = (args: string[], input: string) =>
-    spawnSync(
-      process.execPath,
-      [
-        "--conditions=@sv/source",
-        "--import",
-        "tsx",
-        join(repoRoot, "apps/eval-cli/src/bin.ts"),
-        "score",
-        ...args,
-      ],
-      { input, cwd: repoRoot, encoding: "utf8" },
-    );
+  /** `eval score` in this process, input from a file, stdout and stderr captured. */
+  async function scoreCli(args: string[], input: string) {
+    const dir = mkdtempSync(join(tmpdir(), "sv-score-"));
+    writeFileSync(join(dir, "in.jsonl"), input);
+    let stdout = "";
+    let stderr = "";
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation(((
+      chunk: string,
+      callback?: () => void,
+    ) => {
+      stdout += chunk;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write);
+    try {
+      const status = await runCli(["node", "eval", "score", "--input", join(dir, "in.jsonl"), ...args], {
+        io: { env: {}, stderr: { write: (text: string) => (stderr += text) } },
+      });
+      return { status, stdout, stderr };
+    } finally {
+      spy.mockRestore();
+    }
+  }
   const missedAttack = `${JSON.stringify({ completion: '{"label": "Benign", "confidence": 0.9}', answer: "Malicious" })}\n`;
 
   it("honours -a rubric costs and weights exactly as eval -a does", async () => {
     const plain = JSON.parse((await run(missedAttack)).output);
     expect(plain.rewards.asymmetric_cost).toBe(-1);
-    const result = cli(["-a", '{"costs":{"missedAttack":-2},"weights":{"asymmetric_cost":1}}'], missedAttack);
+    const result = await scoreCli(
+      ["-a", '{"costs":{"missedAttack":-2},"weights":{"asymmetric_cost":1}}'],
+      missedAttack,
+    );
+    expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     const scored = JSON.parse(result.stdout);
     expect(scored.rewards.asymmetric_cost).toBe(-2);
@@ -178,13 +192,13 @@ describe("scoreStream", () => {
     expect(output.trim().split("\n")).toHaveLength(2);
   });
 
-  it("names a deeply nested non-string completion in one line, without a stack overflow", () => {
+  it("names a deeply nested non-string completion in one line, without a stack overflow", async () => {
     const depth = 100_000;
     const deep = `{"completion": ${'{"a":'.repeat(depth)}1${"}".repeat(depth)}, "answer": "Benign"}\n`;
-    const result = cli([], deep);
+    const result = await scoreCli([], deep);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
-      /^error: stdin: line 1: `completion` must be a string or a list of chat messages, got \{"a":/,
+      /^error: .*in\.jsonl: line 1: `completion` must be a string or a list of chat messages, got \{"a":/,
     );
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
