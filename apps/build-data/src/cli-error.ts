@@ -8,6 +8,7 @@ export const CLI_ERROR_CODES = {
   hubOffline: "BUILD_DATA_HUB_OFFLINE",
   hub: "BUILD_DATA_HUB",
   validation: "BUILD_DATA_VALIDATION_FAILED",
+  partialRebuild: "BUILD_DATA_PARTIAL_REBUILD",
 } as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[keyof typeof CLI_ERROR_CODES];

@@ -18,7 +18,8 @@ function describeData(logits: readonly number[], targets: readonly number[]) {
   return { deviation, separation: meanOf(1) - meanOf(0) };
 }
 
-const predict = (fit: { a: number; b: number }, logit: number) => 1 / (1 + Math.exp(-(fit.a * logit + fit.b)));
+const predict = (fit: { a: number; b: number }, logit: number) =>
+  1 / (1 + Math.exp(-(fit.a * logit + fit.b)));
 
 describe("fitPlatt", () => {
   it("keeps a finite, moderate slope on separable data (Newton without a prior diverges here)", () => {
