@@ -47,7 +47,7 @@ export const KNOWN_FAMILIES = [
 ];
 
 /** Family names that mean "no family" and may appear as ordinary values. */
-const NOT_A_FAMILY = new Set(["", "-", "na", "unknown", "none", "benign"]);
+const NOT_A_FAMILY = new Set(["", "-", "na", "unknown", "none"]);
 
 /** A matcher for label and family words inside one field value. */
 export interface LeakMatcher {
@@ -61,10 +61,11 @@ export interface LeakMatcher {
  */
 export function createLeakMatcher(families: Iterable<string>): LeakMatcher {
   const words = new Map<string, string>();
-  for (const word of [...LABEL_WORDS, ...KNOWN_FAMILIES, ...families]) {
+  for (const word of [...KNOWN_FAMILIES, ...families]) {
     const key = word.trim().toLowerCase();
     if (!NOT_A_FAMILY.has(key)) words.set(key, word.trim());
   }
+  for (const word of LABEL_WORDS) words.set(word, word);
   const long = [...words.entries()].filter(([key]) => key.length >= 6);
   return {
     find(value) {
