@@ -61,6 +61,10 @@ export function scoreBaselines(options: ScoreBaselinesOptions): BaselineReport {
   const problems: string[] = [];
   const calibration = model.training?.calibration as { converged?: boolean } | undefined;
   if (calibration?.converged === false) problems.push("its Platt calibration did not converge on dev");
+  if (model.calibration.a < 0)
+    problems.push(
+      `its scores rank dev the wrong way round (Platt slope ${model.calibration.a}): what it learned on train does not hold on dev`,
+    );
   for (const name of ["dev", "test"]) {
     const own = evaluateBaseline({ rows: split(iot.rows, name), predict: learnedPredict }).accuracy;
     const bar = majority.find((entry) => entry.set === "iot23" && entry.split === name)?.accuracy;

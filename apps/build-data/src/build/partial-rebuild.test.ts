@@ -7,7 +7,9 @@ import { runBuild } from "./run-build.js";
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const names = (await readdir(dir)).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), "utf8")])));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), "utf8")])),
+  );
 }
 
 describe("partial rebuild (--only)", () => {
@@ -28,11 +30,17 @@ describe("partial rebuild (--only)", () => {
     const ood = JSON.parse(expected["sampling-e1-ood-v1.json"]!);
     expect(Object.keys(ood.datasets)).toEqual(["cic-ids-2017", "unsw-nb15"]);
     const card = expected["DATA_CARD.md"]!;
-    for (const heading of ["iot23-train-dev-test-v1.jsonl", "cic-ids-2017-ood-v1.jsonl", "unsw-nb15-ood-v1.jsonl"])
+    for (const heading of [
+      "iot23-train-dev-test-v1.jsonl",
+      "cic-ids-2017-ood-v1.jsonl",
+      "unsw-nb15-ood-v1.jsonl",
+    ])
       expect(card).toContain(`### \`${heading}\``);
     // A majority-class row for every set and split, beside the baselines.
     for (const set of ["iot23 train", "iot23 dev", "iot23 test", "cic-ids-2017 ood", "unsw-nb15 ood"])
-      expect(card).toMatch(new RegExp(`\\| majority class[^|]* \\| ${set} \\(\\d+ rows\\) \\| \\d+\\.\\d% \\|`));
+      expect(card).toMatch(
+        new RegExp(`\\| majority class[^|]* \\| ${set} \\(\\d+ rows\\) \\| \\d+\\.\\d% \\|`),
+      );
     expect((await validateDir({ dir: partial })).filter((check) => !check.ok)).toEqual([]);
   });
 

@@ -93,11 +93,15 @@ describe("runBuild", () => {
       splitStrategy: "capture",
     };
     // Three captures in 20 rows leave one split empty: the build fails its own splits check...
-    await expect(runBuild(options)).rejects.toThrow(/failed 1 of its own checks \(iot23-train-dev-test-test.jsonl: splits\)/);
+    await expect(runBuild(options)).rejects.toThrow(
+      /failed 1 of its own checks \(iot23-train-dev-test-test.jsonl: splits\)/,
+    );
     expect(await readdir(out)).toEqual([]);
     // ...and is installed anyway with --allow-incomplete, saying which check failed.
     const result = await runBuild({ ...options, allowIncomplete: true });
-    expect(result.failedChecks.map((check) => check.name)).toEqual(["iot23-train-dev-test-test.jsonl: splits"]);
+    expect(result.failedChecks.map((check) => check.name)).toEqual([
+      "iot23-train-dev-test-test.jsonl: splits",
+    ]);
     const files = await snapshot(out);
     expect(Object.keys(files)).toEqual([
       "DATA_CARD-test.md",

@@ -10,12 +10,16 @@ import { runBuild } from "./run-build.js";
 
 async function snapshot(dir: string): Promise<Record<string, string>> {
   const names = (await readdir(dir)).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), "utf8")])));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), "utf8")])),
+  );
 }
 
 /** The pid of a process that has exited (so it cannot own anything any more). */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+    encoding: "utf8",
+  });
   return Number(child.stdout);
 }
 
@@ -58,12 +62,17 @@ describe("staged builds", () => {
     await writeFile(join(stale, "iot23-train-dev-test-v1.jsonl"), "half a file");
     const swap = `${out}.swap-${deadPid()}`;
     await rename(next, swap);
-    for (const name of ["iot23-train-dev-test-v1.jsonl", "DATA_CARD.md"]) await rename(join(swap, name), join(out, name));
+    for (const name of ["iot23-train-dev-test-v1.jsonl", "DATA_CARD.md"])
+      await rename(join(swap, name), join(out, name));
     // The mix is what validate must catch: new dataset and card beside the old manifests and model.
     const problems = await failed(out);
-    expect(problems.join("\n")).toMatch(/build-v1.json: every file belongs to one build: .*iot23-train-dev-test-v1.jsonl: SHA-256 differs/);
+    expect(problems.join("\n")).toMatch(
+      /build-v1.json: every file belongs to one build: .*iot23-train-dev-test-v1.jsonl: SHA-256 differs/,
+    );
     expect(problems.join("\n")).toMatch(/DATA_CARD.md: build id [0-9a-f]{16}, the record says/);
-    expect(problems.join("\n")).toMatch(/no interrupted install: .*\.swap-\d+: a complete build was being installed/);
+    expect(problems.join("\n")).toMatch(
+      /no interrupted install: .*\.swap-\d+: a complete build was being installed/,
+    );
     expect(await finishInterruptedInstalls(out)).toEqual([swap]);
     expect(await snapshot(out)).toEqual(expected);
     expect(await failed(out)).toEqual([]);
@@ -77,7 +86,8 @@ describe("staged builds", () => {
     const second = join(root, "second");
     await runBuild(smallBuildOptions(first, sources));
     await runBuild({ ...smallBuildOptions(second, sources), seed: 9 });
-    for (const name of ["baseline-learned-v1.json", "DATA_CARD.md"]) await cp(join(second, name), join(first, name));
+    for (const name of ["baseline-learned-v1.json", "DATA_CARD.md"])
+      await cp(join(second, name), join(first, name));
     const problems = (await failed(first)).join("\n");
     expect(problems).toMatch(/baseline-learned-v1.json: SHA-256 differs from the record/);
     expect(problems).toMatch(/baseline-learned-v1.json: build id [0-9a-f]{16}, the record says/);

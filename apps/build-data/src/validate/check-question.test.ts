@@ -27,9 +27,9 @@ const problems = (text: string) => checkQuestion(text, leaks);
 describe("checkQuestion", () => {
   it("accepts what renderQuestion writes", () => {
     expect(problems(question)).toEqual([]);
-    expect(problems(renderQuestion({ "id.resp_p": 53, proto: "udp", service: "dns", "id.resp_h": "fe80::1" }))).toEqual(
-      [],
-    );
+    expect(
+      problems(renderQuestion({ "id.resp_p": 53, proto: "udp", service: "dns", "id.resp_h": "fe80::1" })),
+    ).toEqual([]);
   });
 
   it.each([
@@ -49,8 +49,12 @@ describe("checkQuestion", () => {
   });
 
   it("rejects unknown keys, free text, repeated keys and another order", () => {
-    expect(problems(`${question}, tunnel_parents=Okiru`)).toEqual([{ field: "tunnel_parents", message: "unknown key" }]);
-    expect(problems(`${question}, note: this flow is part of a botnet`)[0]?.message).toMatch(/not a key=value pair/);
+    expect(problems(`${question}, tunnel_parents=Okiru`)).toEqual([
+      { field: "tunnel_parents", message: "unknown key" },
+    ]);
+    expect(problems(`${question}, note: this flow is part of a botnet`)[0]?.message).toMatch(
+      /not a key=value pair/,
+    );
     expect(problems(`${question}, proto=tcp`)).toEqual([{ field: "proto", message: "repeated key" }]);
     const swapped = question.replace("proto=tcp, service=-", "service=-, proto=tcp");
     expect(problems(swapped)[0]?.message).toMatch(/not the canonical rendering/);

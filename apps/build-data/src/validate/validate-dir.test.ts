@@ -29,12 +29,17 @@ describe("validateDir", () => {
       rows[4].question = rows[4].question.replace(/history=[^,]*/, "history=PartOfAHorizontalPortScan");
       rows[5].question = `${rows[5].question}, tunnel_parents=Okiru`;
       rows[6].question = rows[6].question.replace(/orig_pkts=(\d+)/, "orig_pkts=0$1");
-      rows[7].question = rows[7].question.replace(/proto=([a-z]+)/, (_, proto: string) => `proto=${proto.toUpperCase()}`);
+      rows[7].question = rows[7].question.replace(
+        /proto=([a-z]+)/,
+        (_, proto: string) => `proto=${proto.toUpperCase()}`,
+      );
       rows[8].question = `${rows[8].question} - looks like a scan`;
       rows.push({ ...JSON.parse(unsw), meta: { ...JSON.parse(unsw).meta, split: "train" } });
     });
     const checks = await validateDir({ dir: out });
-    const failed = Object.fromEntries(checks.filter((check) => !check.ok).map((check) => [check.name, check.detail]));
+    const failed = Object.fromEntries(
+      checks.filter((check) => !check.ok).map((check) => [check.name, check.detail]),
+    );
     const questions = failed[`${IOT}: questions are canonical flows without label or family words`]!;
     expect(questions).toContain(`${IOT}:3 field service: value "C&C" shows the label or family word "C&C"`);
     expect(questions).toContain(`${IOT}:5 field history: value "PartOfAHorizontalPortScan" shows`);
@@ -42,9 +47,9 @@ describe("validateDir", () => {
     expect(questions).toMatch(new RegExp(`${IOT}:7 field orig_pkts: value "0\\d+" is not a count`));
     expect(questions).toMatch(new RegExp(`${IOT}:8 field proto: value "[A-Z]+" is not a lower-case`));
     expect(questions).toContain("… 1 more");
-    expect(failed[`no flow shared between ${IOT}, cic-ids-2017-ood-v1.jsonl, unsw-nb15-ood-v1.jsonl`]).toMatch(
-      new RegExp(`[0-9a-f]{16} in ${IOT}:\\d+ and unsw-nb15-ood-v1.jsonl:1`),
-    );
+    expect(
+      failed[`no flow shared between ${IOT}, cic-ids-2017-ood-v1.jsonl, unsw-nb15-ood-v1.jsonl`],
+    ).toMatch(new RegExp(`[0-9a-f]{16} in ${IOT}:\\d+ and unsw-nb15-ood-v1.jsonl:1`));
   });
 
   it("a clean build passes every check, including the build record and the baseline against the majority class", async () => {
