@@ -8,12 +8,23 @@ import { validateDir } from "./validate-dir.js";
 
 const IOT = "iot23-train-dev-test-v1.jsonl";
 
-async function plant(path: string, edit: (rows: Record<string, any>[]) => void): Promise<void> {
-  const rows = (await readFile(path, "utf8"))
+interface PlantedRow {
+  question: string;
+  meta: Record<string, unknown>;
+}
+
+async function plant(
+  path: string,
+  edit: (edit: (line: number, change: (question: string) => string) => void, rows: PlantedRow[]) => void,
+): Promise<void> {
+  const rows: PlantedRow[] = (await readFile(path, "utf8"))
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line));
-  edit(rows);
+  edit((line, change) => {
+    const row = rows[line - 1]!;
+    row.question = change(row.question);
+  }, rows);
   for (const row of rows) row.meta.hash = flowHash(parseQuestion(row.question));
   await writeFile(path, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
 }
@@ -24,17 +35,17 @@ describe("validateDir", () => {
     const out = join(root, "out");
     await runBuild(smallBuildOptions(out, sources));
     const unsw = (await readFile(join(out, "unsw-nb15-ood-v1.jsonl"), "utf8")).split("\n")[0]!;
-    await plant(join(out, IOT), (rows) => {
-      rows[2].question = rows[2].question.replace(/service=[^,]*/, "service=C&C");
-      rows[4].question = rows[4].question.replace(/history=[^,]*/, "history=PartOfAHorizontalPortScan");
-      rows[5].question = `${rows[5].question}, tunnel_parents=Okiru`;
-      rows[6].question = rows[6].question.replace(/orig_pkts=(\d+)/, "orig_pkts=0$1");
-      rows[7].question = rows[7].question.replace(
-        /proto=([a-z]+)/,
-        (_, proto: string) => `proto=${proto.toUpperCase()}`,
+    await plant(join(out, IOT), (change, rows) => {
+      change(3, (question) => question.replace(/service=[^,]*/, "service=C&C"));
+      change(5, (question) => question.replace(/history=[^,]*/, "history=PartOfAHorizontalPortScan"));
+      change(6, (question) => `${question}, tunnel_parents=Okiru`);
+      change(7, (question) => question.replace(/orig_pkts=(\d+)/, "orig_pkts=0$1"));
+      change(8, (question) =>
+        question.replace(/proto=([a-z]+)/, (_, proto: string) => `proto=${proto.toUpperCase()}`),
       );
-      rows[8].question = `${rows[8].question} - looks like a scan`;
-      rows.push({ ...JSON.parse(unsw), meta: { ...JSON.parse(unsw).meta, split: "train" } });
+      change(9, (question) => `${question} - looks like a scan`);
+      const shared = JSON.parse(unsw) as PlantedRow;
+      rows.push({ ...shared, meta: { ...shared.meta, split: "train" } });
     });
     const checks = await validateDir({ dir: out });
     const failed = Object.fromEntries(
