@@ -8,6 +8,7 @@ import { META_SOURCE, type SourceName } from "../readers/source-name.js";
 import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
 import { absorbFileSample } from "../sampling/file-sample.js";
 import { orderForOutput } from "../sampling/output-order.js";
+import { canonicalRejection, INVALID_VALUE } from "./canonical-rejection.js";
 import { selectSample } from "../sampling/select-sample.js";
 import { SkipLog } from "../sampling/skip-log.js";
 import { StratifiedSampler } from "../sampling/stratified-sampler.js";
@@ -101,7 +102,18 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
     },
   });
   const ignored = ignoredAt.filter((entry) => entry !== undefined);
-  const selection = selectSample({ strata: sampler.all(), limit, balanced: options.balanced });
+  const strata = sampler.all();
+  const selection = selectSample({
+    strata,
+    limit,
+    balanced: options.balanced,
+    reject: canonicalRejection(strata),
+  });
+  for (const { candidate, reason } of selection.rejected) {
+    skips.add(INVALID_VALUE, `${candidate.file}:${candidate.line}`, reason);
+    const report = inputs.find((input) => input.file === candidate.file);
+    if (report) report.skipped += 1;
+  }
   const split = options.splitStrategy
     ? assignSplits({ strata: selection.strata, strategy: options.splitStrategy, seed })
     : undefined;
