@@ -9,6 +9,7 @@ export const CLI_ERROR_CODES = {
   hub: "BUILD_DATA_HUB",
   validation: "BUILD_DATA_VALIDATION_FAILED",
   partialRebuild: "BUILD_DATA_PARTIAL_REBUILD",
+  busy: "BUILD_DATA_OUT_BUSY",
 } as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[keyof typeof CLI_ERROR_CODES];

@@ -15,7 +15,13 @@ import { finishInterruptedInstalls, installBuild } from "./install-build.js";
 import { readPreviousBuild } from "./previous-build.js";
 import { resolveSource } from "./resolve-source.js";
 import type { StagedDataset } from "./staged-dataset.js";
-import { createStaging, normaliseOut, rejectedPath, removeStaleStaging } from "./staging.js";
+import {
+  createStaging,
+  findRunningBuild,
+  normaliseOut,
+  rejectedPath,
+  removeStaleStaging,
+} from "./staging.js";
 import { writeBuild } from "./write-build.js";
 
 export interface RunBuildOptions {
@@ -101,6 +107,12 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const { mode, seed, onProgress } = options;
   const out = normaliseOut(options.out);
   const only = SOURCE_NAMES.filter((source) => (options.only ?? SOURCE_NAMES).includes(source));
+  const running = await findRunningBuild(out);
+  if (running)
+    throw new CliError({
+      code: CLI_ERROR_CODES.busy,
+      message: `another build-data (pid ${running.pid}) is building into ${out} (${running.path}); wait for it, or remove that folder if no such process is a build`,
+    });
   for (const path of await finishInterruptedInstalls(out))
     onProgress?.(`finished installing the complete build an interrupted run left in ${path}`);
   for (const path of await removeStaleStaging(out))

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,6 +78,20 @@ describe("staged builds", () => {
     expect(await failed(out)).toEqual([]);
     await runBuild({ ...smallBuildOptions(out, sources), seed: 9 });
     expect((await readdir(root)).sort()).toEqual(["iot23", "out"]);
+  });
+
+  it("refuses a second build into an --out that a running build is staging", async () => {
+    const { root, sources } = await smallSources();
+    const out = join(root, "out");
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      await mkdir(`${out}.staging-${other.pid}`, { recursive: true });
+      await expect(runBuild(smallBuildOptions(out, sources))).rejects.toThrow(
+        new RegExp(`another build-data \\(pid ${other.pid}\\) is building into ${out}`),
+      );
+    } finally {
+      other.kill();
+    }
   });
 
   it("validate rejects files copied in from another build", async () => {

@@ -68,6 +68,13 @@ export async function removeStaleStaging(out: string): Promise<string[]> {
   return removed;
 }
 
+/** Another running build's staging or swap folder for `out`, if any (one build per `--out` at a time). */
+export async function findRunningBuild(out: string): Promise<OutSibling | undefined> {
+  return (await listOutSiblings(out)).find(
+    (sibling) => sibling.pid !== process.pid && isProcessAlive(sibling.pid),
+  );
+}
+
 /** Create this process's staging folder next to `out` (same filesystem, so installing is renames). */
 export async function createStaging(out: string): Promise<string> {
   const path = siblingPath(out, "staging", process.pid);
