@@ -10,6 +10,7 @@ export const CLI_ERROR_CODES = {
   validation: "BUILD_DATA_VALIDATION_FAILED",
   partialRebuild: "BUILD_DATA_PARTIAL_REBUILD",
   busy: "BUILD_DATA_OUT_BUSY",
+  install: "BUILD_DATA_INSTALL",
 } as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[keyof typeof CLI_ERROR_CODES];

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import { type BuildRecord, isBuildRecord } from "./build-record.js";
 import { type BuildMode, buildOutputNames, buildRecordFileName } from "./dataset-names.js";
 import { isProcessAlive, listOutSiblings, normaliseOut, siblingPath } from "./staging.js";
@@ -34,7 +35,11 @@ async function rollForward(swap: string, out: string): Promise<void> {
     return;
   }
   const record = await readRecord(swap, mode);
-  if (record === undefined) throw new Error(`${swap}: unreadable ${buildRecordFileName(mode)}`);
+  if (record === undefined)
+    throw new CliError({
+      code: CLI_ERROR_CODES.install,
+      message: `${swap}: unreadable ${buildRecordFileName(mode)}; remove that folder (the build in ${out} is unchanged or partly replaced: run build-data again)`,
+    });
   await mkdir(out, { recursive: true });
   const recordName = buildRecordFileName(mode);
   const incoming = new Set(record.files.map((file) => file.name));

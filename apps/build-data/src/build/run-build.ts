@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rename, rm, stat } from "node:fs/promises";
 import type { BaselineScore } from "../baseline/evaluate-baseline.js";
 import type { MajorityScore } from "../baseline/majority-class.js";
 import type { FieldAudit } from "../card/shortcut-audit.js";
@@ -107,6 +107,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const { mode, seed, onProgress } = options;
   const out = normaliseOut(options.out);
   const only = SOURCE_NAMES.filter((source) => (options.only ?? SOURCE_NAMES).includes(source));
+  if (existsSync(out) && !(await stat(out)).isDirectory())
+    throw new CliError({ code: CLI_ERROR_CODES.usage, message: `--out ${out} is a file, not a directory` });
   const running = await findRunningBuild(out);
   if (running)
     throw new CliError({
