@@ -9,11 +9,10 @@ import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
 import type { SplitStrategy } from "../sampling/assign-splits.js";
 import { type ValidationCheck, validateDir } from "../validate/validate-dir.js";
-import { buildSource, type SourceManifest } from "./build-source.js";
-import { type BuildMode, datasetFileName } from "./dataset-names.js";
+import type { SourceManifest } from "./build-source.js";
+import type { BuildMode } from "./dataset-names.js";
 import { finishInterruptedInstalls, installBuild } from "./install-build.js";
 import { readPreviousBuild } from "./previous-build.js";
-import { resolveSource } from "./resolve-source.js";
 import type { StagedDataset } from "./staged-dataset.js";
 import {
   createStaging,
@@ -22,6 +21,7 @@ import {
   rejectedPath,
   removeStaleStaging,
 } from "./staging.js";
+import { stageSource } from "./stage-source.js";
 import { writeBuild } from "./write-build.js";
 
 export interface RunBuildOptions {
@@ -62,41 +62,6 @@ export interface RunBuildResult {
   failedChecks: ValidationCheck[];
 }
 
-async function buildOne(source: SourceName, options: RunBuildOptions): Promise<StagedDataset> {
-  const { mode, onProgress } = options;
-  const resolved = await resolveSource({
-    source,
-    specs: options.sources[source] ?? [],
-    hub: options.hub,
-    ...(onProgress ? { onProgress } : {}),
-  });
-  const iot = source === "iot23";
-  const result = await buildSource({
-    source,
-    roots: resolved.roots,
-    seed: options.seed,
-    limit: mode === "test" ? (iot ? 20 : 10) : iot ? options.limit : options.oodLimit,
-    balanced: source !== "unsw",
-    ...(iot ? { splitStrategy: options.splitStrategy } : {}),
-    attempted: options.attempted,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
-    ...(onProgress ? { onProgress } : {}),
-  });
-  const fileName = datasetFileName(source, mode);
-  return {
-    source,
-    fileName,
-    rows: result.rows,
-    section: {
-      dataset: fileName,
-      ...(resolved.hubRepo ? { hub: { repo: resolved.hubRepo, files: resolved.hubFiles } } : {}),
-      ...result.manifest,
-    },
-    carried: false,
-  };
-}
-
 /**
  * Build the datasets, manifests, learned baseline and data card into `out`. Everything is written to a
  * staging folder beside `out` and swapped in only when complete and valid, so a build that fails or is
@@ -128,7 +93,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const staging = await createStaging(out);
   try {
     const built = new Map<SourceName, StagedDataset>();
-    for (const source of only) built.set(source, await buildOne(source, options));
+    for (const source of only) built.set(source, await stageSource(source, options));
     for (const dataset of kept.values())
       onProgress?.(`${dataset.source}: kept ${dataset.fileName} from the build in ${out}`);
     const datasets = SOURCE_NAMES.map((source) => built.get(source) ?? kept.get(source)).filter(
