@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { renderQuestion } from "@sv/dataset";
 import { describe, expect, it } from "vitest";
 import { checkQuestion } from "./check-question.js";
@@ -60,5 +61,50 @@ describe("checkQuestion", () => {
     expect(problems(swapped)[0]?.message).toMatch(/not the canonical rendering/);
     expect(problems(question.replace(", service=-", ""))[0]?.message).toMatch(/not the canonical rendering/);
     expect(problems(question.replace("Log Entry: ", "Log entry: "))[0]?.message).toMatch(/does not start/);
+  });
+});
+
+const flowArbitrary = fc.record(
+  {
+    "id.orig_h": fc.oneof(
+      fc.ipV4(),
+      fc.ipV6().map((address) => address.toLowerCase()),
+    ),
+    "id.orig_p": fc.integer({ min: 0, max: 65535 }),
+    "id.resp_h": fc.ipV4(),
+    "id.resp_p": fc.integer({ min: 0, max: 65535 }),
+    proto: fc.constantFrom("tcp", "udp", "icmp", "unknown_transport", "sctp", "ipv6-frag", "sat-expak"),
+    service: fc.constantFrom("dns", "http", "ssl", "ftp-data", "irc", "dhcp"),
+    duration: fc.double({ min: 0, max: 1e5, noNaN: true }),
+    orig_bytes: fc.nat(),
+    resp_bytes: fc.nat(),
+    conn_state: fc.constantFrom("S0", "S1", "SF", "REJ", "RSTO", "RSTOS0", "SH", "OTH"),
+    missed_bytes: fc.nat(),
+    history: fc.stringMatching(/^[ShAaDdFfRrCcTtWw^]{1,12}$/),
+    orig_pkts: fc.nat(),
+    orig_ip_bytes: fc.nat(),
+    resp_pkts: fc.nat(),
+    resp_ip_bytes: fc.nat(),
+  },
+  { requiredKeys: [] },
+);
+
+describe("checkQuestion (property)", () => {
+  it("accepts every question renderQuestion writes, and rejects it with one value upper-cased or zero-padded", () => {
+    fc.assert(
+      fc.property(flowArbitrary, (flow) => {
+        const text = renderQuestion(flow);
+        expect(problems(text)).toEqual([]);
+        if (flow.proto !== undefined)
+          expect(
+            problems(text.replace(`proto=${flow.proto}`, `proto=${flow.proto.toUpperCase()}`)),
+          ).toHaveLength(1);
+        if (flow.orig_pkts !== undefined)
+          expect(
+            problems(text.replace(`orig_pkts=${flow.orig_pkts}`, `orig_pkts=0${flow.orig_pkts}`)),
+          ).toHaveLength(1);
+      }),
+      { numRuns: 400, seed: 3 },
+    );
   });
 });
