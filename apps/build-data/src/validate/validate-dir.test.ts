@@ -58,6 +58,9 @@ describe("validateDir", () => {
     expect(questions).toMatch(new RegExp(`${IOT}:7 field orig_pkts: value "0\\d+" is not a count`));
     expect(questions).toMatch(new RegExp(`${IOT}:8 field proto: value "[A-Z]+" is not a lower-case`));
     expect(questions).toContain("… 1 more");
+    expect(failed[`${IOT}: manifest counts match the file`]).toMatch(
+      /sampling-iot23-v1.json field counts.total: (\d+), the file has (\d+)/,
+    );
     expect(
       failed[`no flow shared between ${IOT}, cic-ids-2017-ood-v1.jsonl, unsw-nb15-ood-v1.jsonl`],
     ).toMatch(new RegExp(`[0-9a-f]{16} in ${IOT}:\\d+ and unsw-nb15-ood-v1.jsonl:1`));

@@ -19,7 +19,7 @@ import { checkDatasetRows } from "./check-dataset-rows.js";
 import { checkOverlap } from "./check-overlap.js";
 import { createLeakMatcher } from "./leak-words.js";
 import { readDatasetFile } from "./read-dataset-file.js";
-import type { ValidationCheck } from "./validation-check.js";
+import { listProblems, type ValidationCheck } from "./validation-check.js";
 
 export type { ValidationCheck } from "./validation-check.js";
 
@@ -43,17 +43,30 @@ async function readJsonCheck(
   }
 }
 
+function flatten(value: unknown, prefix: string, into: Map<string, unknown>): Map<string, unknown> {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, `${prefix}.${key}`, into);
+  } else into.set(prefix, value);
+  return into;
+}
+
 function checkManifest(
   rows: DatasetRow[],
   section: { counts?: unknown } | undefined,
   name: string,
+  manifestName: string,
 ): ValidationCheck {
-  const ok = section !== undefined && JSON.stringify(section.counts) === JSON.stringify(countRows(rows));
-  return {
-    name: `${name}: manifest counts match the file`,
-    ok,
-    detail: ok ? "match" : section ? "counts differ" : "no manifest section",
-  };
+  const check = `${name}: manifest counts match the file`;
+  if (section === undefined) return { name: check, ok: false, detail: `no section in ${manifestName}` };
+  const recorded = flatten(section.counts, "counts", new Map());
+  const actual = flatten(countRows(rows), "counts", new Map());
+  const differences = [...new Set([...recorded.keys(), ...actual.keys()])]
+    .filter((key) => recorded.get(key) !== actual.get(key))
+    .map(
+      (key) =>
+        `${manifestName} field ${key}: ${String(recorded.get(key) ?? "missing")}, the file has ${String(actual.get(key) ?? "none")}`,
+    );
+  return { name: check, ok: differences.length === 0, detail: listProblems(differences) || "match" };
 }
 
 async function validateMode(dir: string, mode: BuildMode, checks: ValidationCheck[]): Promise<number> {
@@ -85,6 +98,7 @@ async function validateMode(dir: string, mode: BuildMode, checks: ValidationChec
         rows,
         source === "iot23" ? (iotManifest as { counts?: unknown }) : datasets?.[META_SOURCE[source]],
         name,
+        manifestFileName(source === "iot23" ? "iot23" : "ood", mode),
       ),
     );
   }
