@@ -80,7 +80,11 @@ export async function readPreviousBuild(
     const text = await readFile(path, "utf8");
     if (record) {
       const listed = record.files.find((file) => file.name === fileName);
-      if (!listed || listed.sha256 !== sha256Hex(text))
+      if (!listed)
+        refuse(
+          `${path} is not part of build ${record.build_id} (not in ${buildRecordFileName(mode)}); ${rebuild}`,
+        );
+      if (listed.sha256 !== sha256Hex(text))
         refuse(`${path} changed since build ${record.build_id} was made (SHA-256 differs); ${rebuild}`);
     }
     const rows = parseRows(text, path);
