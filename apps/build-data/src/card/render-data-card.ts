@@ -138,7 +138,7 @@ export function renderDataCard(options: RenderDataCardOptions): string {
     ]);
   }
   parts.push(
-    "Baselines that read only the question text (abstentions count as wrong). `baseline/learned` is a logistic regression on hashed features (ports, proto, service, conn_state, history letters, log-scaled bytes, packets and duration), trained on the IoT-23 train split and Platt-calibrated on dev.",
+    "Baselines that read only the question text (abstentions count as wrong). `baseline/learned` is a logistic regression on hashed features (ports, proto, service, conn_state, history letters, log-scaled bytes, packets and duration), trained on the IoT-23 train split and Platt-calibrated on dev. A `majority class` row is the accuracy of always giving the more frequent answer of that split: a baseline below it has learned nothing useful there.",
     "",
     table(["model", "evaluated on", "accuracy", "Brier"], baselineRows),
     "",
