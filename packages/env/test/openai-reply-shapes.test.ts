@@ -47,6 +47,19 @@ describe("replies that are not a plain string answer, through the openai SDK", (
       /called a tool \(lookup_ip\)/,
     ],
     [
+      'content: "" beside a tool call',
+      {
+        type: "completion",
+        message: {
+          role: "assistant",
+          content: "",
+          tool_calls: [{ id: "c2", type: "function", function: { name: "whois", arguments: "{}" } }],
+        },
+      },
+      "no_content",
+      /called a tool \(whois\)/,
+    ],
+    [
       "content parts without text",
       { type: "completion", message: { role: "assistant", content: [{ type: "image_url" }] } },
       "no_content",

@@ -74,8 +74,9 @@ export function readChatReply(response: unknown): GenerateResult {
   const refusal =
     typeof message.refusal === "string" && message.refusal !== "" ? message.refusal : parts?.refusal;
   if (refusal !== undefined && !text) return { text: "", refusal, usage, finishReason };
-  if (text !== undefined) return { text, usage, finishReason };
   const tools = toolNames(message);
+  // Some servers send `content: ""` beside a tool call: that is still no answer.
+  if (text !== undefined && !(text.trim() === "" && tools.length > 0)) return { text, usage, finishReason };
   const why =
     tools.length > 0
       ? `the model called a tool (${tools.join(", ")}) instead of answering`
