@@ -6,6 +6,7 @@ import { CLI_ERROR_CODES, CliError } from "../../cli-error.js";
 import { ATTEMPTED_POLICIES, type AttemptedPolicy } from "../../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../../readers/source-name.js";
 import { SPLIT_STRATEGIES, type SplitStrategy } from "../../sampling/assign-splits.js";
+import { checkOutDir } from "./check-out-dir.js";
 import { printSummary } from "./print-summary.js";
 
 interface BuildFlags {
@@ -97,6 +98,7 @@ export function registerBuildCommand(program: Command): void {
       "install a build even when it fails its own checks (e.g. an OOD set with one label, a refused baseline); exit 0",
     )
     .action(async (flags: BuildFlags) => {
+      checkOutDir(flags.out);
       const progress = (message: string) => process.stderr.write(`${message}\n`);
       const started = performance.now();
       const hubUrl = process.env.HF_ENDPOINT;

@@ -31,6 +31,7 @@ const flagsSchema = z.object({
         .map((name) => name.trim())
         .filter(Boolean),
     )
+    .refine((names) => names.length > 0, "names no model (give a model name, or leave -m out)")
     .optional(),
   apiBaseUrl: z.url().optional(),
   apiKeyVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),

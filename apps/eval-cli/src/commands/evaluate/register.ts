@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { setInterruptNotice } from "../../interrupt-notice.js";
 import { checkEnvId, parseEvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { runEval } from "./run-eval.js";
@@ -56,6 +57,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--json", "print summary.json to stdout")
     .action(async (envId: string | undefined, raw: Record<string, unknown>) => {
       checkEnvId(envId);
+      setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
       state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
     });
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import type { Environment, RolloutResult, SamplingArgs } from "@sv/env";
+import type { Environment, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
@@ -45,6 +45,20 @@ async function runAverages(results: AsyncIterable<RolloutResult> | Iterable<Roll
   const averages = new RunAveragesAccumulator();
   for await (const result of results) averages.add(toResultRow(result));
   return averages.result();
+}
+
+/** One line each, once per run: rollouts with unknown token usage, and refusals. */
+function reportReplyOddities(io: EvalIo, evaluation: EvaluationSummary): void {
+  if (evaluation.unknownUsage > 0) {
+    io.stderr.write(
+      `warning: the server reported no, null or negative token usage for ${evaluation.unknownUsage} of ${evaluation.done} rollouts; recorded as unknown (null) and left out of the token totals\n`,
+    );
+  }
+  if (evaluation.refusals > 0) {
+    io.stderr.write(
+      `note: the model refused ${evaluation.refusals} of ${evaluation.done} rollouts (scored as no answer; those rows have "refusal")\n`,
+    );
+  }
 }
 
 /** Evaluate one model, writing results.jsonl as rollouts finish, then summary.json, report.md, metadata.json. */
@@ -140,6 +154,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     reporter.finish();
   }
   const evaluation = await run.summary();
+  reportReplyOddities(io, evaluation);
 
   const stop = evaluation.stopReason;
   const timeMs = metadata.time_ms + (performance.now() - started);
