@@ -1,47 +1,172 @@
-import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
-import type { Readable } from "node:stream";
+import { createHash, type Hash } from "node:crypto";
+import { type FileHandle, open } from "node:fs/promises";
+import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { hashFile } from "./hash-file.js";
 
 /** Whether a path names a gzip file (by its `.gz` suffix). */
 export function isGzipPath(path: string): boolean {
   return path.toLowerCase().endsWith(".gz");
 }
 
-/**
- * The bytes of a plain file in chunks read into two reused buffers (the next read runs while the
- * caller works on the current chunk), so reading allocates nothing per chunk. A chunk is only valid
- * until the next one is requested.
- */
-async function* readPlainChunks(path: string, chunkBytes: number): AsyncGenerator<Buffer> {
-  const handle = await open(path, "r");
-  try {
-    const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] as const;
-    let turn = 0;
-    let pending = handle.read(buffers[0], 0, chunkBytes, null);
-    for (;;) {
-      const { bytesRead, buffer } = await pending;
-      if (bytesRead === 0) return;
-      turn ^= 1;
-      pending = handle.read(buffers[turn]!, 0, chunkBytes, null);
-      yield buffer.subarray(0, bytesRead);
+/** Whether bytes start with the gzip magic number `1f 8b`. */
+export function hasGzipMagic(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Size and SHA-256 of the bytes of a file on disk. */
+export interface FileDigest {
+  bytes: number;
+  sha256: string;
+}
+
+export interface OpenChunksOptions {
+  path: string;
+  /** Read size (the gunzipped chunks are at most 64 KiB). */
+  chunkBytes: number;
+  /**
+   * Files at least this big are hashed on a helper thread that reads the file a second time, so the
+   * parse of one big file does not wait for SHA-256; smaller ones are hashed in the read pass (default
+   * 64 MiB: a helper thread costs ~50 ms to start, which is what hashing ~64 MiB in line costs).
+   */
+  offThreadHashBytes?: number;
+}
+
+/** A file opened for one streaming pass. */
+export interface FileChunks {
+  /** Whether the content is gzip-compressed (by its magic bytes, whatever the name says). */
+  gzip: boolean;
+  /** The file's bytes, gunzipped when `gzip`. A chunk is only valid until the next one is requested. */
+  chunks: AsyncIterable<Buffer>;
+  /**
+   * Read (and hash) whatever the pass left unread, e.g. after a corrupt gzip stream, close the file and
+   * return the size and SHA-256 of all of its bytes. Call once, after the pass.
+   */
+  finish(): Promise<FileDigest>;
+  /** Close the file without a digest (after an error). */
+  close(): Promise<void>;
+}
+
+const DEFAULT_OFF_THREAD_HASH_BYTES = 64 * 1024 * 1024;
+
+/** Reads a file's raw bytes in order, hashing each chunk as it arrives (unless hashed elsewhere). */
+class RawReader {
+  bytes = 0;
+  private ended = false;
+  /** Reads run one after another, so the hash sees the bytes in file order. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly hash: Hash | undefined,
+  ) {}
+
+  /** The next chunk read into `buffer` (a view of it), or undefined at the end of the file. */
+  next(buffer: Buffer): Promise<Buffer | undefined> {
+    const result = this.queue.then(() => this.read(buffer));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async read(buffer: Buffer): Promise<Buffer | undefined> {
+    if (this.ended) return undefined;
+    const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) {
+      this.ended = true;
+      return undefined;
     }
-  } finally {
-    await handle.close();
+    const chunk = buffer.subarray(0, bytesRead);
+    this.hash?.update(chunk);
+    this.bytes += bytesRead;
+    return chunk;
+  }
+
+  /** Resolves once no read is in flight. */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  /** Read and hash the rest of the file. */
+  async drain(buffer: Buffer): Promise<void> {
+    while ((await this.next(buffer)) !== undefined);
   }
 }
 
-/** The gunzipped bytes of a `.gz` file in chunks. */
-function readGzipChunks(path: string, chunkBytes: number): AsyncIterable<Buffer> {
-  const raw = createReadStream(path, { highWaterMark: chunkBytes });
-  const source: Readable = raw.pipe(createGunzip({ chunkSize: Math.min(chunkBytes, 1 << 16) }));
-  raw.on("error", (error) => source.destroy(error));
-  return source as AsyncIterable<Buffer>;
+/** Plain bytes through two reused buffers: the next read runs while the caller works on the current chunk. */
+async function* plainChunks(reader: RawReader, first: Buffer, spare: Buffer): AsyncGenerator<Buffer> {
+  const buffers = [first, spare] as const;
+  let turn = 0;
+  let pending = reader.next(buffers[0]);
+  for (;;) {
+    const chunk = await pending;
+    if (chunk === undefined) return;
+    turn ^= 1;
+    pending = reader.next(buffers[turn]!);
+    yield chunk;
+  }
 }
 
-/** A file's bytes (gunzipped on the fly when it ends in `.gz`) in chunks of at most `chunkBytes`. */
-export function readChunks(path: string, chunkBytes: number): AsyncIterable<Buffer> {
-  return isGzipPath(path) ? readGzipChunks(path, chunkBytes) : readPlainChunks(path, chunkBytes);
+/** Raw chunks in fresh buffers (zlib may hold on to what it is given). */
+async function* rawCopies(reader: RawReader, chunkBytes: number): AsyncGenerator<Buffer> {
+  for (;;) {
+    const chunk = await reader.next(Buffer.allocUnsafe(chunkBytes));
+    if (chunk === undefined) return;
+    yield chunk;
+  }
+}
+
+/**
+ * Open a file for one streaming pass: plain bytes, or gunzipped when it starts with the gzip magic
+ * number; its SHA-256 comes from the same reads (or, for big files, from a helper thread).
+ */
+export async function openChunks(options: OpenChunksOptions): Promise<FileChunks> {
+  const { path, chunkBytes } = options;
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    const offThread = size >= (options.offThreadHashBytes ?? DEFAULT_OFF_THREAD_HASH_BYTES);
+    const hashing = offThread ? hashFile(path) : undefined;
+    hashing?.catch(() => undefined);
+    const hash = offThread ? undefined : createHash("sha256");
+    const reader = new RawReader(handle, hash);
+    const magic = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(magic, 0, 2, 0);
+    const gzip = hasGzipMagic(magic.subarray(0, bytesRead));
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let source: Readable | undefined;
+    let chunks: AsyncIterable<Buffer>;
+    if (gzip) {
+      source = Readable.from(rawCopies(reader, chunkBytes), { objectMode: false });
+      const gunzip = createGunzip({ chunkSize: Math.min(chunkBytes, 1 << 16) });
+      source.on("error", (error) => gunzip.destroy(error));
+      chunks = source.pipe(gunzip);
+    } else chunks = plainChunks(reader, buffer, Buffer.allocUnsafe(chunkBytes));
+    let closed = false;
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      source?.destroy();
+      await reader.idle();
+      await handle.close();
+    };
+    return {
+      gzip,
+      chunks,
+      close,
+      finish: async () => {
+        try {
+          if (hashing) return await hashing;
+          await reader.drain(buffer);
+          return { bytes: reader.bytes, sha256: hash!.digest("hex") };
+        } finally {
+          await close();
+        }
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
 }
 
 /** Whether an error comes from zlib (a damaged or truncated `.gz`), not from the file system. */
