@@ -5,7 +5,7 @@ const REASONS: Record<string, string> = {
   EPERM: "operation not permitted",
   EISDIR: "is a folder, not a file",
   ENOTDIR: "a part of the path is not a folder",
-  ENOENT: "no such file or folder (removed while the build ran?)",
+  ENOENT: "no such file or folder",
   ELOOP: "too many levels of symbolic links",
   EIO: "input/output error",
   EMFILE: "too many open files",
