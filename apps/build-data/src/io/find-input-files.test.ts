@@ -92,4 +92,33 @@ describe("findInputFiles", () => {
       `${join(dir, "data", CAPTURE)}: cannot list: permission denied (EACCES)`,
     );
   });
+
+  it("gives distinct files with the same name more of their paths, until the names differ", async () => {
+    const dir = await tree();
+    for (const folder of ["one/bro", "two/bro", "a/data", "b/data"])
+      await mkdir(join(dir, folder), { recursive: true });
+    for (const file of [
+      "one/bro/conn.log.labeled",
+      "two/bro/conn.log.labeled",
+      "a/data/x.log",
+      "b/data/x.log",
+    ])
+      await writeFile(join(dir, file), file);
+    const roots = [
+      join(dir, "one/bro/conn.log.labeled"),
+      join(dir, "two/bro/conn.log.labeled"),
+      join(dir, "a/data"),
+      join(dir, "b/data"),
+      join(dir, "b/data/x.log"),
+    ];
+    const files = await findInputFiles({ roots });
+    expect(listed(files)).toEqual([
+      "a/data/x.log",
+      "b/data/x.log",
+      "one/bro/conn.log.labeled",
+      "two/bro/conn.log.labeled",
+      "x.log (same file as b/data/x.log)",
+    ]);
+    expect(await findInputFiles({ roots: [...roots].reverse() })).toEqual(files);
+  });
 });

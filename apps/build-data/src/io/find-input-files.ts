@@ -1,7 +1,7 @@
 import type { Dirent, Stats } from "node:fs";
 import { constants } from "node:fs";
 import { access, readdir, realpath, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { errnoCode, fileSystemError } from "./file-system-error.js";
 
 /** An input file and the name it carries into `meta.file` and the manifest. */
@@ -27,22 +27,62 @@ export interface FindInputFilesOptions {
   anchor?: RegExp;
 }
 
+/** A root as given, and how many of its trailing path components start its files' display names. */
+interface Root {
+  components: string[];
+  depth: number;
+}
+
 interface Found {
   path: string;
-  displayName: string;
-  info?: Stats;
+  root: Root;
+  /** The path below the root (`/` separators), empty for a file root. */
+  below: string;
+  /** Device and inode (or the real path), for files that are read. */
+  key?: string;
   ignored?: string;
 }
 
-/** The display name of a root: its base name, or its path from the nearest anchor directory above it. */
-function rootName(root: string, anchor: RegExp | undefined): string {
-  const absolute = resolve(root);
-  const own = basename(absolute);
-  if (anchor === undefined || anchor.test(own)) return own;
-  for (let directory = dirname(absolute); directory !== dirname(directory); directory = dirname(directory)) {
-    if (anchor.test(basename(directory))) return relative(dirname(directory), absolute).split(sep).join("/");
+function displayNameOf(entry: Found): string {
+  const { components, depth } = entry.root;
+  const head = components.slice(components.length - depth).join("/");
+  return entry.below === "" ? head : `${head}/${entry.below}`;
+}
+
+/** A root's path components, and its depth: 1 (its base name), or up to the nearest anchor folder above it. */
+function rootOf(root: string, anchor: RegExp | undefined): Root {
+  const components = resolve(root)
+    .split(sep)
+    .filter((component) => component !== "");
+  let depth = 1;
+  if (anchor !== undefined && !anchor.test(components.at(-1) ?? "")) {
+    const above = components.slice(0, -1).findLastIndex((component) => anchor.test(component));
+    if (above >= 0) depth = components.length - above;
   }
-  return own;
+  return { components, depth };
+}
+
+/**
+ * Distinct files with the same display name (two `conn.log.labeled` given directly, two roots named
+ * `data`) get more of their roots' paths until the names differ, so `meta.file` tells them apart.
+ */
+function disambiguate(found: readonly Found[]): void {
+  for (;;) {
+    const keysByName = new Map<string, Set<string>>();
+    for (const entry of found) {
+      if (entry.key === undefined) continue;
+      const name = displayNameOf(entry);
+      keysByName.set(name, (keysByName.get(name) ?? new Set()).add(entry.key));
+    }
+    const grow = new Set<Root>();
+    for (const entry of found) {
+      const keys = entry.key === undefined ? undefined : keysByName.get(displayNameOf(entry));
+      if (keys !== undefined && keys.size > 1 && entry.root.depth < entry.root.components.length)
+        grow.add(entry.root);
+    }
+    if (grow.size === 0) return;
+    for (const root of grow) root.depth++;
+  }
 }
 
 async function statOrFail(path: string): Promise<Stats> {
@@ -66,7 +106,7 @@ async function statLinkTarget(path: string): Promise<Stats | undefined> {
 /** Walk a directory; `ancestors` holds the directories above (device:inode), to stop at link loops. */
 async function walk(
   directory: string,
-  name: string,
+  where: { root: Root; below: string },
   ancestors: ReadonlySet<string>,
   found: Found[],
 ): Promise<void> {
@@ -79,17 +119,17 @@ async function walk(
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const path = join(directory, entry.name);
-    const displayName = `${name}/${entry.name}`;
+    const below = where.below === "" ? entry.name : `${where.below}/${entry.name}`;
+    const listed = { path, root: where.root, below };
     const info = entry.isSymbolicLink() ? await statLinkTarget(path) : undefined;
     if (entry.isSymbolicLink() && info === undefined) {
-      found.push({ path, displayName, ignored: "broken symbolic link" });
+      found.push({ ...listed, ignored: "broken symbolic link" });
     } else if (entry.isDirectory() || info?.isDirectory()) {
       const key = identity(info ?? (await statOrFail(path)));
-      if (ancestors.has(key))
-        found.push({ path, displayName, ignored: "symbolic link loop (a folder above it)" });
-      else await walk(path, displayName, new Set([...ancestors, key]), found);
-    } else if (entry.isFile() || info?.isFile()) found.push({ path, displayName, ...(info ? { info } : {}) });
-    else found.push({ path, displayName, ignored: "not a regular file" });
+      if (ancestors.has(key)) found.push({ ...listed, ignored: "symbolic link loop (a folder above it)" });
+      else await walk(path, listed, new Set([...ancestors, key]), found);
+    } else if (entry.isFile() || info?.isFile()) found.push({ ...listed, key: await fileKey(path, info) });
+    else found.push({ ...listed, ignored: "not a regular file" });
   }
 }
 
@@ -97,7 +137,13 @@ function identity(info: Stats): string {
   return `${info.dev}:${info.ino}`;
 }
 
-function compareFound(left: Found, right: Found): number {
+/** What makes two paths the same file: device and inode, or (without an inode) the real path. */
+async function fileKey(path: string, info: Stats | undefined): Promise<string> {
+  const known = info ?? (await statOrFail(path));
+  return known.ino !== 0 ? identity(known) : `real:${await realpath(path)}`;
+}
+
+function compareNamed(left: InputFile, right: InputFile): number {
   if (left.displayName !== right.displayName) return left.displayName < right.displayName ? -1 : 1;
   return left.path < right.path ? -1 : left.path > right.path ? 1 : 0;
 }
@@ -110,31 +156,30 @@ function compareFound(left: Found, right: Found): number {
  */
 export async function findInputFiles(options: FindInputFilesOptions): Promise<InputFile[]> {
   const found: Found[] = [];
-  for (const root of options.roots) {
-    const info = await statOrFail(root);
-    const name = rootName(root, options.anchor);
-    if (info.isFile()) found.push({ path: root, displayName: name, info });
-    else if (info.isDirectory()) await walk(root, name, new Set([identity(info)]), found);
-    else throw fileSystemError({ path: root, action: "cannot read", reason: "not a regular file or folder" });
+  for (const path of options.roots) {
+    const info = await statOrFail(path);
+    const root = rootOf(path, options.anchor);
+    if (info.isFile()) found.push({ path, root, below: "", key: await fileKey(path, info) });
+    else if (info.isDirectory()) await walk(path, { root, below: "" }, new Set([identity(info)]), found);
+    else throw fileSystemError({ path, action: "cannot read", reason: "not a regular file or folder" });
   }
-  found.sort(compareFound);
+  disambiguate(found);
+  const named = found
+    .map((entry) => ({ entry, path: entry.path, displayName: displayNameOf(entry) }))
+    .sort(compareNamed);
   const firstName = new Map<string, string>();
   const files: InputFile[] = [];
-  for (const entry of found) {
-    const { path, displayName } = entry;
-    if (entry.ignored !== undefined) {
-      files.push({ path, displayName, ignored: entry.ignored });
+  for (const { entry, path, displayName } of named) {
+    if (entry.key === undefined) {
+      files.push({ path, displayName, ignored: entry.ignored ?? "not a regular file" });
       continue;
     }
-    const info = entry.info ?? (await statOrFail(path));
-    // Inode 0 means the file system has none to offer: fall back to the resolved path.
-    const key = info.ino !== 0 ? identity(info) : await realpath(path);
-    const first = firstName.get(key);
+    const first = firstName.get(entry.key);
     if (first !== undefined) {
       files.push({ path, displayName, ignored: `same file as ${first}` });
       continue;
     }
-    firstName.set(key, displayName);
+    firstName.set(entry.key, displayName);
     try {
       await access(path, constants.R_OK);
     } catch (error) {

@@ -26,6 +26,10 @@ describe("iot23Scenario", () => {
       scenario: "captures",
       from: "fallback",
     });
+    expect(iot23Scenario("conn.log.labeled", "/mnt/unnamed/bro/conn.log.labeled")).toEqual({
+      scenario: "unnamed",
+      from: "fallback",
+    });
     expect(iot23Scenario("conn.log.labeled")).toEqual({ scenario: "conn.log.labeled", from: "fallback" });
   });
 

@@ -42,14 +42,18 @@ export function scenarioFromZeekHeader(options: ZeekHeaderScenarioOptions): stri
 /**
  * The IoT-23 scenario of a file from its paths (display name first, then e.g. its absolute and real
  * path): the nearest `CTU-…-Capture-N-M` component. Without one (`from: "fallback"`), the nearest
- * folder of the display name that is not `bro`, else the file name.
+ * folder that is not `bro` (of the display name, else of the other paths), else the file name.
  */
 export function iot23Scenario(displayName: string, ...paths: string[]): Iot23Scenario {
   for (const path of [displayName, ...paths]) {
     const capture = captureInPath(path);
     if (capture !== undefined) return { scenario: capture, from: "path" };
   }
-  const segments = segmentsOf(displayName);
-  const directories = segments.slice(0, -1).filter((segment) => segment !== "bro" && segment !== "..");
-  return { scenario: directories.at(-1) ?? segments.at(-1) ?? displayName, from: "fallback" };
+  for (const path of [displayName, ...paths]) {
+    const folders = segmentsOf(path)
+      .slice(0, -1)
+      .filter((segment) => segment !== "bro" && segment !== "..");
+    if (folders.length > 0) return { scenario: folders.at(-1)!, from: "fallback" };
+  }
+  return { scenario: segmentsOf(displayName).at(-1) ?? displayName, from: "fallback" };
 }
