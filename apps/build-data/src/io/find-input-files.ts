@@ -108,28 +108,43 @@ async function walk(
   directory: string,
   where: { root: Root; below: string },
   ancestors: ReadonlySet<string>,
-  found: Found[],
-): Promise<void> {
+): Promise<Found[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(directory, { withFileTypes: true });
   } catch (error) {
     throw fileSystemError({ error, path: directory, action: "cannot list" });
   }
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const path = join(directory, entry.name);
-    const below = where.below === "" ? entry.name : `${where.below}/${entry.name}`;
-    const listed = { path, root: where.root, below };
-    const info = entry.isSymbolicLink() ? await statLinkTarget(path) : undefined;
-    if (entry.isSymbolicLink() && info === undefined) {
-      found.push({ ...listed, ignored: "broken symbolic link" });
-    } else if (entry.isDirectory() || info?.isDirectory()) {
-      const key = identity(info ?? (await statOrFail(path)));
-      if (ancestors.has(key)) found.push({ ...listed, ignored: "symbolic link loop (a folder above it)" });
-      else await walk(path, listed, new Set([...ancestors, key]), found);
-    } else if (entry.isFile() || info?.isFile()) found.push({ ...listed, key: await fileKey(path, info) });
-    else found.push({ ...listed, ignored: "not a regular file" });
+  // The entries' stats run concurrently: a folder of 10,000 small files should not wait on each in turn.
+  const lists = await Promise.all(
+    entries
+      .filter((entry) => !entry.name.startsWith("."))
+      .map(async (entry): Promise<Found[]> => {
+        const path = join(directory, entry.name);
+        const below = where.below === "" ? entry.name : `${where.below}/${entry.name}`;
+        const listed = { path, root: where.root, below };
+        const info = entry.isSymbolicLink() ? await statLinkTarget(path) : undefined;
+        if (entry.isSymbolicLink() && info === undefined)
+          return [{ ...listed, ignored: "broken symbolic link" }];
+        if (entry.isDirectory() || info?.isDirectory()) {
+          const key = identity(info ?? (await statOrFail(path)));
+          if (ancestors.has(key)) return [{ ...listed, ignored: "symbolic link loop (a folder above it)" }];
+          return walk(path, listed, new Set([...ancestors, key]));
+        }
+        if (entry.isFile() || info?.isFile()) return [{ ...listed, key: await fileKey(path, info) }];
+        return [{ ...listed, ignored: "not a regular file" }];
+      }),
+  );
+  return lists.flat();
+}
+
+/** Fail, naming the first file in `paths` that this process may not read. */
+async function checkReadable(paths: readonly string[]): Promise<void> {
+  const checks = await Promise.allSettled(paths.map((path) => access(path, constants.R_OK)));
+  const failed = checks.findIndex((check) => check.status === "rejected");
+  if (failed >= 0) {
+    const { reason } = checks[failed] as PromiseRejectedResult;
+    throw fileSystemError({ error: reason, path: paths[failed]!, action: "cannot read" });
   }
 }
 
@@ -160,7 +175,8 @@ export async function findInputFiles(options: FindInputFilesOptions): Promise<In
     const info = await statOrFail(path);
     const root = rootOf(path, options.anchor);
     if (info.isFile()) found.push({ path, root, below: "", key: await fileKey(path, info) });
-    else if (info.isDirectory()) await walk(path, { root, below: "" }, new Set([identity(info)]), found);
+    else if (info.isDirectory())
+      found.push(...(await walk(path, { root, below: "" }, new Set([identity(info)]))));
     else throw fileSystemError({ path, action: "cannot read", reason: "not a regular file or folder" });
   }
   disambiguate(found);
@@ -180,12 +196,8 @@ export async function findInputFiles(options: FindInputFilesOptions): Promise<In
       continue;
     }
     firstName.set(entry.key, displayName);
-    try {
-      await access(path, constants.R_OK);
-    } catch (error) {
-      throw fileSystemError({ error, path, action: "cannot read" });
-    }
     files.push({ path, displayName });
   }
+  await checkReadable(files.filter((file) => file.ignored === undefined).map((file) => file.path));
   return files;
 }

@@ -52,13 +52,15 @@ const DEFAULT_OFF_THREAD_HASH_BYTES = 64 * 1024 * 1024;
 /** Reads a file's raw bytes in order, hashing each chunk as it arrives (unless hashed elsewhere). */
 class RawReader {
   bytes = 0;
-  private ended = false;
+  ended = false;
   /** Reads run one after another, so the hash sees the bytes in file order. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly handle: FileHandle,
     private readonly hash: Hash | undefined,
+    /** The size `fstat` gave: a short read that reaches it is the end, which saves one read per file. */
+    private readonly size: number,
   ) {}
 
   /** The next chunk read into `buffer` (a view of it), or undefined at the end of the file. */
@@ -78,6 +80,7 @@ class RawReader {
     const chunk = buffer.subarray(0, bytesRead);
     this.hash?.update(chunk);
     this.bytes += bytesRead;
+    if (bytesRead < buffer.length && this.bytes >= this.size) this.ended = true;
     return chunk;
   }
 
@@ -87,27 +90,40 @@ class RawReader {
   }
 
   /** Read and hash the rest of the file. */
-  async drain(buffer: Buffer): Promise<void> {
+  async drain(chunkBytes: number): Promise<void> {
+    await this.idle();
+    if (this.ended) return;
+    const buffer = Buffer.allocUnsafe(chunkBytes);
     while ((await this.next(buffer)) !== undefined);
   }
 }
 
-/** Plain bytes through two reused buffers: the next read runs while the caller works on the current chunk. */
-async function* plainChunks(reader: RawReader, first: Buffer, spare: Buffer): AsyncGenerator<Buffer> {
-  const buffers = [first, spare] as const;
-  let turn = 0;
-  let pending = reader.next(buffers[0]);
-  for (;;) {
-    const chunk = await pending;
-    if (chunk === undefined) return;
-    turn ^= 1;
-    pending = reader.next(buffers[turn]!);
-    yield chunk;
+/**
+ * Plain bytes through two reused buffers: the next read runs while the caller works on the current
+ * chunk. `first` is the first chunk, read into `firstBuffer`; the second buffer is made only when a
+ * second read is due, so a small file costs one small buffer.
+ */
+async function* plainChunks(
+  reader: RawReader,
+  first: Buffer | undefined,
+  firstBuffer: Buffer,
+  chunkBytes: number,
+): AsyncGenerator<Buffer> {
+  const buffers: [Buffer, Buffer | undefined] = [firstBuffer, undefined];
+  let current = first;
+  for (let turn = 1; current !== undefined; turn ^= 1) {
+    if (!reader.ended) buffers[turn] ??= Buffer.allocUnsafe(chunkBytes);
+    const pending = reader.ended ? Promise.resolve(undefined) : reader.next(buffers[turn]!);
+    // Handled here so that a caller that stops early leaves no unhandled rejection behind.
+    pending.catch(() => undefined);
+    yield current;
+    current = await pending;
   }
 }
 
-/** Raw chunks in fresh buffers (zlib may hold on to what it is given). */
-async function* rawCopies(reader: RawReader, chunkBytes: number): AsyncGenerator<Buffer> {
+/** The first chunk, then raw chunks in fresh buffers (zlib may hold on to what it is given). */
+async function* rawCopies(reader: RawReader, first: Buffer, chunkBytes: number): AsyncGenerator<Buffer> {
+  yield first;
   for (;;) {
     const chunk = await reader.next(Buffer.allocUnsafe(chunkBytes));
     if (chunk === undefined) return;
@@ -128,19 +144,19 @@ export async function openChunks(options: OpenChunksOptions): Promise<FileChunks
     const hashing = offThread ? hashFile(path) : undefined;
     hashing?.catch(() => undefined);
     const hash = offThread ? undefined : createHash("sha256");
-    const reader = new RawReader(handle, hash);
-    const magic = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(magic, 0, 2, 0);
-    const gzip = hasGzipMagic(magic.subarray(0, bytesRead));
-    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const reader = new RawReader(handle, hash, size);
+    // One byte more than the file, so that a file read whole in one go needs no read to see its end.
+    const firstBuffer = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, size + 1)));
+    const first = await reader.next(firstBuffer);
+    const gzip = first !== undefined && hasGzipMagic(first);
     let source: Readable | undefined;
     let chunks: AsyncIterable<Buffer>;
     if (gzip) {
-      source = Readable.from(rawCopies(reader, chunkBytes), { objectMode: false });
+      source = Readable.from(rawCopies(reader, first, chunkBytes), { objectMode: false });
       const gunzip = createGunzip({ chunkSize: Math.min(chunkBytes, 1 << 16) });
       source.on("error", (error) => gunzip.destroy(error));
       chunks = source.pipe(gunzip);
-    } else chunks = plainChunks(reader, buffer, Buffer.allocUnsafe(chunkBytes));
+    } else chunks = plainChunks(reader, first, firstBuffer, chunkBytes);
     let closed = false;
     const close = async () => {
       if (closed) return;
@@ -156,7 +172,7 @@ export async function openChunks(options: OpenChunksOptions): Promise<FileChunks
       finish: async () => {
         try {
           if (hashing) return await hashing;
-          await reader.drain(buffer);
+          await reader.drain(chunkBytes);
           return { bytes: reader.bytes, sha256: hash!.digest("hex") };
         } finally {
           await close();
