@@ -1,3 +1,5 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collect } from "../test-utils/collect.js";
@@ -66,5 +68,22 @@ describe("UNSW-NB15", () => {
       .map((c) => c.family)
       .sort();
     expect(families).toEqual(["Backdoor", "Exploits", "Fuzzers", "Generic"]);
+  });
+
+  it("reads a raw part file that starts with a UTF-8 byte order mark as records, with a note", async () => {
+    const original = await readFile(join(fixturesDir, "unsw", "UNSW-NB15_1.csv"));
+    const dir = await mkdtemp(join(tmpdir(), "bd-unsw-"));
+    const path = join(dir, "UNSW-NB15_1.csv");
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), original]));
+    const plain = await collect("unsw", [
+      { path: join(fixturesDir, "unsw", "UNSW-NB15_1.csv"), displayName: "a" },
+    ]);
+    const marked = await collect("unsw", [{ path, displayName: "a" }]);
+    expect(marked.reports[0]).toMatchObject({
+      rows: 11,
+      format: "unsw-nb15-raw",
+      notes: ["starts with a UTF-8 byte order mark (removed)"],
+    });
+    expect(marked.candidates).toEqual(plain.candidates);
   });
 });
