@@ -1,7 +1,8 @@
 import type { Dirent, Stats } from "node:fs";
 import { constants } from "node:fs";
 import { access, readdir, realpath, stat } from "node:fs/promises";
-import { join, resolve, sep } from "node:path";
+import { join } from "node:path";
+import { disambiguate, displayNameOf, type Found, type Root, rootOf } from "./display-names.js";
 import { errnoCode, fileSystemError } from "./file-system-error.js";
 
 /** An input file and the name it carries into `meta.file` and the manifest. */
@@ -25,64 +26,6 @@ export interface FindInputFilesOptions {
    * `CTU-IoT-Malware-Capture-34-1/bro/conn.log.labeled`, as when its capture folder is given.
    */
   anchor?: RegExp;
-}
-
-/** A root as given, and how many of its trailing path components start its files' display names. */
-interface Root {
-  components: string[];
-  depth: number;
-}
-
-interface Found {
-  path: string;
-  root: Root;
-  /** The path below the root (`/` separators), empty for a file root. */
-  below: string;
-  /** Device and inode (or the real path), for files that are read. */
-  key?: string;
-  ignored?: string;
-}
-
-function displayNameOf(entry: Found): string {
-  const { components, depth } = entry.root;
-  const head = components.slice(components.length - depth).join("/");
-  return entry.below === "" ? head : `${head}/${entry.below}`;
-}
-
-/** A root's path components, and its depth: 1 (its base name), or up to the nearest anchor folder above it. */
-function rootOf(root: string, anchor: RegExp | undefined): Root {
-  const components = resolve(root)
-    .split(sep)
-    .filter((component) => component !== "");
-  let depth = 1;
-  if (anchor !== undefined && !anchor.test(components.at(-1) ?? "")) {
-    const above = components.slice(0, -1).findLastIndex((component) => anchor.test(component));
-    if (above >= 0) depth = components.length - above;
-  }
-  return { components, depth };
-}
-
-/**
- * Distinct files with the same display name (two `conn.log.labeled` given directly, two roots named
- * `data`) get more of their roots' paths until the names differ, so `meta.file` tells them apart.
- */
-function disambiguate(found: readonly Found[]): void {
-  for (;;) {
-    const keysByName = new Map<string, Set<string>>();
-    for (const entry of found) {
-      if (entry.key === undefined) continue;
-      const name = displayNameOf(entry);
-      keysByName.set(name, (keysByName.get(name) ?? new Set()).add(entry.key));
-    }
-    const grow = new Set<Root>();
-    for (const entry of found) {
-      const keys = entry.key === undefined ? undefined : keysByName.get(displayNameOf(entry));
-      if (keys !== undefined && keys.size > 1 && entry.root.depth < entry.root.components.length)
-        grow.add(entry.root);
-    }
-    if (grow.size === 0) return;
-    for (const root of grow) root.depth++;
-  }
 }
 
 async function statOrFail(path: string): Promise<Stats> {
