@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type RunBuildOptions, runBuild } from "../build/run-build.js";
-import { CliError } from "../cli-error.js";
 import { fixturesDir, rawDir } from "../test-utils/paths.js";
 import { sampleFiles } from "./sample-files.js";
+import { CliError } from "../cli-error.js";
 
 const options = (out: string, workers: number, reverse: boolean): RunBuildOptions => {
   const order = <T>(list: T[]) => (reverse ? [...list].reverse() : list);
