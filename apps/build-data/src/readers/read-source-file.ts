@@ -1,8 +1,9 @@
 import { realpath } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { errnoCode, fileSystemError } from "../io/file-system-error.js";
 import type { InputFile } from "../io/find-input-files.js";
 import { type AttemptedPolicy, createCicMapper } from "./cic-mapper.js";
-import { readCsv } from "./csv-reader.js";
+import { readCsv, UnrecognisedLayout } from "./csv-reader.js";
 import type { FileReport, ReaderContext } from "./file-report.js";
 import type { ReadParquetOptions } from "./parquet-reader.js";
 import { createIot23HubMapper } from "./iot23-hub-mapper.js";
@@ -37,10 +38,23 @@ function stem(file: InputFile): string {
     .replace(/\.(csv|parquet)$/i, "");
 }
 
-/** Parquet support (hyparquet) is loaded only when a Parquet file is read. */
+/**
+ * Parquet support (hyparquet) is loaded only when a Parquet file is read. A file hyparquet cannot
+ * decode (not Parquet, cut short) fails with one line naming it.
+ */
 async function readParquetLazily(options: ReadParquetOptions): Promise<FileReport> {
   const { readParquet } = await import("./parquet-reader.js");
-  return readParquet(options);
+  try {
+    return await readParquet(options);
+  } catch (error) {
+    if (error instanceof UnrecognisedLayout || errnoCode(error) !== undefined) throw error;
+    throw fileSystemError({
+      error,
+      path: options.path,
+      action: "cannot read",
+      reason: `not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`,
+    });
+  }
 }
 
 /** The IoT-23 scenario from the display name, else the path as given, else the real path (links resolved). */
