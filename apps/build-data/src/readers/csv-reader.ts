@@ -43,7 +43,8 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
       skip(mapped.skip, line, mapped.detail);
       return;
     }
-    offerMapped(options, scenario, mapped, line);
+    const outcome = offerMapped(options, scenario, mapped, line);
+    if (typeof outcome === "object") skip(outcome.skip, line, outcome.detail);
   };
   const result = await scanLines({
     path: options.path,

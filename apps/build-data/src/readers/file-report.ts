@@ -24,8 +24,8 @@ export interface FileReport {
   /** Records skipped (also counted by reason in the skip log). */
   skipped: number;
   /**
-   * Text files: lines that are not valid UTF-8. They are kept (a bad byte reads as U+FFFD, which the
-   * value checks of the fields a question shows reject); absent for Parquet.
+   * Text files: lines that are not valid UTF-8. They are kept (a bad byte reads as U+FFFD; a record
+   * that would show one in its question is skipped when it reaches the sample); absent for Parquet.
    */
   invalid_utf8_lines?: number;
   /** `file:line` of the first such line. */

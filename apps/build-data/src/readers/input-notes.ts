@@ -36,7 +36,7 @@ export function inputNotes(options: InputNotesOptions): string[] {
   if (invalid.length > 0) {
     const lines = invalid.reduce((sum, input) => sum + input.invalid_utf8_lines!, 0);
     notes.push(
-      `${lines} line(s) in ${invalid.length} file(s) are not valid UTF-8; kept, with each bad byte read as U+FFFD (a shown field holding one fails its value check): first at ${named(invalid.map((input) => input.first_invalid_utf8 ?? input.file))}`,
+      `${lines} line(s) in ${invalid.length} file(s) are not valid UTF-8; kept, each bad byte read as U+FFFD (a record that would show one in its question is skipped): first at ${named(invalid.map((input) => input.first_invalid_utf8 ?? input.file))}`,
     );
   }
   const byNote = new Map<string, string[]>();
