@@ -4,6 +4,7 @@ import type { FileReport, ReaderContext } from "./file-report.js";
 import { offerMapped } from "./offer-mapped.js";
 import type { Cell } from "./record-values.js";
 import type { MapperFactory, TabularMapper } from "./tabular-mapper.js";
+import { textFileReport } from "./text-file-report.js";
 
 export interface ReadCsvOptions extends ReaderContext {
   mapper: MapperFactory;
@@ -42,7 +43,8 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
       skip(mapped.skip, line, mapped.detail);
       return;
     }
-    offerMapped(options, scenario, mapped, line);
+    const outcome = offerMapped(options, scenario, mapped, line);
+    if (typeof outcome === "object") skip(outcome.skip, line, outcome.detail);
   };
   const result = await scanLines({
     path: options.path,
@@ -66,12 +68,5 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
     },
   });
   if (layoutError !== undefined) throw new UnrecognisedLayout(`${displayName}: ${layoutError}`);
-  return {
-    file: displayName,
-    format: mapper?.format ?? "empty",
-    bytes: result.bytes,
-    sha256: result.sha256,
-    rows,
-    skipped,
-  };
+  return textFileReport({ context: options, format: mapper?.format ?? "empty", result, rows, skipped });
 }

@@ -3,17 +3,38 @@ import { priorityOfString } from "../sampling/priority.js";
 import type { ReaderContext } from "./file-report.js";
 import type { MappedRecord } from "./tabular-mapper.js";
 
-/** Offer one mapped record to its (scenario × label) stratum; the priority comes from the flow hash. */
+/** What {@link offerMapped} does with a record: offered, passed over by the sampler, or skipped. */
+export type OfferOutcome = "offered" | "passed" | { skip: string; detail: string };
+
+/** The first text field holding U+FFFD (a byte that was not UTF-8), as `name="value"`. */
+function replacedText(record: MappedRecord): string | undefined {
+  for (const [name, value] of Object.entries(record.flow)) {
+    if (typeof value === "string" && value.includes("\ufffd"))
+      return `${name}=${JSON.stringify(value.slice(0, 40))}`;
+  }
+  return undefined;
+}
+
+/**
+ * Offer one mapped record to its (scenario × label) stratum; the priority comes from the flow hash. A
+ * record the sampler would keep but whose shown text holds a byte that was not UTF-8 is skipped instead
+ * (value checks run on the records that reach the sample, as for Zeek logs).
+ */
 export function offerMapped(
   context: ReaderContext,
   scenario: string,
   record: MappedRecord,
   line: number,
-): void {
+): OfferOutcome {
   const hash = flowHash(record.flow);
   const priority = priorityOfString(hash, context.seed);
   const stratum = context.sampler.stratum(scenario, record.label);
-  if (!stratum.accepts(priority)) return;
+  if (!stratum.accepts(priority)) return "passed";
+  const replaced = replacedText(record);
+  if (replaced !== undefined) {
+    stratum.reject();
+    return { skip: "invalid UTF-8 in a shown field", detail: replaced };
+  }
   stratum.offer({
     priority,
     hash,
@@ -25,4 +46,5 @@ export function offerMapped(
     line,
     ...(record.extra ? { extra: record.extra } : {}),
   });
+  return "offered";
 }
