@@ -1,0 +1,121 @@
+import type { HubOptions } from "@sv/dataset";
+import { DEFAULT_SYSTEM_PROMPT } from "@sv/env";
+import Fastify, { type FastifyInstance } from "fastify";
+import { createServerMetrics, type ServerMetrics } from "../metrics/server-metrics.js";
+import { registerGetRewardRoute } from "../routes/get-reward-route.js";
+import { registerHealthRoute } from "../routes/health-route.js";
+import { registerMetricsRoute } from "../routes/metrics-route.js";
+import { registerPromptsRoute } from "../routes/prompts-route.js";
+import { registerScoreRoute } from "../routes/score-route.js";
+import { createRubricCache } from "../scoring/rubric-cache.js";
+import { createBearerTokenCheck } from "./bearer-token.js";
+import { errorReply } from "./error-reply.js";
+import { REQUEST_ERROR_CODES } from "./request-error.js";
+import type { ServerContext } from "./server-context.js";
+
+/** Default `--body-limit`: 16 MiB, room for batches of several thousand long completions. */
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+
+/** Options of {@link createRewardServer}. */
+export interface RewardServerOptions {
+  /** Largest request body in bytes; larger ones get 413. Default {@link DEFAULT_BODY_LIMIT}. */
+  bodyLimit?: number;
+  /** When set, every route but `/health` needs `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Directory of local datasets for `/v1/prompts` (default `./data/e1`). */
+  dataDir?: string;
+  /** Hub settings for the hub tier (default: from the environment, as `pnpm eval`). */
+  hub?: HubOptions;
+  /** The bundled demo file (default: found above `@sv/dataset`). */
+  demoPath?: string;
+  /** System prompt of `/v1/prompts` (default: the environment's). */
+  systemPrompt?: string;
+  /** Unexpected errors, one line each (default: stderr). */
+  log?: (line: string) => void;
+}
+
+/** A built server: the Fastify instance (call `listen`, `close`, `inject`) and its metrics. */
+export interface RewardServer {
+  app: FastifyInstance;
+  metrics: ServerMetrics;
+}
+
+const OPEN_ROUTES = new Set(["/health"]);
+
+/**
+ * Build the reward and prompt server: `POST /v1/score`, `POST /get_reward`, `GET /v1/prompts`,
+ * `GET /health`, `GET /metrics`. Bad requests get a 4xx whose body names the field and item; a
+ * server being closed finishes the requests it has and answers new ones 503.
+ *
+ * @example
+ * const { app } = createRewardServer({ dataDir: "./data/e1" });
+ * console.log(await app.listen({ host: "127.0.0.1", port: 0 }));
+ */
+export function createRewardServer(options: RewardServerOptions = {}): RewardServer {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const metrics = createServerMetrics();
+  const context: ServerContext = {
+    metrics,
+    rubrics: createRubricCache(),
+    dataDir: options.dataDir ?? "./data/e1",
+    systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
+    hub: options.hub,
+    demoPath: options.demoPath,
+    log,
+  };
+  const app = Fastify({
+    bodyLimit,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  });
+  const tokenCheck = options.token ? createBearerTokenCheck(options.token) : undefined;
+  let inFlight = 0;
+
+  const routeOf = (request: { routeOptions: { url?: string } }) => request.routeOptions.url ?? "unmatched";
+
+  app.addHook("onRequest", async (request, reply) => {
+    metrics.setInFlight(++inFlight);
+    if (!tokenCheck || OPEN_ROUTES.has(routeOf(request))) return;
+    if (tokenCheck.matches(request.headers.authorization)) return;
+    metrics.addError(routeOf(request), REQUEST_ERROR_CODES.unauthorized);
+    return reply
+      .code(401)
+      .header("www-authenticate", 'Bearer realm="sv-reward-server"')
+      .send({ error: { code: REQUEST_ERROR_CODES.unauthorized, message: "missing or wrong bearer token" } });
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    metrics.setInFlight(--inFlight);
+    metrics.observeRequest({
+      route: routeOf(request),
+      method: request.method,
+      status: reply.statusCode,
+      seconds: reply.elapsedTime / 1000,
+    });
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = errorReply(error, bodyLimit);
+    metrics.addError(routeOf(request), body.error.code);
+    if (status >= 500) {
+      log(`${request.method} ${routeOf(request)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    metrics.addError("unmatched", REQUEST_ERROR_CODES.notFound);
+    return reply.code(404).send({
+      error: {
+        code: REQUEST_ERROR_CODES.notFound,
+        message: `no route ${request.method} ${request.url.split("?")[0]}; routes: POST /v1/score, POST /get_reward, GET /v1/prompts, GET /health, GET /metrics`,
+      },
+    });
+  });
+
+  registerScoreRoute(app, context);
+  registerGetRewardRoute(app, context);
+  registerPromptsRoute(app, context);
+  registerHealthRoute(app);
+  registerMetricsRoute(app, context);
+  return { app, metrics };
+}
