@@ -70,6 +70,8 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
     return503OnClosing: true,
     forceCloseConnections: "idle",
   });
+  // JSON only: a text/plain or form body is a 415 that says so, not a string to validate.
+  app.removeContentTypeParser(["text/plain"]);
   const tokenCheck = options.token ? createBearerTokenCheck(options.token) : undefined;
   let inFlight = 0;
 
