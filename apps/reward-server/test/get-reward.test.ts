@@ -5,7 +5,7 @@ import { evalScoreLines, parityPath, postJson, readItems, startServer } from "./
 const prompt =
   "<|im_start|>system\nClassify.<|im_end|>\n<|im_start|>user\nLog Entry: ...<|im_end|>\n<|im_start|>assistant\n";
 
-describe("POST /get_reward (OpenRLHF remote reward model)", () => {
+describe("POST /get_reward (OpenRLHF remote reward model)", { timeout: 60_000 }, () => {
   it("finds the reply after its prompt, also behind padding tokens", () => {
     expect(replyOf(`${prompt}reply<|im_end|>`, prompt)).toBe("reply<|im_end|>");
     expect(replyOf(`<pad><pad>${prompt}reply`, prompt)).toBe("reply");

@@ -8,7 +8,7 @@ import {
   startServer,
 } from "./helpers.js";
 
-describe("POST /v1/score", () => {
+describe("POST /v1/score", { timeout: 60_000 }, () => {
   it.each([
     ["the example completions", exampleCompletionsPath],
     ["the parity corpus", parityPath],

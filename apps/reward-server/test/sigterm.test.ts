@@ -79,7 +79,7 @@ function readResponse(socket: Socket): Promise<string> {
   });
 }
 
-describe("the server process", () => {
+describe("the server process", { timeout: 90_000 }, () => {
   it("prints only its URL on stdout, then on SIGTERM stops accepting, finishes in-flight work and exits 0", async () => {
     const { child, url: urlPromise, stderr } = startBin({ SV_SERVER_TOKEN: "" });
     const url = await urlPromise;
