@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { postJson, startServer } from "./helpers.js";
 
+type ErrorJson = { error: { code: string; message: string } };
+
 const good = { completion: '{"label": "Benign", "confidence": 0.9}', answer: "Benign" };
 
 describe("bad input", () => {
@@ -53,10 +55,10 @@ describe("bad input", () => {
     const server = await startServer();
     const form = await fetch(`${server.url}/v1/score`, { method: "POST", body: "items=1" });
     expect(form.status).toBe(415);
-    expect((await form.json()).error.message).toMatch(/application\/json/);
+    expect(((await form.json()) as ErrorJson).error.message).toMatch(/application\/json/);
     const missing = await fetch(`${server.url}/v2/score`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toMatch(/POST \/v1\/score/);
+    expect(((await missing.json()) as ErrorJson).error.message).toMatch(/POST \/v1\/score/);
   });
 
   it("answers OpenRLHF requests with mismatched lengths or a query without its prompt with 400", async () => {
@@ -90,5 +92,19 @@ describe("bad input", () => {
     expect(metrics).toContain('sv_reward_server_errors_total{route="/v1/score",code="body_too_large"} 1');
     expect(metrics).toContain('sv_reward_server_items_scored_total{route="/v1/score"} 1');
     expect(metrics).toMatch(/sv_reward_server_request_duration_seconds_count\{route="\/v1\/score"\} 4/);
+  });
+});
+
+describe("JSON bodies", () => {
+  it("says where malformed JSON breaks, and refuses prototype keys by name", async () => {
+    const server = await startServer();
+    const truncated = await postJson(`${server.url}/v1/score`, '{"items": [');
+    expect(truncated.status).toBe(400);
+    expect(truncated.body.error.message).toMatch(/^body is not valid JSON: .*(position|end of JSON)/i);
+    const proto = await postJson(`${server.url}/v1/score`, '{"items": [], "__proto__": {"polluted": 1}}');
+    expect(proto.status).toBe(400);
+    expect(proto.body.error.message).toMatch(/prototype/);
+    const empty = await postJson(`${server.url}/v1/score`, "  ");
+    expect(empty.body.error).toEqual({ code: "invalid_json", message: "body is empty; send a JSON object" });
   });
 });

@@ -10,6 +10,7 @@ import { registerScoreRoute } from "../routes/score-route.js";
 import { createRubricCache } from "../scoring/rubric-cache.js";
 import { createBearerTokenCheck } from "./bearer-token.js";
 import { errorReply } from "./error-reply.js";
+import { registerJsonBodyParser } from "./json-body-parser.js";
 import { REQUEST_ERROR_CODES } from "./request-error.js";
 import type { ServerContext } from "./server-context.js";
 
@@ -72,6 +73,7 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
   });
   // JSON only: a text/plain or form body is a 415 that says so, not a string to validate.
   app.removeContentTypeParser(["text/plain"]);
+  registerJsonBodyParser(app);
   const tokenCheck = options.token ? createBearerTokenCheck(options.token) : undefined;
   let inFlight = 0;
 
