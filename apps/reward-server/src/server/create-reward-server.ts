@@ -1,6 +1,6 @@
 import type { HubOptions } from "@sv/dataset";
 import { DEFAULT_SYSTEM_PROMPT } from "@sv/env";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { createServerMetrics, type ServerMetrics } from "../metrics/server-metrics.js";
 import { registerGetRewardRoute } from "../routes/get-reward-route.js";
 import { registerHealthRoute } from "../routes/health-route.js";
@@ -70,6 +70,13 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
     logger: false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // A URL Fastify cannot decode (`/%zz`) gets the same error body as every other 400.
+    frameworkErrors: (error, _request, reply) => {
+      metrics.addError("unmatched", REQUEST_ERROR_CODES.invalidRequest);
+      (reply as FastifyReply)
+        .code(400)
+        .send({ error: { code: REQUEST_ERROR_CODES.invalidRequest, message: error.message } });
+    },
   });
   // JSON only: a text/plain or form body is a 415 that says so, not a string to validate.
   app.removeContentTypeParser(["text/plain"]);
