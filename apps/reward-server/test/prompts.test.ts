@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadEnvironment } from "@sv/env";
 import { describe, expect, it } from "vitest";
@@ -99,5 +101,33 @@ describe("GET /v1/prompts", () => {
     expect(demo.headers.get("x-sv-dataset-tier")).toBe("demo");
     expect(demo.lines.every((line) => line.info.split === "dev")).toBe(true);
     expect(demo.lines.length).toBeGreaterThan(0);
+  });
+});
+
+describe("GET /v1/prompts on a broken dataset", () => {
+  /** e1-mini with a bad row at `line`. */
+  function brokenDataDir(line: number): string {
+    const dir = mkdtempSync(join(tmpdir(), "sv-prompts-"));
+    const rows = readFileSync(join(dataDir, "e1-mini.jsonl"), "utf8").trim().split("\n");
+    rows.splice(line - 1, 0, '{"question": 5}');
+    writeFileSync(join(dir, "broken.jsonl"), `${rows.join("\n")}\n`);
+    return dir;
+  }
+
+  it("answers 500 dataset_invalid naming the line when the selection reads the bad row first", async () => {
+    const server = await startServer({ dataDir: brokenDataDir(4) });
+    const response = await fetch(`${server.url}/v1/prompts?dataset=broken&seed=1`);
+    expect(response.status).toBe(500);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("dataset_invalid");
+    expect(error.message).toMatch(/broken\.jsonl:4: invalid row: question/);
+  });
+
+  it("cuts a stream short when a bad row comes after output was sent, never ending it cleanly", async () => {
+    // Lines go out in 64 KB chunks (about 34 prompts): the bad row at the end comes after the first one.
+    const server = await startServer({ dataDir: brokenDataDir(41) });
+    const response = await fetch(`${server.url}/v1/prompts?dataset=broken&split=all`);
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
   });
 });

@@ -91,7 +91,7 @@ async function* prepend(first: Row, rest: AsyncIterator<Row>, left: number): Asy
 async function* filterSplit(rows: AsyncIterable<Row>, split: string, seen: Set<string>): AsyncGenerator<Row> {
   for await (const row of rows) {
     if (row.meta.split !== undefined) seen.add(String(row.meta.split));
-    if (row.meta.split === split) yield row;
+    if (split === "all" || row.meta.split === split) yield row;
   }
 }
 
@@ -121,9 +121,10 @@ export async function openPrompts(options: OpenPromptsOptions): Promise<OpenedPr
   const seen = new Set<string>();
   const split = query.split;
   try {
-    if (split !== undefined && split !== "all" && query.seed === undefined) {
+    if (split !== undefined && query.seed === undefined) {
       const matching = filterSplit(rows, split, seen)[Symbol.asyncIterator]();
       const first = await matching.next();
+      if (first.done && split === "all") return { origin, split, rows: arrayRows([]) };
       if (first.done) throw splitNotFound(split, origin.name, seen);
       const left = query.limit ?? Number.POSITIVE_INFINITY;
       return { origin, split, rows: prepend(first.value, matching, left) };
