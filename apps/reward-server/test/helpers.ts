@@ -47,12 +47,16 @@ export function evalScoreLines(items: readonly unknown[]): string[] {
   return result.stdout.trimEnd().split("\n");
 }
 
+/** A parsed JSON answer, read field by field in assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary fields of answers
+export type JsonAnswer = any;
+
 /** POST JSON and return status, headers and the parsed body. */
 export async function postJson(
   url: string,
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: any; headers: Headers }> {
+): Promise<{ status: number; body: JsonAnswer; headers: Headers }> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },

@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadEnvironment } from "@sv/env";
 import { describe, expect, it } from "vitest";
-import { repoRoot, startServer } from "./helpers.js";
+import { type JsonAnswer, repoRoot, startServer } from "./helpers.js";
 
 const dataDir = join(repoRoot, "fixtures/eval");
 
 async function getLines(
   url: string,
-): Promise<{ status: number; lines: any[]; headers: Headers; text: string }> {
+): Promise<{ status: number; lines: JsonAnswer[]; headers: Headers; text: string }> {
   const response = await fetch(url);
   const text = await response.text();
   const lines = response.ok
