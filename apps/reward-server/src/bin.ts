@@ -15,6 +15,11 @@ if (typeof started === "number") {
     if (stopping) process.exit(1);
     stopping = true;
     process.stderr.write(`${signal}: finishing in-flight requests\n`);
+    // Requests time out after two minutes, so this only fires for a server that cannot drain.
+    setTimeout(() => {
+      process.stderr.write("error: in-flight requests did not finish within 150 s; exiting\n");
+      process.exit(1);
+    }, 150_000).unref();
     started.close().then(
       () => process.exit(0),
       (error: unknown) => {

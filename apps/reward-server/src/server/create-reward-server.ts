@@ -17,6 +17,9 @@ import type { ServerContext } from "./server-context.js";
 /** Default `--body-limit`: 16 MiB, room for batches of several thousand long completions. */
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 
+/** Longest time a request may take to arrive in full. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 /** Options of {@link createRewardServer}. */
 export interface RewardServerOptions {
   /** Largest request body in bytes; larger ones get 413. Default {@link DEFAULT_BODY_LIMIT}. */
@@ -70,6 +73,8 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
     logger: false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // A client that stops sending mid-body must not hold a connection (or a shutdown) forever.
+    requestTimeout: REQUEST_TIMEOUT_MS,
     // A URL Fastify cannot decode (`/%zz`) gets the same error body as every other 400.
     frameworkErrors: (error, _request, reply) => {
       metrics.addError("unmatched", REQUEST_ERROR_CODES.invalidRequest);
@@ -88,6 +93,8 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
 
   app.addHook("onRequest", async (request, reply) => {
     metrics.setInFlight(++inFlight);
+    // "close" fires once per response, finished or aborted, so the gauge cannot drift.
+    reply.raw.once("close", () => metrics.setInFlight(--inFlight));
     if (!tokenCheck || OPEN_ROUTES.has(routeOf(request))) return;
     if (tokenCheck.matches(request.headers.authorization)) return;
     metrics.addError(routeOf(request), REQUEST_ERROR_CODES.unauthorized);
@@ -97,7 +104,6 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
       .send({ error: { code: REQUEST_ERROR_CODES.unauthorized, message: "missing or wrong bearer token" } });
   });
   app.addHook("onResponse", async (request, reply) => {
-    metrics.setInFlight(--inFlight);
     metrics.observeRequest({
       route: routeOf(request),
       method: request.method,
