@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { createRewardServer } from "@sv/reward-server";
 import { createRubric, toScoreLine } from "@sv/rubric";
 import { type Figure, figure } from "../figure.js";
 import { quantile, runLoad } from "./serve-load.js";
@@ -68,6 +69,25 @@ function inProcess(items: Item[], passes: number): number {
   return (passes * items.length) / seconds;
 }
 
+/** Rewards per second through the whole server in this process (Fastify's inject: no sockets). */
+async function injected(body: Buffer, batches: number): Promise<number> {
+  const { app } = createRewardServer({ log: () => {} });
+  await app.ready();
+  const started = performance.now();
+  for (let batch = 0; batch < batches; batch++) {
+    const response = await app.inject({
+      method: "POST",
+      url: "/v1/score",
+      headers: { "content-type": "application/json" },
+      payload: body,
+    });
+    if (response.statusCode !== 200) throw new Error(`inject: HTTP ${response.statusCode}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await app.close();
+  return (batches * BATCH) / seconds;
+}
+
 /**
  * `pnpm serve` in a child process, closed-loop clients in this one (each with one 1,024-item
  * `POST /v1/score` in flight on a keep-alive connection) at 1, 8 and 64 clients: rewards per second,
@@ -95,8 +115,19 @@ export async function serveBenchmark(options: { repoRoot: string; quick?: boolea
     note: `rubric.score + toScoreLine over a ${BATCH}-item batch cycled from ${source}`,
   });
 
+  await injected(body, 20); // warm up
+  const injectedRates: number[] = [];
+  for (let run = 0; run < runs * 3; run++) injectedRates.push(await injected(body, options.quick ? 20 : 60));
+  const injectedFigure = figure({
+    name: "serve.in_process_http.rewards_per_second",
+    unit: "rewards/s",
+    better: "higher",
+    samples: injectedRates,
+    note: "the same batches through the whole server in this process (JSON parse, validation, scoring, serialisation; Fastify inject, no sockets)",
+  });
+
   const server = await startServer(options.repoRoot);
-  const figures: Figure[] = [inProcessFigure];
+  const figures: Figure[] = [inProcessFigure, injectedFigure];
   try {
     await runLoad({ url: server.url, body, concurrency: 8, durationMs: 1000, check }); // warm up
     for (const concurrency of CONCURRENCY) {
