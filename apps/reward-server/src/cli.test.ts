@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseByteSize } from "./cli.js";
+import { parseByteSize, parseRubricFlag } from "./cli.js";
 
 describe("parseByteSize", () => {
   it.each([
@@ -13,5 +13,20 @@ describe("parseByteSize", () => {
 
   it.each(["0", "-1", "1.5mb", "lots", "10gb", ""])("refuses %j", (text) => {
     expect(() => parseByteSize(text)).toThrow(/positive size in bytes/);
+  });
+});
+
+describe("parseRubricFlag", () => {
+  it("reads partial weights and costs", () => {
+    expect(parseRubricFlag('{"costs": {"missedAttack": -2}}')).toEqual({ costs: { missedAttack: -2 } });
+  });
+
+  it.each([
+    ["{", /not JSON/],
+    ['{"cost": {}}', /cost/],
+    ['{"weights": {"format": "high"}}', /weights\.format/],
+    ['{"costs": {"missedAttack": 3}}', /missedAttack/],
+  ])("refuses %s naming the problem", (text, message) => {
+    expect(() => parseRubricFlag(text)).toThrow(message);
   });
 });

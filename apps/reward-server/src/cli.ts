@@ -1,4 +1,7 @@
+import { createRubric } from "@sv/rubric";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { z } from "zod";
+import { type RubricConfig, rubricConfigSchema } from "./scoring/rubric-config.js";
 import { DEFAULT_BODY_LIMIT } from "./server/create-reward-server.js";
 import { type ServingServer, serve } from "./serve.js";
 
@@ -29,11 +32,30 @@ export function parseByteSize(value: string): number {
   return bytes;
 }
 
+/** `--rubric '{"weights": {...}, "costs": {...}}'`, validated as the rubric validates it. */
+export function parseRubricFlag(value: string): RubricConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`not JSON (${(error as Error).message})`);
+  }
+  const parsed = rubricConfigSchema.safeParse(json);
+  if (!parsed.success) throw new InvalidArgumentError(z.prettifyError(parsed.error).replace(/\n/g, "; "));
+  try {
+    createRubric({ weights: parsed.data.weights, costs: parsed.data.costs });
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message.replace(/\n/g, "; "));
+  }
+  return parsed.data;
+}
+
 interface ServerFlags {
   host: string;
   port: number;
   bodyLimit: number;
   dataDir?: string;
+  rubric?: RubricConfig;
 }
 
 /** The `serve` program (flags only: the token comes from `SV_SERVER_TOKEN`, never from argv). */
@@ -51,6 +73,11 @@ export function createServerProgram(onStart: (flags: ServerFlags) => Promise<voi
       parseByteSize,
     )
     .option("--data-dir <dir>", "local datasets for /v1/prompts (default $SV_DATA_DIR or ./data/e1)")
+    .option(
+      "--rubric <json>",
+      'rubric overrides for every request, e.g. \'{"costs": {"missedAttack": -2}}\' (requests may override them)',
+      parseRubricFlag,
+    )
     .showHelpAfterError()
     .exitOverride()
     .action(async (options: Partial<ServerFlags>) => {
@@ -59,6 +86,7 @@ export function createServerProgram(onStart: (flags: ServerFlags) => Promise<voi
         port: options.port ?? 0,
         bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
         dataDir: options.dataDir,
+        rubric: options.rubric,
       });
     });
 }
@@ -78,6 +106,7 @@ export async function runServerCli(
       port: flags.port,
       bodyLimit: flags.bodyLimit,
       dataDir: flags.dataDir ?? io.env.SV_DATA_DIR ?? "./data/e1",
+      rubric: flags.rubric,
       token: io.env.SV_SERVER_TOKEN || undefined,
       log: (line) => io.stderr.write(`${line}\n`),
     });

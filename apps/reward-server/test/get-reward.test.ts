@@ -50,4 +50,15 @@ describe("POST /get_reward (OpenRLHF remote reward model)", { timeout: 60_000 },
       extra_logs: { accuracy: [1], format: [1], calibration: [1], asymmetric_cost: [1] },
     });
   });
+
+  it("scores with the server's --rubric overrides, which OpenRLHF cannot send", async () => {
+    const server = await startServer({ rubric: { costs: { missedAttack: -2 } } });
+    const { body } = await postJson(`${server.url}/get_reward`, {
+      query: [`${prompt}{"label": "Benign", "confidence": 1.0}`],
+      prompts: [prompt],
+      labels: ["Malicious"],
+    });
+    expect(body.extra_logs.asymmetric_cost).toEqual([-2]);
+    expect(body.rewards).toEqual([0.1 + 0.5 * -2]);
+  });
 });

@@ -7,17 +7,33 @@ export interface RubricCache {
   get(config: RubricConfig | undefined, path: string): Rubric;
 }
 
-/** A bounded cache of rubrics; the default rubric is built once and always kept. */
-export function createRubricCache(options: { maxEntries?: number } = {}): RubricCache {
+/** Options of {@link createRubricCache}. */
+export interface RubricCacheOptions {
+  /** The server's own overrides (`--rubric`): used as they are, and under every request's overrides. */
+  base?: RubricConfig;
+  maxEntries?: number;
+}
+
+const isEmpty = (config: RubricConfig | undefined): boolean =>
+  config === undefined || (config.weights === undefined && config.costs === undefined);
+
+/**
+ * A bounded cache of rubrics. The server's rubric is built once (throwing `RubricError` if its
+ * overrides are impossible); a request's overrides are merged onto the server's, key by key.
+ */
+export function createRubricCache(options: RubricCacheOptions = {}): RubricCache {
   const maxEntries = options.maxEntries ?? 64;
-  const defaultRubric = createRubric();
+  const base = options.base ?? {};
+  const defaultRubric = createRubric({ weights: base.weights, costs: base.costs });
   const byKey = new Map<string, Rubric>();
   return {
-    get(config, path) {
-      if (config === undefined || (config.weights === undefined && config.costs === undefined)) {
-        return defaultRubric;
-      }
-      const key = JSON.stringify([config.weights ?? null, config.costs ?? null]);
+    get(requested, path) {
+      if (isEmpty(requested)) return defaultRubric;
+      const config = {
+        weights: { ...base.weights, ...requested?.weights },
+        costs: { ...base.costs, ...requested?.costs },
+      };
+      const key = JSON.stringify([config.weights, config.costs]);
       const cached = byKey.get(key);
       if (cached) return cached;
       let rubric: Rubric;

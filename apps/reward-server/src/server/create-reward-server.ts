@@ -8,6 +8,7 @@ import { registerMetricsRoute } from "../routes/metrics-route.js";
 import { registerPromptsRoute } from "../routes/prompts-route.js";
 import { registerScoreRoute } from "../routes/score-route.js";
 import { createRubricCache } from "../scoring/rubric-cache.js";
+import type { RubricConfig } from "../scoring/rubric-config.js";
 import { createBearerTokenCheck } from "./bearer-token.js";
 import { errorReply } from "./error-reply.js";
 import { registerJsonBodyParser } from "./json-body-parser.js";
@@ -34,6 +35,11 @@ export interface RewardServerOptions {
   demoPath?: string;
   /** System prompt of `/v1/prompts` (default: the environment's). */
   systemPrompt?: string;
+  /**
+   * The server's rubric overrides (weights, costs), for every request that sends none and under the
+   * overrides of those that do. Throws `RubricError` when impossible.
+   */
+  rubric?: RubricConfig;
   /** Unexpected errors, one line each (default: stderr). */
   log?: (line: string) => void;
 }
@@ -61,7 +67,7 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
   const metrics = createServerMetrics();
   const context: ServerContext = {
     metrics,
-    rubrics: createRubricCache(),
+    rubrics: createRubricCache({ base: options.rubric }),
     dataDir: options.dataDir ?? "./data/e1",
     systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
     hub: options.hub,
