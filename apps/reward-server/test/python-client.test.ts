@@ -18,7 +18,7 @@ function python(script: string, args: string[], input?: string): Promise<string>
   return new Promise((resolve, reject) => {
     const child = spawn("python3", [join(examples, script), ...args], {
       cwd: repoRoot,
-      env: { ...process.env },
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" }, // no __pycache__ left in examples/
     });
     let stdout = "";
     let stderr = "";
