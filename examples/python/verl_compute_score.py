@@ -1,8 +1,8 @@
 """verl recipe: the E1 reward as a custom `compute_score`.
 
 verl loads a reward function from a file (`custom_reward_function.path=.../verl_compute_score.py`,
-`custom_reward_function.name=compute_score`) and calls it per response as
-`compute_score(data_source, solution_str, ground_truth, extra_info)`. A dict result must carry the
+`custom_reward_function.name=compute_score`) and calls it per response with the keywords
+`compute_score(data_source=, solution_str=, ground_truth=, extra_info=)`. A dict result must carry the
 reward under "score"; verl logs the other keys. For one request per batch instead of per response,
 use `reward_model.reward_manager=batch` with `custom_reward_function.name=compute_score_batch`.
 
@@ -38,13 +38,19 @@ def _as_dict(result: dict) -> dict:
     return {"score": result["reward"], **result["rewards"]}
 
 
-def compute_score(data_source: str, solution_str: str, ground_truth: Any, extra_info: dict | None = None) -> dict:
+def compute_score(
+    data_source: str, solution_str: str, ground_truth: Any, extra_info: dict | None = None, **kwargs: Any
+) -> dict:
     """verl's per-response reward: the weighted E1 reward, with the four rewards for logging."""
     return _as_dict(_get_client().score([{"completion": solution_str, "answer": ground_truth}])[0])
 
 
 def compute_score_batch(
-    data_sources: list[str], solution_strs: list[str], ground_truths: list[Any], extra_infos: list[dict] | None = None
+    data_sources: list[str],
+    solution_strs: list[str],
+    ground_truths: list[Any],
+    extra_infos: list[dict] | None = None,
+    **kwargs: Any,
 ) -> list[dict]:
     """verl's batch reward manager: every response of the batch in one request."""
     items = [{"completion": s, "answer": g} for s, g in zip(solution_strs, ground_truths)]
