@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createRewardServer } from "@sv/reward-server";
 import { createRubric, toScoreLine } from "@sv/rubric";
 import { type Figure, figure } from "../figure.js";
+import { processCpuSeconds } from "./serve-cpu.js";
 import { quantile, runLoad } from "./serve-load.js";
 
 const BATCH = 1024;
@@ -57,16 +58,19 @@ async function startServer(repoRoot: string): Promise<{ child: ChildProcess; url
 }
 
 /** Rewards per second of the same batch scored in this process (the rubric path `/v1/score` runs). */
-function inProcess(items: Item[], passes: number): number {
+function inProcess(items: Item[], passes: number): { rate: number; cpuMicrosPerReward: number } {
   const rubric = createRubric();
   let sink = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (let pass = 0; pass < passes; pass++) {
     for (const item of items) sink += toScoreLine(rubric.score(item as never)).reward;
   }
+  const used = process.cpuUsage(cpu);
   const seconds = (performance.now() - started) / 1000;
   if (Number.isNaN(sink)) throw new Error("unreachable");
-  return (passes * items.length) / seconds;
+  const rewards = passes * items.length;
+  return { rate: rewards / seconds, cpuMicrosPerReward: (used.user + used.system) / rewards };
 }
 
 /** Rewards per second through the whole server in this process (Fastify's inject: no sockets). */
@@ -105,14 +109,20 @@ export async function serveBenchmark(options: { repoRoot: string; quick?: boolea
   };
 
   inProcess(items, 50); // warm up the JIT
-  const inProcessRates: number[] = [];
-  for (let run = 0; run < runs * 3; run++) inProcessRates.push(inProcess(items, options.quick ? 50 : 200));
+  const inProcessRuns = Array.from({ length: runs * 3 }, () => inProcess(items, options.quick ? 50 : 200));
   const inProcessFigure = figure({
     name: "serve.in_process.rewards_per_second",
     unit: "rewards/s",
     better: "higher",
-    samples: inProcessRates,
+    samples: inProcessRuns.map((run) => run.rate),
     note: `rubric.score + toScoreLine over a ${BATCH}-item batch cycled from ${source}`,
+  });
+  const inProcessCpu = figure({
+    name: "serve.in_process.cpu_us_per_reward",
+    unit: "µs",
+    better: "lower",
+    samples: inProcessRuns.map((run) => run.cpuMicrosPerReward),
+    note: "CPU time, which other jobs on the machine barely change",
   });
 
   await injected(body, 20); // warm up
@@ -127,15 +137,21 @@ export async function serveBenchmark(options: { repoRoot: string; quick?: boolea
   });
 
   const server = await startServer(options.repoRoot);
-  const figures: Figure[] = [inProcessFigure, injectedFigure];
+  const figures: Figure[] = [inProcessFigure, inProcessCpu, injectedFigure];
   try {
     await runLoad({ url: server.url, body, concurrency: 8, durationMs: 1000, check }); // warm up
     for (const concurrency of CONCURRENCY) {
       const rates: number[] = [];
       const p50: number[] = [];
       const p99: number[] = [];
+      const cpu: number[] = [];
       for (let run = 0; run < runs; run++) {
+        const cpuBefore = processCpuSeconds(server.child.pid!);
         const result = await runLoad({ url: server.url, body, concurrency, durationMs, check });
+        const cpuAfter = processCpuSeconds(server.child.pid!);
+        if (cpuBefore !== undefined && cpuAfter !== undefined) {
+          cpu.push(((cpuAfter - cpuBefore) * 1e6) / (result.batches * BATCH));
+        }
         rates.push((result.batches * BATCH) / result.seconds);
         p50.push(quantile(result.latenciesMs, 0.5));
         p99.push(quantile(result.latenciesMs, 0.99));
@@ -158,6 +174,17 @@ export async function serveBenchmark(options: { repoRoot: string; quick?: boolea
         figure({ name: `serve.c${concurrency}.p50_ms`, unit: "ms", better: "lower", samples: p50 }),
         figure({ name: `serve.c${concurrency}.p99_ms`, unit: "ms", better: "lower", samples: p99 }),
       );
+      if (cpu.length > 0) {
+        figures.push(
+          figure({
+            name: `serve.c${concurrency}.server_cpu_us_per_reward`,
+            unit: "µs",
+            better: "lower",
+            samples: cpu,
+            note: "the server process's user + system CPU (/proc) per reward: 1e6 / this is its rate on one free core",
+          }),
+        );
+      }
     }
   } finally {
     server.child.kill("SIGTERM");
