@@ -13,6 +13,7 @@ As a command, `score` reads `eval score` input lines and writes `eval score` out
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import sys
@@ -110,9 +111,19 @@ class RewardClient:
         query = {"dataset": dataset, "split": split, "limit": limit, "seed": seed, "source": source}
         encoded = urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
         with self._open("/v1/prompts" + (f"?{encoded}" if encoded else "")) as response:
-            for line in response:
-                if line.strip():
-                    yield json.loads(line)
+            # Read blocks, not lines: http.client's line iterator ends quietly on a stream the server
+            # cut short, while read() raises http.client.IncompleteRead.
+            pending = b""
+            while True:
+                block = response.read(65536)
+                if not block:
+                    break
+                *lines, pending = (pending + block).split(b"\n")
+                for line in lines:
+                    if line.strip():
+                        yield json.loads(line)
+            if pending.strip():
+                yield json.loads(pending)
 
 
 def _read_items(lines: Iterable[str]) -> list[dict]:
@@ -158,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except urllib.error.URLError as error:
         sys.stderr.write(f"error: cannot reach {args.url}: {error.reason}\n")
+        return 1
+    except (http.client.IncompleteRead, ConnectionError) as error:
+        # The server cuts a stream short when its dataset turns out broken mid-way: nothing to trust.
+        sys.stderr.write(f"error: the server's answer was cut short ({type(error).__name__}); see its log\n")
         return 1
     return 0
 

@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -113,5 +115,23 @@ describe("the Python examples against a real server", { timeout: 90_000 }, () =>
         "dev",
       ]),
     ).rejects.toThrow(/exited 1: error: HTTP 404 split_not_found: split "dev" not in dataset "e1-mini"/);
+  });
+
+  it("says so, with exit code 1, when a prompt stream is cut short by a broken dataset", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "sv-python-"));
+    const rows = readFileSync(join(repoRoot, "fixtures/eval/e1-mini.jsonl"), "utf8").trim().split("\n");
+    writeFileSync(join(dataDir, "broken.jsonl"), `${[...rows, '{"question": 5}'].join("\n")}\n`);
+    const server = await startServer({ dataDir });
+    await expect(
+      python("sv_reward_client.py", [
+        "--url",
+        server.url,
+        "prompts",
+        "--dataset",
+        "broken",
+        "--split",
+        "all",
+      ]),
+    ).rejects.toThrow(/exited 1: error: the server's answer was cut short/);
   });
 });
