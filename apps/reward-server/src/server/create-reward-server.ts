@@ -77,7 +77,8 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
   const app = Fastify({
     bodyLimit,
     logger: false,
-    return503OnClosing: true,
+    // Our own 503 (below) answers requests that arrive while closing, in the standard error shape.
+    return503OnClosing: false,
     forceCloseConnections: "idle",
     // A client that stops sending mid-body must not hold a connection (or a shutdown) forever.
     requestTimeout: REQUEST_TIMEOUT_MS,
@@ -94,6 +95,10 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
   registerJsonBodyParser(app);
   const tokenCheck = options.token ? createBearerTokenCheck(options.token) : undefined;
   let inFlight = 0;
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
 
   const routeOf = (request: { routeOptions: { url?: string } }) => request.routeOptions.url ?? "unmatched";
 
@@ -101,6 +106,18 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
     metrics.setInFlight(++inFlight);
     // "close" fires once per response, finished or aborted, so the gauge cannot drift.
     reply.raw.once("close", () => metrics.setInFlight(--inFlight));
+    if (closing) {
+      metrics.addError(routeOf(request), REQUEST_ERROR_CODES.shuttingDown);
+      return reply
+        .code(503)
+        .header("connection", "close")
+        .send({
+          error: {
+            code: REQUEST_ERROR_CODES.shuttingDown,
+            message: "the server is shutting down; retry elsewhere",
+          },
+        });
+    }
     if (!tokenCheck || OPEN_ROUTES.has(routeOf(request))) return;
     if (tokenCheck.matches(request.headers.authorization)) return;
     metrics.addError(routeOf(request), REQUEST_ERROR_CODES.unauthorized);
