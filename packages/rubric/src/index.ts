@@ -32,6 +32,7 @@ export {
   type ScoredCompletion,
   type ScoreOptions,
 } from "./rubric.js";
+export { type ScoreLine, toScoreLine } from "./score-line.js";
 export { RUBRIC_ERROR_CODES, RubricError, type RubricErrorCode } from "./rubric-error.js";
 export {
   computeRunMetrics,
