@@ -1,3 +1,4 @@
+import { redactSecrets, secretValues } from "@sv/parser";
 import { createRubric } from "@sv/rubric";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { z } from "zod";
@@ -117,7 +118,8 @@ export async function runServerCli(
     if (error instanceof CommanderError) return error.exitCode;
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code ? `${code}` : error instanceof Error ? error.message : String(error);
-    io.stderr.write(`error: cannot listen: ${reason}\n`);
+    const secrets = secretValues({ env: io.env });
+    io.stderr.write(redactSecrets(`error: cannot listen: ${reason}\n`, { secrets }));
     return 1;
   }
   if (!started) return 1;
