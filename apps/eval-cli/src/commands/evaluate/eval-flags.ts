@@ -51,8 +51,14 @@ const flagsSchema = z.object({
   runId: z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/, "may hold letters, digits, '.', '_' and '-' only")
+    .refine(
+      (id) => !/^\.+$/.test(id),
+      "must not be '.' or '..' (it would name the model's or the parent folder)",
+    )
     .optional(),
-  resume: z.string().min(1).optional(),
+  /** A run folder, or `true` (no path): the newest unfinished run of the env and model. */
+  resume: z.union([z.string().min(1), z.literal(true)]).optional(),
+  retryErrors: z.string().min(1).optional(),
   maxRetries: integer(0),
   timeout: z.coerce.number().min(0),
   maxConsecutiveErrors: integer(0),
@@ -61,11 +67,14 @@ const flagsSchema = z.object({
   json: z.boolean().optional(),
 });
 
-/** The evaluation flags, validated. */
-export type EvalFlags = z.output<typeof flagsSchema>;
+/** The evaluation flags, validated; `given` names the flags set on the command line (not defaults). */
+export type EvalFlags = z.output<typeof flagsSchema> & { given?: ReadonlySet<string> };
 
-/** Validate commander's option values; throws {@link CliError} naming the flag. */
-export function parseEvalFlags(raw: RawEvalFlags): EvalFlags {
+/**
+ * Validate commander's option values; throws {@link CliError} naming the flag. `given` holds the option
+ * keys the user set (camelCase), so `--resume` can tell a default from a flag it must apply or refuse.
+ */
+export function parseEvalFlags(raw: RawEvalFlags, given?: ReadonlySet<string>): EvalFlags {
   const result = flagsSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => {
@@ -74,5 +83,12 @@ export function parseEvalFlags(raw: RawEvalFlags): EvalFlags {
     });
     throw new CliError({ message: issues.join("; "), exitCode: 2 });
   }
-  return result.data;
+  if (result.data.resume !== undefined && result.data.retryErrors !== undefined) {
+    throw new CliError({
+      exitCode: 2,
+      message:
+        "--resume and --retry-errors: give one (finish a run first with --resume, then --retry-errors)",
+    });
+  }
+  return given ? { ...result.data, given } : result.data;
 }

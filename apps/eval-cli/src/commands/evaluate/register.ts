@@ -34,7 +34,11 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--seed <n>", "shuffle seed for example selection")
     .option("--output-dir <dir>", "base of run directories", "outputs/evals")
     .option("--run-id <id>", "run id (default 8 random hex digits)")
-    .option("--resume <run-dir>", "finish a run: re-run only missing and errored rollouts")
+    .option(
+      "--resume [run-dir]",
+      "finish an unfinished run: run only its missing rollouts (no path: the newest unfinished run of the model)",
+    )
+    .option("--retry-errors <run-dir>", "re-run only the errored rollouts of a finished run, in its folder")
     .option("--max-retries <n>", "retries per request on 429/5xx/timeouts/resets", "5")
     .option("--timeout <seconds>", "per-request timeout in seconds (0 = none)", "120")
     .option("--max-consecutive-errors <n>", "stop after this many failed rollouts in a row (0 = never)", "3")
@@ -44,7 +48,8 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     )
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
-    .action(async (raw: Record<string, unknown>) => {
-      state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
+    .action(async (raw: Record<string, unknown>, command: Command) => {
+      const given = new Set(Object.keys(raw).filter((key) => command.getOptionValueSource(key) === "cli"));
+      state.exitCode = await runEval(parseEvalFlags(raw, given), makeIo());
     });
 }

@@ -1,0 +1,199 @@
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { hostname as osHostname } from "node:os";
+import { join } from "node:path";
+import { CliError } from "../cli-error.js";
+import { ATOMIC_TEMP_PATTERN } from "./atomic-write.js";
+import { fsErrorCode } from "./fs-error.js";
+
+/** The lock file of a run folder: present while a process writes the folder. */
+export const RUN_LOCK_FILE = "run.lock";
+
+/** Who holds a run folder (the lock file's contents). */
+export interface RunLockHolder {
+  pid: number;
+  hostname: string;
+  /** ISO time the holder took the lock. */
+  started_at: string;
+}
+
+/** A held lock; {@link RunLock.release} removes it (only if it is still ours). */
+export interface RunLock {
+  path: string;
+  holder: RunLockHolder;
+  release(): void;
+}
+
+/** Options of {@link acquireRunLock}. */
+export interface AcquireRunLockOptions {
+  /** The run folder (must exist). */
+  dir: string;
+  /** Clock for the lock's `started_at`. */
+  now?: () => Date;
+  pid?: number;
+  hostname?: string;
+  /** Whether a process of this host is alive (default: `kill(pid, 0)`). */
+  isAlive?: (pid: number) => boolean;
+}
+
+/** `kill(pid, 0)`: no such process means dead; EPERM means alive but someone else's. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return fsErrorCode(error) === "EPERM";
+  }
+}
+
+function readHolder(path: string): { text: string; holder: RunLockHolder | undefined } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (fsErrorCode(error) === "ENOENT") return undefined;
+    throw error;
+  }
+  try {
+    const value = JSON.parse(text) as Partial<RunLockHolder>;
+    if (Number.isInteger(value.pid) && typeof value.hostname === "string") {
+      return { text, holder: value as RunLockHolder };
+    }
+  } catch {
+    // A lock file without a holder is left by a crash of a file system without hard links; stale.
+  }
+  return { text, holder: undefined };
+}
+
+/** Create `path` holding `text`, atomically and only if it does not exist; false if it does. */
+function createExclusive(path: string, text: string): boolean {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(temporary, text);
+  try {
+    // A hard link appears with its whole content at once, so no reader ever sees an empty lock.
+    linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    const code = fsErrorCode(error);
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  // No hard links on this file system: O_EXCL create, then write.
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, "wx");
+  } catch (error) {
+    if (fsErrorCode(error) === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    writeSync(descriptor, text);
+  } finally {
+    closeSync(descriptor);
+  }
+  return true;
+}
+
+/**
+ * Move a stale lock out of the way. Renaming is atomic, so of two processes breaking the same stale lock
+ * one gets it; if what was moved turns out to be a fresh lock (another process broke and retook it in
+ * between), it is put back.
+ */
+function breakStale(path: string, staleText: string): void {
+  const moved = `${path}.stale.${process.pid}.${randomBytes(4).toString("hex")}`;
+  try {
+    renameSync(path, moved);
+  } catch (error) {
+    if (fsErrorCode(error) === "ENOENT") return;
+    throw error;
+  }
+  try {
+    if (readFileSync(moved, "utf8") !== staleText) {
+      try {
+        linkSync(moved, path);
+      } catch {
+        // Someone else holds it now; the retry reads their lock.
+      }
+    }
+  } finally {
+    rmSync(moved, { force: true });
+  }
+}
+
+function lockedError(dir: string, path: string, holder: RunLockHolder, sameHost: boolean): CliError {
+  const who = `pid ${holder.pid}${sameHost ? "" : ` on host ${holder.hostname}`}, since ${holder.started_at}`;
+  return new CliError({
+    exitCode: 1,
+    code: "RUN_LOCKED",
+    message:
+      `${dir} is in use by another eval process (${who}); wait for it to finish or stop it` +
+      (sameHost ? "" : `, and if it is gone delete ${path}`),
+  });
+}
+
+/** Remove what a killed writer of this folder can leave behind: temp files of atomic writes and of locks. */
+function removeStaleTemps(dir: string, isAlive: (pid: number) => boolean): void {
+  for (const name of readdirSync(dir)) {
+    const lockTemp = /^run\.lock\.(?:stale\.)?(\d+)\./.exec(name);
+    const stale =
+      lockTemp !== null
+        ? !isAlive(Number(lockTemp[1]))
+        : ATOMIC_TEMP_PATTERN.test(name) || name.endsWith(".resume.tmp");
+    if (stale) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Take the run folder `dir` for this process: a lock file (pid, host, start time) created atomically.
+ * A lock whose process is gone (same host, pid dead) is stale and taken over, so a SIGKILLed run never
+ * leaves its folder stuck. A live holder (or one on another host, which cannot be checked) makes this
+ * throw a {@link CliError} saying which process holds it. Once held, leftover temp files are removed.
+ */
+export function acquireRunLock(options: AcquireRunLockOptions): RunLock {
+  const path = join(options.dir, RUN_LOCK_FILE);
+  const isAlive = options.isAlive ?? isProcessAlive;
+  const host = options.hostname ?? osHostname();
+  const holder: RunLockHolder = {
+    pid: options.pid ?? process.pid,
+    hostname: host,
+    started_at: (options.now?.() ?? new Date()).toISOString(),
+  };
+  const text = `${JSON.stringify(holder)}\n`;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    if (createExclusive(path, text)) {
+      removeStaleTemps(options.dir, isAlive);
+      return {
+        path,
+        holder,
+        release() {
+          if (readHolder(path)?.text === text) rmSync(path, { force: true });
+        },
+      };
+    }
+    const current = readHolder(path);
+    if (!current) continue;
+    const other = current.holder;
+    if (other) {
+      const sameHost = other.hostname === host;
+      if (!sameHost || isAlive(other.pid)) throw lockedError(options.dir, path, other, sameHost);
+    }
+    breakStale(path, current.text);
+  }
+  throw new CliError({
+    exitCode: 1,
+    code: "RUN_LOCKED",
+    message: `${options.dir}: could not take ${path} (other processes keep taking it); try again`,
+  });
+}
