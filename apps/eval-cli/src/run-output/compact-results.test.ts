@@ -130,7 +130,13 @@ describe("compactResults", () => {
       path,
       rolloutsPerExample: 1,
       keepErrors: true,
-      fs: { ...nodeRunFs, writeSync: (...args) => (writes.push(args[3]), nodeRunFs.writeSync(...args)) },
+      fs: {
+        ...nodeRunFs,
+        writeSync: (...args) => {
+          writes.push(args[3]);
+          return nodeRunFs.writeSync(...args);
+        },
+      },
     });
     expect(writes).toEqual([]);
     expect(outcome).toMatchObject({ kept: 2, invalid: 1, tornTail: true });
