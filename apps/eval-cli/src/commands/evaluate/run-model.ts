@@ -121,7 +121,8 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     const seed = flags.seed ?? (environment.options.seed as number | undefined) ?? null;
     const metadata: RunMetadata = {
       env_id: environment.id,
-      env_args: { ...environment.options },
+      // A resumed run keeps the options it recorded (resume pins the dataset tier, which is not a user option).
+      env_args: previous ? previous.env_args : { ...environment.options },
       model: options.modelName,
       base_url: endpoint.url,
       base_url_left_out: endpoint.leftOut,
@@ -149,7 +150,9 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
       system_prompt_file: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
       version_info: { "@sv/env": ENV_VERSION, node: process.version },
       dataset_fingerprint: fingerprintDataset(environment.dataset, seed),
-      environment_options: { ...environment.options },
+      environment_options: previous
+        ? (previous.environment_options ?? previous.env_args)
+        : { ...environment.options },
     };
     if (save) {
       try {
