@@ -106,6 +106,7 @@ export function checkResumeFlags(options: CheckResumeFlagsOptions): void {
       run: metadata.system_prompt_file ?? "none",
     }),
     runId: (value) => ({ ok: value === metadata.run_id, run: metadata.run_id }),
+    saveResults: (value) => ({ ok: value === true, run: "saved" }),
   };
   const refused: string[] = [];
   for (const key of flags.given ?? []) {
@@ -115,15 +116,16 @@ export function checkResumeFlags(options: CheckResumeFlagsOptions): void {
     if (key === "model" && !options.pathGiven) continue;
     const check = runValues[key];
     if (!check) {
-      refused.push(
-        key === "saveResults"
-          ? "--no-save-results (a resumed run writes into its folder)"
-          : `${kebab(key)} (has no effect on a run folder that is named)`,
-      );
+      refused.push(`${kebab(key)} (has no effect on a run folder that is named)`);
       continue;
     }
     const { ok, run } = check(value);
-    if (!ok) refused.push(`${kebab(key)} ${JSON.stringify(value)} (the run has ${JSON.stringify(run)})`);
+    if (ok) continue;
+    refused.push(
+      key === "saveResults"
+        ? "--no-save-results (a resumed run writes into its folder)"
+        : `${kebab(key)} ${JSON.stringify(value)} (the run has ${JSON.stringify(run)})`,
+    );
   }
   if (refused.length > 0) {
     throw new CliError({

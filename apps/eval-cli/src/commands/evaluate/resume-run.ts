@@ -105,6 +105,10 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
       if (!isFsError(error)) throw error;
       throw new CliError({ message: `could not prepare ${describeWriteError(runDir, error)}`, cause: error });
     }
+    if (options.retryErrors && state.retried === 0) {
+      io.stderr.write(`${shown}: no errored rollouts; nothing to retry\n`);
+      return null;
+    }
     io.stderr.write(
       (options.retryErrors
         ? `retrying ${state.retried} errored rollout(s) of ${shown} (${state.kept} done are kept)`
