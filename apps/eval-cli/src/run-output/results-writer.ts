@@ -1,4 +1,4 @@
-import { nodeRunFs, type RunFs, writeFully } from "./run-fs.js";
+import { nodeRunFs, type RunFs } from "./run-fs.js";
 
 /** Appends results.jsonl lines; each event-loop turn's lines go out in one write. */
 export interface ResultsWriter {
@@ -24,8 +24,8 @@ export interface OpenResultsWriterOptions {
 /**
  * Open a results file for appending. Lines are batched per event-loop turn (one `write` for all
  * rollouts that finished in that turn), so a crash loses at most the rollouts of the current turn.
- * A failed write (full disk, I/O error) never leaves half a line: the file is cut back to its last
- * complete line, the error is kept in `failure` and handed to `onError` (never thrown from the
+ * A failed write (full disk, I/O error) never leaves half a line: the whole lines that reached the disk
+ * are kept and the file is cut back to the last of them, the error is kept in `failure` and handed to `onError` (never thrown from the
  * event loop), and later records are dropped.
  */
 export function openResultsWriter(options: OpenResultsWriterOptions): ResultsWriter {
@@ -38,8 +38,12 @@ export function openResultsWriter(options: OpenResultsWriterOptions): ResultsWri
   let closed = false;
   let failure: Error | undefined;
   let written = 0;
-  const fail = (error: unknown) => {
+  /** After a write failed with `landed` bytes of `chunk` on disk: keep its whole lines, cut the rest. */
+  const fail = (error: unknown, chunk: Buffer, landed: number) => {
     failure = error instanceof Error ? error : new Error(String(error));
+    const whole = chunk.subarray(0, landed).lastIndexOf(10) + 1;
+    for (let index = 0; index < whole; index++) if (chunk[index] === 10) written++;
+    committed += whole;
     try {
       runFs.ftruncateSync(descriptor, committed);
     } catch {
@@ -54,12 +58,18 @@ export function openResultsWriter(options: OpenResultsWriterOptions): ResultsWri
     buffer = [];
     pending = 0;
     const chunk = Buffer.from(lines.join(""), "utf8");
+    let landed = 0;
     try {
-      writeFully(runFs, descriptor, chunk, null);
+      // Short writes are retried for the rest; a full disk throws on the retry.
+      while (landed < chunk.length) {
+        const count = runFs.writeSync(descriptor, chunk, landed, chunk.length - landed, null);
+        if (count <= 0) throw Object.assign(new Error("write made no progress"), { code: "EIO" });
+        landed += count;
+      }
       committed += chunk.length;
       written += lines.length;
     } catch (error) {
-      fail(error);
+      fail(error, chunk, landed);
     }
   };
   return {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { EnvironmentOptions, SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import { describeDatasetChange, fingerprintDataset } from "../../run-output/dataset-fingerprint.js";
@@ -12,6 +12,7 @@ import { prepareResume, readMetadata } from "./resume-state.js";
 import type { RunModelOutcome } from "./run-model.js";
 import { runModel } from "./run-model.js";
 import { hubSettings, resolveDataDir, setupEnvironment } from "./setup-environment.js";
+import { shownPath } from "./shown-path.js";
 
 /** Options of {@link resumeRun}. */
 export interface ResumeRunOptions {
@@ -32,7 +33,7 @@ export interface ResumeRunOptions {
 export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutcome | null> {
   const { flags, io, runDir } = options;
   const flagName = options.retryErrors ? "--retry-errors" : "--resume";
-  const shown = relative(io.cwd, runDir) || ".";
+  const shown = shownPath(io.cwd, runDir);
   if (!existsSync(runDir) || !statSync(runDir).isDirectory()) {
     throw new CliError({ exitCode: 2, message: `${flagName} ${runDir}: no such run folder` });
   }

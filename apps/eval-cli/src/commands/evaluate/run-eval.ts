@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ENV_ID, type SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { RunSummary } from "../../run-output/build-summary.js";
@@ -10,6 +10,7 @@ import { loadDotenv } from "./load-dotenv.js";
 import { resumeRun } from "./resume-run.js";
 import { runModel } from "./run-model.js";
 import { environmentOptions, resolveDataDir, setupEnvironment } from "./setup-environment.js";
+import { shownPath } from "./shown-path.js";
 
 /** The model vf-eval defaults to, used when a key or base URL is set but no `-m`. */
 export const DEFAULT_API_MODEL = "gpt-4.1-mini";
@@ -74,11 +75,11 @@ async function resumeNewest(flags: EvalFlags, io: EvalIo): Promise<number | unde
   });
   if (!runDir) {
     io.stderr.write(
-      `--resume: no unfinished run of ${model} in ${relative(io.cwd, outputDir) || "."}; starting a new run\n`,
+      `--resume: no unfinished run of ${model} in ${shownPath(io.cwd, outputDir)}; starting a new run\n`,
     );
     return undefined;
   }
-  io.stderr.write(`--resume: the newest unfinished run of ${model} is ${relative(io.cwd, runDir) || "."}\n`);
+  io.stderr.write(`--resume: the newest unfinished run of ${model} is ${shownPath(io.cwd, runDir)}\n`);
   const outcome = await resumeRun({ flags, io, runDir, retryErrors: false, pathGiven: false });
   if (!outcome) return 0;
   printOutcome(io, flags, outcome.summary, outcome.runDir);

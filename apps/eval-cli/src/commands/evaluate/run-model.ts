@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ENV_VERSION, type Environment, type RolloutResult, type SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
@@ -19,6 +19,7 @@ import { createProgressReporter } from "./progress-reporter.js";
 import { resolveModel } from "./resolve-model.js";
 import { resumeCommand } from "./resume-command.js";
 import type { ResumeState } from "./resume-state.js";
+import { shownPath } from "./shown-path.js";
 
 export interface RunModelOptions {
   flags: EvalFlags;
@@ -95,7 +96,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
       runId: options.runId,
     });
   const files = runFiles(runDir);
-  const shownDir = relative(io.cwd, runDir) || ".";
+  const shownDir = shownPath(io.cwd, runDir);
   let lock = options.resume?.lock;
   let ownLock: RunLock | undefined;
   if (save && !lock) {
