@@ -149,6 +149,22 @@ describe("run folder lifecycle", () => {
       stop_reason: expect.stringMatching(/^write_failed: .*results\.jsonl: ENOSPC/),
     });
 
+    // A kill in the middle of a write leaves a torn line; resuming on a disk that is still full trims it
+    // in place (no copy, no temp file), then stops at its first write, again with every line whole.
+    writeFileSync(join(dir, "results.jsonl"), '{"example_id": 7, "rollout_ind', { flag: "a" });
+    const stillFull = await runEvalCli(["--resume", dir], {
+      cwd,
+      fs: failingFs({ budget: 0, only: /results\.jsonl$/ }),
+    });
+    expect(stillFull.exitCode).toBe(1);
+    noStackTrace(stillFull.stderr);
+    expect(stillFull.stderr).toMatch(/1 unreadable line\(s\) dropped \(a torn last line trimmed\)/);
+    expect(stillFull.stderr).toMatch(
+      /^stopped \(write failed\): .*ENOSPC.*0 rollouts of this session are on disk/m,
+    );
+    expect(readFileSync(join(dir, "results.jsonl"), "utf8")).toBe(text);
+    expect(readdirSync(dir).filter((name) => name.includes("tmp"))).toEqual([]);
+
     const resumed = await runEvalCli(["--resume", dir], { cwd });
     expect(resumed.exitCode, resumed.stderr).toBe(0);
     expect(readJsonl(join(dir, "results.jsonl"))).toHaveLength(80);

@@ -143,6 +143,20 @@ describe("compactResults", () => {
     expect(readFileSync(path, "utf8")).toBe(good);
   });
 
+  it("numbers rows without rollout_index (vf-eval's) in file order per example; out-of-range ones are unreadable", () => {
+    const rows = [
+      { example_id: 0, error: null },
+      { example_id: 1, error: null },
+      { example_id: 0, error: null },
+      { example_id: 0, error: null },
+      { example_id: 2, rollout_index: 5, error: null },
+    ];
+    const path = writeTemp(rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
+    const outcome = compactResults({ path, rolloutsPerExample: 2, keepErrors: true });
+    expect([...outcome.done].sort()).toEqual([0, 1, 2]);
+    expect(outcome).toMatchObject({ kept: 3, duplicates: 0, invalid: 2 });
+  });
+
   it("a whole record whose newline was lost is kept and terminated; a missing file is empty", () => {
     const line = lineOf("ok", 0, 0, 10);
     const path = writeTemp(line.slice(0, -1));

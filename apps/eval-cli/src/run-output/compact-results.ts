@@ -36,7 +36,16 @@ type Verdict =
   | { keep: true; key: number; errored: boolean }
   | { keep: false; reason: "invalid" | "error" | "duplicate" };
 
-function judge(text: string, rollouts: number, done: Set<number>, keepErrors: boolean): Verdict {
+/** Rows seen per example without a `rollout_index` (vf-eval's rows): they are numbered in file order. */
+type Unnumbered = Map<number, number>;
+
+function judge(
+  text: string,
+  rollouts: number,
+  done: Set<number>,
+  keepErrors: boolean,
+  unnumbered: Unnumbered,
+): Verdict {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -44,17 +53,20 @@ function judge(text: string, rollouts: number, done: Set<number>, keepErrors: bo
     return { keep: false, reason: "invalid" };
   }
   const row = value as { example_id?: unknown; rollout_index?: unknown; error?: unknown } | null;
-  if (
-    row === null ||
-    typeof row !== "object" ||
-    !Number.isInteger(row.example_id) ||
-    !Number.isInteger(row.rollout_index)
-  ) {
+  if (row === null || typeof row !== "object" || !Number.isInteger(row.example_id)) {
     return { keep: false, reason: "invalid" };
   }
+  const example = row.example_id as number;
+  let rollout: number;
+  if (Number.isInteger(row.rollout_index)) rollout = row.rollout_index as number;
+  else if (row.rollout_index === undefined) {
+    rollout = unnumbered.get(example) ?? 0;
+    unnumbered.set(example, rollout + 1);
+  } else return { keep: false, reason: "invalid" };
+  if (example < 0 || rollout < 0 || rollout >= rollouts) return { keep: false, reason: "invalid" };
   const errored = row.error !== null && row.error !== undefined;
   if (errored && !keepErrors) return { keep: false, reason: "error" };
-  const key = (row.example_id as number) * rollouts + (row.rollout_index as number);
+  const key = example * rollouts + rollout;
   if (done.has(key)) return { keep: false, reason: "duplicate" };
   return { keep: true, key, errored };
 }
@@ -94,10 +106,11 @@ export function compactResults(options: CompactResultsOptions): CompactResultsOu
     let writeAt = 0;
     // Where the line in `pending` starts in the file.
     let lineAt = 0;
+    const unnumbered: Unnumbered = new Map();
     const take = (line: Buffer, mustWrite = false) => {
       const text = line.toString("utf8");
       if (text.trim() === "") return;
-      const verdict = judge(text, options.rolloutsPerExample, outcome.done, options.keepErrors);
+      const verdict = judge(text, options.rolloutsPerExample, outcome.done, options.keepErrors, unnumbered);
       if (!verdict.keep) {
         if (verdict.reason === "invalid") outcome.invalid++;
         else if (verdict.reason === "error") outcome.retried++;

@@ -35,7 +35,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--output-dir <dir>", "base of run directories", "outputs/evals")
     .option("--run-id <id>", "run id (default 8 random hex digits)")
     .option(
-      "--resume [run-dir]",
+      "-R, --resume [run-dir]",
       "finish an unfinished run: run only its missing rollouts (no path: the newest unfinished run of the model)",
     )
     .option("--retry-errors <run-dir>", "re-run only the errored rollouts of a finished run, in its folder")
