@@ -36,6 +36,27 @@ describe("acquireRunLock", () => {
     expect(readdirSync(run).sort()).toEqual(["results.jsonl", RUN_LOCK_FILE]);
   });
 
+  it("a pid now used by another process (reboot, container restart), or our own pid, is not the holder", () => {
+    const run = dir();
+    acquireRunLock({ dir: run, pid: 55, hostname: "here", processStart: () => "boot-a:100" });
+    const starts: Record<number, string> = { 55: "boot-b:7" };
+    const taken = acquireRunLock({
+      dir: run,
+      pid: 66,
+      hostname: "here",
+      isAlive: () => true,
+      processStart: (pid) => starts[pid],
+    });
+    expect(taken.holder.pid).toBe(66);
+    taken.release();
+    // A lock left with this very process's pid (a previous life of it in a restarted container) is stale too.
+    writeFileSync(
+      join(run, RUN_LOCK_FILE),
+      JSON.stringify({ pid: process.pid, hostname: "here", started_at: "x" }),
+    );
+    expect(acquireRunLock({ dir: run, hostname: "here", isAlive: () => true }).holder.pid).toBe(process.pid);
+  });
+
   it("never takes a lock from another host (its pid cannot be checked) and says how to free it", () => {
     const run = dir();
     acquireRunLock({ dir: run, pid: 1, hostname: "node-a", isAlive: () => false });

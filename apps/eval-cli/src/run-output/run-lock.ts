@@ -25,6 +25,11 @@ export interface RunLockHolder {
   hostname: string;
   /** ISO time the holder took the lock. */
   started_at: string;
+  /**
+   * Linux: the boot id and the process's start time in clock ticks, so a pid reused by another process
+   * (after a reboot or a container restart) is not taken for the holder.
+   */
+  process_start?: string;
 }
 
 /** A held lock; {@link RunLock.release} removes it (only if it is still ours). */
@@ -44,6 +49,25 @@ export interface AcquireRunLockOptions {
   hostname?: string;
   /** Whether a process of this host is alive (default: `kill(pid, 0)`). */
   isAlive?: (pid: number) => boolean;
+  /** A process's start stamp (default: from /proc on Linux; undefined elsewhere). */
+  processStart?: (pid: number) => string | undefined;
+}
+
+/** Lock files this process holds, so a lock naming our own pid that we do not hold is known stale. */
+const heldHere = new Set<string>();
+
+/** `<boot id>:<start time in ticks>` of a process, from /proc (Linux); undefined when unavailable. */
+export function linuxProcessStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces and parentheses); starttime is field 22.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const ticks = fields[19];
+    return ticks ? `${bootId}:${ticks}` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `kill(pid, 0)`: no such process means dead; EPERM means alive but someone else's. */
@@ -157,27 +181,41 @@ function removeStaleTemps(dir: string, isAlive: (pid: number) => boolean): void 
 
 /**
  * Take the run folder `dir` for this process: a lock file (pid, host, start time) created atomically.
- * A lock whose process is gone (same host, pid dead) is stale and taken over, so a SIGKILLed run never
+ * A lock whose process is gone (same host, pid dead or now another process) is stale and taken over, so a SIGKILLed run never
  * leaves its folder stuck. A live holder (or one on another host, which cannot be checked) makes this
  * throw a {@link CliError} saying which process holds it. Once held, leftover temp files are removed.
  */
 export function acquireRunLock(options: AcquireRunLockOptions): RunLock {
   const path = join(options.dir, RUN_LOCK_FILE);
   const isAlive = options.isAlive ?? isProcessAlive;
+  const processStart = options.processStart ?? linuxProcessStart;
   const host = options.hostname ?? osHostname();
+  const pid = options.pid ?? process.pid;
+  const start = processStart(pid);
   const holder: RunLockHolder = {
-    pid: options.pid ?? process.pid,
+    pid,
     hostname: host,
     started_at: (options.now?.() ?? new Date()).toISOString(),
+    ...(start ? { process_start: start } : {}),
+  };
+  /** Whether the holder of a lock on this host still runs: its pid is alive and is the same process. */
+  const holderAlive = (other: RunLockHolder): boolean => {
+    if (other.pid === pid && !heldHere.has(path)) return false;
+    if (!isAlive(other.pid)) return false;
+    if (other.process_start === undefined) return true;
+    const now = processStart(other.pid);
+    return now === undefined || now === other.process_start;
   };
   const text = `${JSON.stringify(holder)}\n`;
   for (let attempt = 0; attempt < 8; attempt++) {
     if (createExclusive(path, text)) {
+      heldHere.add(path);
       removeStaleTemps(options.dir, isAlive);
       return {
         path,
         holder,
         release() {
+          heldHere.delete(path);
           if (readHolder(path)?.text === text) rmSync(path, { force: true });
         },
       };
@@ -187,7 +225,7 @@ export function acquireRunLock(options: AcquireRunLockOptions): RunLock {
     const other = current.holder;
     if (other) {
       const sameHost = other.hostname === host;
-      if (!sameHost || isAlive(other.pid)) throw lockedError(options.dir, path, other, sameHost);
+      if (!sameHost || holderAlive(other)) throw lockedError(options.dir, path, other, sameHost);
     }
     breakStale(path, current.text);
   }
