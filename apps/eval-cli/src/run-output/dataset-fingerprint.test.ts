@@ -20,39 +20,42 @@ const dataset = (rows: Row[], extra: Partial<LoadedDataset> = {}): LoadedDataset
 describe("fingerprintDataset", () => {
   it("changes with the rows, their order and labels, not with the reason or the object", () => {
     const rows = [row(1), row(2), row(3, false)];
-    const base = fingerprintDataset(dataset(rows), 7);
+    const base = fingerprintDataset({ dataset: dataset(rows), seed: 7 });
     expect(
-      fingerprintDataset(
-        dataset(
+      fingerprintDataset({
+        dataset: dataset(
           rows.map((r) => ({ ...r })),
           { reason: "other" },
         ),
-        7,
-      ),
+        seed: 7,
+      }),
     ).toEqual(base);
-    expect(fingerprintDataset(dataset([rows[1]!, rows[0]!, rows[2]!]), 7).sha256).not.toBe(base.sha256);
+    expect(fingerprintDataset({ dataset: dataset([rows[1]!, rows[0]!, rows[2]!]), seed: 7 }).sha256).not.toBe(
+      base.sha256,
+    );
     expect(
-      fingerprintDataset(dataset([rows[0]!, { ...rows[1]!, answer: "Malicious" }, rows[2]!]), 7).sha256,
+      fingerprintDataset({
+        dataset: dataset([rows[0]!, { ...rows[1]!, answer: "Malicious" }, rows[2]!]),
+        seed: 7,
+      }).sha256,
     ).not.toBe(base.sha256);
     expect(base).toMatchObject({ n_rows: 3, name: "d", source: "local", split: "test", seed: 7 });
   });
 
   it("says what differs: the source, the count, or other rows under the same name", () => {
-    const run = fingerprintDataset(
-      dataset([row(1), row(2)], { tier: "demo", path: undefined, name: "demo" }),
-      null,
-    );
-    const local = fingerprintDataset(dataset([row(1), row(2), row(3)], { name: "demo" }), null);
-    expect(describeDatasetChange(run, local)).toBe(
+    const demo = { tier: "demo", path: undefined, name: "demo" } as const;
+    const run = fingerprintDataset({ dataset: dataset([row(1), row(2)], demo), seed: null });
+    const local = fingerprintDataset({
+      dataset: dataset([row(1), row(2), row(3)], { name: "demo" }),
+      seed: null,
+    });
+    expect(describeDatasetChange({ then: run, now: local })).toBe(
       "source demo → local, path none → /data/d.jsonl, 2 → 3 rows",
     );
-    const rebuilt = fingerprintDataset(
-      dataset([row(4), row(5)], { tier: "demo", path: undefined, name: "demo" }),
-      null,
-    );
-    expect(describeDatasetChange(run, rebuilt)).toMatch(
+    const rebuilt = fingerprintDataset({ dataset: dataset([row(4), row(5)], demo), seed: null });
+    expect(describeDatasetChange({ then: run, now: rebuilt })).toMatch(
       /^other rows or order \(fingerprint \w{12} → \w{12}; /,
     );
-    expect(describeDatasetChange(run, run)).toBeUndefined();
+    expect(describeDatasetChange({ then: run, now: run })).toBeUndefined();
   });
 });

@@ -21,8 +21,16 @@ function rowId(row: Row): string {
   return createHash("sha256").update(row.question).digest("hex").slice(0, 16);
 }
 
+/** Options of {@link fingerprintDataset}. */
+export interface FingerprintDatasetOptions {
+  dataset: LoadedDataset;
+  /** The shuffle seed the rows were selected with (recorded, not hashed: the rows' order already is). */
+  seed: number | null;
+}
+
 /** The fingerprint of the rows a run evaluates (a change of file, seed, split or order changes it). */
-export function fingerprintDataset(dataset: LoadedDataset, seed: number | null): DatasetFingerprint {
+export function fingerprintDataset(options: FingerprintDatasetOptions): DatasetFingerprint {
+  const { dataset, seed } = options;
   const hash = createHash("sha256");
   for (const row of dataset.rows) hash.update(`${rowId(row)} ${row.answer}\n`);
   return {
@@ -39,11 +47,20 @@ export function fingerprintDataset(dataset: LoadedDataset, seed: number | null):
 
 const show = (value: unknown) => (value === null || value === undefined ? "none" : String(value));
 
+/** Options of {@link describeDatasetChange}. */
+export interface DescribeDatasetChangeOptions {
+  /** The fingerprint the run recorded. */
+  then: DatasetFingerprint;
+  /** The fingerprint of the dataset loaded now. */
+  now: DatasetFingerprint;
+}
+
 /**
  * How `now` differs from the run's fingerprint `then`, as a phrase (`source demo → local, 44 → 30 rows`);
  * undefined when the rows are the same.
  */
-export function describeDatasetChange(then: DatasetFingerprint, now: DatasetFingerprint): string | undefined {
+export function describeDatasetChange(options: DescribeDatasetChangeOptions): string | undefined {
+  const { then, now } = options;
   if (then.sha256 === now.sha256 && then.n_rows === now.n_rows) return undefined;
   const changes: string[] = [];
   for (const field of ["name", "source", "split", "path", "revision", "seed"] as const) {

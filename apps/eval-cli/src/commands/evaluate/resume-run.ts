@@ -75,8 +75,11 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
       ...(stored as EnvironmentOptions),
       ...(hub ? { hub } : {}),
     });
-    const now = fingerprintDataset(environment.dataset, fingerprint?.seed ?? metadata.seed ?? null);
-    const change = fingerprint ? describeDatasetChange(fingerprint, now) : undefined;
+    const now = fingerprintDataset({
+      dataset: environment.dataset,
+      seed: fingerprint?.seed ?? metadata.seed ?? null,
+    });
+    const change = fingerprint ? describeDatasetChange({ then: fingerprint, now }) : undefined;
     if (change) {
       throw new CliError({
         exitCode: 2,
