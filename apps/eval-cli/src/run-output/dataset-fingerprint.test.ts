@@ -49,13 +49,13 @@ describe("fingerprintDataset", () => {
       dataset: dataset([row(1), row(2), row(3)], { name: "demo" }),
       seed: null,
     });
-    expect(describeDatasetChange({ then: run, now: local })).toBe(
+    expect(describeDatasetChange({ recorded: run, current: local })).toBe(
       "source demo → local, path none → /data/d.jsonl, 2 → 3 rows",
     );
     const rebuilt = fingerprintDataset({ dataset: dataset([row(4), row(5)], demo), seed: null });
-    expect(describeDatasetChange({ then: run, now: rebuilt })).toMatch(
+    expect(describeDatasetChange({ recorded: run, current: rebuilt })).toMatch(
       /^other rows or order \(fingerprint \w{12} → \w{12}; /,
     );
-    expect(describeDatasetChange({ then: run, now: run })).toBeUndefined();
+    expect(describeDatasetChange({ recorded: run, current: run })).toBeUndefined();
   });
 });

@@ -50,17 +50,17 @@ const show = (value: unknown) => (value === null || value === undefined ? "none"
 /** Options of {@link describeDatasetChange}. */
 export interface DescribeDatasetChangeOptions {
   /** The fingerprint the run recorded. */
-  then: DatasetFingerprint;
+  recorded: DatasetFingerprint;
   /** The fingerprint of the dataset loaded now. */
-  now: DatasetFingerprint;
+  current: DatasetFingerprint;
 }
 
 /**
- * How `now` differs from the run's fingerprint `then`, as a phrase (`source demo → local, 44 → 30 rows`);
+ * How `current` differs from the run's `recorded` fingerprint, as a phrase (`source demo → local, 44 → 30 rows`);
  * undefined when the rows are the same.
  */
 export function describeDatasetChange(options: DescribeDatasetChangeOptions): string | undefined {
-  const { then, now } = options;
+  const { recorded: then, current: now } = options;
   if (then.sha256 === now.sha256 && then.n_rows === now.n_rows) return undefined;
   const changes: string[] = [];
   for (const field of ["name", "source", "split", "path", "revision", "seed"] as const) {

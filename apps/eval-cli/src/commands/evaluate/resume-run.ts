@@ -79,7 +79,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
       dataset: environment.dataset,
       seed: fingerprint?.seed ?? metadata.seed ?? null,
     });
-    const change = fingerprint ? describeDatasetChange({ then: fingerprint, now }) : undefined;
+    const change = fingerprint ? describeDatasetChange({ recorded: fingerprint, current: now }) : undefined;
     if (change) {
       throw new CliError({
         exitCode: 2,
