@@ -410,6 +410,42 @@ describe("run folder lifecycle", () => {
     expect(both.exitCode).toBe(2);
   });
 
+  it("--retry-errors killed while it drops the errored rows leaves an unfinished run that --resume completes", async () => {
+    let failing = true;
+    server = await startOpenAIServer({
+      handle: (request) => {
+        const question = String(request.messages.at(-1)?.content);
+        if (failing && /orig_p=4000[1-4],/.test(question)) return { type: "status", status: 400 };
+        return { type: "reply", content: scriptedAnswer(question) };
+      },
+    });
+    const cwd = tempDir();
+    const args = ["-m", "m", "-b", server.baseURL, "--dataset", MINI_DATASET, "--split", "all", "-c", "1"];
+    const first = await runEvalCli([...args, "--run-id", "r", "--max-consecutive-errors", "0"], { cwd });
+    expect(first.exitCode).toBe(0);
+    const dir = join(cwd, "outputs/evals/sv-env-network-logs--m/r");
+    const errored = readJsonl(join(dir, "results.jsonl")).filter((row) => row.error !== null).length;
+    expect(errored).toBeGreaterThanOrEqual(2);
+    failing = false;
+    // The "kill": the first in-place write of the compaction fails.
+    const killed = failingFs({ budget: 0, only: /results\.jsonl$/, code: "EKILLED" });
+    const retry = await runEvalCli(["--retry-errors", dir], { cwd, fs: killed });
+    expect(retry.exitCode).toBe(1);
+    noStackTrace(retry.stderr);
+    expect(readJson(join(dir, "metadata.json")).status).toBe("running");
+    const resumed = await runEvalCli(["--resume", dir], { cwd });
+    expect(resumed.exitCode, resumed.stderr).toBe(0);
+    expect(readJsonl(join(dir, "results.jsonl"))).toHaveLength(40);
+    expect(new Set(keys(join(dir, "results.jsonl"))).size).toBe(40);
+    expect(readJson(join(dir, "metadata.json")).status).toBe("complete");
+    const again = await runEvalCli(["--retry-errors", dir], { cwd });
+    expect(again.exitCode, again.stderr).toBe(0);
+    const rows = readJsonl(join(dir, "results.jsonl"));
+    expect(rows).toHaveLength(40);
+    expect(rows.every((row) => row.error === null)).toBe(true);
+    expect(readJson(join(dir, "summary.json")).n_errors).toBe(0);
+  });
+
   it("eval report on a killed run's torn results.jsonl says the last line is torn and how to finish the run", async () => {
     const cwd = tempDir();
     await runEvalCli(["--run-id", "torn"], { cwd });

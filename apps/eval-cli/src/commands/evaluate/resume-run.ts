@@ -4,7 +4,9 @@ import type { EnvironmentOptions, SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import { describeDatasetChange, fingerprintDataset } from "../../run-output/dataset-fingerprint.js";
 import { describeWriteError, isFsError } from "../../run-output/fs-error.js";
+import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
 import { acquireRunLock } from "../../run-output/run-lock.js";
+import { runFiles } from "../../run-output/run-paths.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { checkResumeFlags } from "./resume-flags.js";
@@ -102,16 +104,22 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
     if (flags.apiBaseUrl && metadata.base_url && flags.given?.has("apiBaseUrl")) {
       io.stderr.write(`note: using the -b given now instead of the run's ${metadata.base_url}\n`);
     }
+    if (options.retryErrors && metadata.n_errors === 0) {
+      io.stderr.write(`${shown}: no errored rollouts; nothing to retry\n`);
+      return null;
+    }
     let state: ReturnType<typeof prepareResume>;
     try {
+      // From here on the run is unfinished: a kill while its errored rows are dropped and re-run leaves
+      // a run that `--resume` completes, never a "complete" one with rows missing.
+      if (options.retryErrors) {
+        const reopened = { ...metadata, status: "running" as const, stop_reason: null };
+        await writeFileAtomic(runFiles(runDir).metadata, toJsonText(reopened), { fs: io.fs });
+      }
       state = prepareResume({ runDir, metadata, retryErrors: options.retryErrors, fs: io.fs });
     } catch (error) {
       if (!isFsError(error)) throw error;
       throw new CliError({ message: `could not prepare ${describeWriteError(runDir, error)}`, cause: error });
-    }
-    if (options.retryErrors && state.retried === 0) {
-      io.stderr.write(`${shown}: no errored rollouts; nothing to retry\n`);
-      return null;
     }
     io.stderr.write(
       (options.retryErrors
