@@ -7,6 +7,7 @@ import { describeWriteError, isFsError } from "../../run-output/fs-error.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
 import { acquireRunLock } from "../../run-output/run-lock.js";
 import { runFiles } from "../../run-output/run-paths.js";
+import { storableBaseUrl } from "../../run-output/stored-base-url.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { checkResumeFlags } from "./resume-flags.js";
@@ -101,7 +102,8 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
         message: `${flagName} ${shown}: the run's base URL had ${leftOut.join(" and ")}, which are never stored; pass it again with -b URL`,
       });
     }
-    if (flags.apiBaseUrl && metadata.base_url && flags.given?.has("apiBaseUrl")) {
+    const givenUrl = flags.given?.has("apiBaseUrl") ? storableBaseUrl(flags.apiBaseUrl).url : null;
+    if (givenUrl && metadata.base_url && givenUrl !== metadata.base_url) {
       io.stderr.write(`note: using the -b given now instead of the run's ${metadata.base_url}\n`);
     }
     if (options.retryErrors && metadata.n_errors === 0) {
@@ -123,7 +125,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
     }
     io.stderr.write(
       (options.retryErrors
-        ? `retrying ${state.retried} errored rollout(s) of ${shown} (${state.kept} done are kept)`
+        ? `retrying ${state.retried} errored rollout(s) of ${shown} (${state.kept} finished ones kept)`
         : `resuming ${shown}: ${state.kept} rollouts done` +
           (state.keptErrors
             ? `, ${state.keptErrors} errored kept (re-run them later with --retry-errors)`
