@@ -1,20 +1,11 @@
-import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  linkSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { hostname as osHostname } from "node:os";
 import { join } from "node:path";
 import { CliError } from "../cli-error.js";
 import { ATOMIC_TEMP_PATTERN } from "./atomic-write.js";
+import { breakStale, createExclusive } from "./exclusive-file.js";
 import { fsErrorCode } from "./fs-error.js";
+import { isProcessAlive, linuxProcessStart } from "./process-identity.js";
 
 /** The lock file of a run folder: present while a process writes the folder. */
 export const RUN_LOCK_FILE = "run.lock";
@@ -56,30 +47,6 @@ export interface AcquireRunLockOptions {
 /** Lock files this process holds, so a lock naming our own pid that we do not hold is known stale. */
 const heldHere = new Set<string>();
 
-/** `<boot id>:<start time in ticks>` of a process, from /proc (Linux); undefined when unavailable. */
-export function linuxProcessStart(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces and parentheses); starttime is field 22.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
-    const ticks = fields[19];
-    return ticks ? `${bootId}:${ticks}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `kill(pid, 0)`: no such process means dead; EPERM means alive but someone else's. */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return fsErrorCode(error) === "EPERM";
-  }
-}
-
 function readHolder(path: string): { text: string; holder: RunLockHolder | undefined } | undefined {
   let text: string;
   try {
@@ -97,63 +64,6 @@ function readHolder(path: string): { text: string; holder: RunLockHolder | undef
     // A lock file without a holder is left by a crash of a file system without hard links; stale.
   }
   return { text, holder: undefined };
-}
-
-/** Create `path` holding `text`, atomically and only if it does not exist; false if it does. */
-function createExclusive(path: string, text: string): boolean {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  writeFileSync(temporary, text);
-  try {
-    // A hard link appears with its whole content at once, so no reader ever sees an empty lock.
-    linkSync(temporary, path);
-    return true;
-  } catch (error) {
-    const code = fsErrorCode(error);
-    if (code === "EEXIST") return false;
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-  // No hard links on this file system: O_EXCL create, then write.
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, "wx");
-  } catch (error) {
-    if (fsErrorCode(error) === "EEXIST") return false;
-    throw error;
-  }
-  try {
-    writeSync(descriptor, text);
-  } finally {
-    closeSync(descriptor);
-  }
-  return true;
-}
-
-/**
- * Move a stale lock out of the way. Renaming is atomic, so of two processes breaking the same stale lock
- * one gets it; if what was moved turns out to be a fresh lock (another process broke and retook it in
- * between), it is put back.
- */
-function breakStale(path: string, staleText: string): void {
-  const moved = `${path}.stale.${process.pid}.${randomBytes(4).toString("hex")}`;
-  try {
-    renameSync(path, moved);
-  } catch (error) {
-    if (fsErrorCode(error) === "ENOENT") return;
-    throw error;
-  }
-  try {
-    if (readFileSync(moved, "utf8") !== staleText) {
-      try {
-        linkSync(moved, path);
-      } catch {
-        // Someone else holds it now; the retry reads their lock.
-      }
-    }
-  } finally {
-    rmSync(moved, { force: true });
-  }
 }
 
 function lockedError(dir: string, path: string, holder: RunLockHolder, sameHost: boolean): CliError {
