@@ -171,6 +171,48 @@ describe("run folder lifecycle", () => {
     expect(readFileSync(join(dir, "summary.json"), "utf8")).toBe(referenceSummary);
   });
 
+  it("on a real full disk (a 192 KiB tmpfs, when this machine lets us mount one) stops cleanly and resumes once there is room", async (context) => {
+    const mountPoint = tempDir();
+    const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=192k", "tmpfs", mountPoint], {
+      stdio: "ignore",
+    });
+    if (mounted.status !== 0) context.skip(); // not root, or no mount in this sandbox: the injected disk above covers it
+    try {
+      const cwd = tempDir();
+      const args = [
+        "--dataset",
+        MINI_DATASET,
+        "--split",
+        "all",
+        "-r",
+        "10",
+        "-c",
+        "4",
+        "--output-dir",
+        mountPoint,
+      ];
+      const full = await runEvalCli([...args, "--run-id", "tmpfs"], { cwd });
+      expect(full.exitCode).toBe(1);
+      noStackTrace(full.stderr);
+      expect(full.stderr).toMatch(
+        /^stopped \(write failed\): .*results\.jsonl: ENOSPC .*pnpm eval --resume /m,
+      );
+      const results = join(mountPoint, "sv-env-network-logs--baseline--heuristic/tmpfs/results.jsonl");
+      expect(readFileSync(results, "utf8").endsWith("\n") || readFileSync(results, "utf8") === "").toBe(true);
+      expect(readJsonl(results).length).toBeLessThan(400);
+      expect(spawnSync("mount", ["-o", "remount,size=8m", mountPoint]).status).toBe(0);
+      const resumed = await runEvalCli(
+        hintArgs(full.stderr.replace("free some space, then pnpm eval", "Finish it with: pnpm eval")),
+        { cwd },
+      );
+      expect(resumed.exitCode, resumed.stderr).toBe(0);
+      expect(new Set(keys(results)).size).toBe(400);
+      expect(readJsonl(results)).toHaveLength(400);
+    } finally {
+      spawnSync("umount", [mountPoint], { stdio: "ignore" });
+    }
+  });
+
   it("an I/O error on every write (metadata.json too) still ends in one clear line per file and a resumable run", async () => {
     await scriptedServer();
     const cwd = tempDir();
