@@ -14,12 +14,14 @@ const SEED = 20261201;
 const ROLLOUTS = 2;
 const CONCURRENCY = 8;
 const MAX_ROUNDS = 12;
+/** Wall-clock fields (see eval-crash-resume.soak.test.ts for why). */
+const METADATA_EXCLUDED = ["started_at", "timestamp", "time_ms", "time"] as const;
 
-type Line = Record<string, unknown> & { example_id: number; rollout_index: number };
+type Line = Record<string, unknown> & { example_id: number; rollout: { index: number } };
 
 /** Everything but per-rollout wall-clock timings (see eval-crash-resume.soak.test.ts for why). */
 function byRollout(lines: Line[]): Map<string, Partial<Line>> {
-  return new Map(lines.map((line) => [`${line.example_id}/${line.rollout_index}`, omit(line, ["timing"])]));
+  return new Map(lines.map((line) => [`${line.example_id}/${line.rollout.index}`, omit(line, ["timing"])]));
 }
 
 /** What a second writer may see: done, nothing to do, refused by the lock, or killed by the test. */
@@ -84,14 +86,14 @@ describe("eval run-folder lifecycle soak", () => {
     try {
       const reference = await runCli({ cwd: root, args: fresh("reference") });
       expect(reference.exitCode, reference.stderr.slice(-2000)).toBe(0);
-      const referenceDir = join(root, "reference", "sv-env-network-logs--life-model", "life");
+      const referenceDir = join(root, "reference", "evals", "sv-env-network-logs--life-model", "life");
       const referenceRows = byRollout(readJsonl<Line>(join(referenceDir, "results.jsonl")));
 
       for (let trial = 0; trial < trials; trial++) {
         // The same working directory as the reference (env_args records the data dir under it).
         const cwd = root;
         const out = `trial-${trial}`;
-        const runDir = join(cwd, out, "sv-env-network-logs--life-model", "life");
+        const runDir = join(cwd, out, "evals", "sv-env-network-logs--life-model", "life");
         const draw = (key: string) => seededUniform(SEED, `${trial}-${key}`);
 
         /** Start a fresh run and kill it: early (as its folder appears) or after a seeded number of replies. */
@@ -164,8 +166,8 @@ describe("eval run-folder lifecycle soak", () => {
         expect(omit(readJson(join(runDir, "summary.json")), ["timestamp"])).toEqual(
           omit(readJson(join(referenceDir, "summary.json")), ["timestamp"]),
         );
-        expect(omit(readJson(join(runDir, "metadata.json")), ["started_at", "time_ms"])).toEqual(
-          omit(readJson(join(referenceDir, "metadata.json")), ["started_at", "time_ms"]),
+        expect(omit(readJson(join(runDir, "metadata.json")), METADATA_EXCLUDED)).toEqual(
+          omit(readJson(join(referenceDir, "metadata.json")), METADATA_EXCLUDED),
         );
         // No temp file and no lock outlives the last (clean) writer.
         expect(readdirSync(runDir).sort()).toEqual(readdirSync(referenceDir).sort());

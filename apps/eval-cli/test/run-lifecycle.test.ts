@@ -25,7 +25,8 @@ afterEach(async () => {
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "sv-life-"));
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8"));
-const keys = (path: string) => readJsonl(path).map((row) => `${row.example_id}/${row.rollout_index}`);
+const keys = (path: string) =>
+  readJsonl(path).map((row) => `${row.example_id}/${(row.rollout as { index: number }).index}`);
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const aborted = () => {
   const controller = new AbortController();
@@ -67,7 +68,18 @@ describe("run folder lifecycle", () => {
       },
     });
     const cwd = tempDir();
-    const args = ["-m", "m", "-b", server.baseURL, "--dataset", MINI_DATASET, "-c", "1", "--timeout", "0"];
+    const args = [
+      "-m",
+      "m",
+      "-b",
+      server.baseURL,
+      "--dataset",
+      MINI_DATASET,
+      "-c",
+      "1",
+      "--request-timeout",
+      "0",
+    ];
     const child = startEvalChild([...args, "--run-id", "live"], cwd);
     const dir = join(cwd, "outputs/evals/sv-env-network-logs--m/live");
     const results = join(dir, "results.jsonl");
@@ -197,7 +209,7 @@ describe("run folder lifecycle", () => {
       expect(full.stderr).toMatch(
         /^stopped \(write failed\): .*results\.jsonl: ENOSPC .*pnpm eval --resume /m,
       );
-      const results = join(mountPoint, "sv-env-network-logs--baseline--heuristic/tmpfs/results.jsonl");
+      const results = join(mountPoint, "evals/sv-env-network-logs--baseline--heuristic/tmpfs/results.jsonl");
       expect(readFileSync(results, "utf8").endsWith("\n") || readFileSync(results, "utf8") === "").toBe(true);
       expect(readJsonl(results).length).toBeLessThan(400);
       expect(spawnSync("mount", ["-o", "remount,size=8m", mountPoint]).status).toBe(0);
@@ -340,7 +352,20 @@ describe("run folder lifecycle", () => {
       /--model \["baseline\/learned"\] \(the run has "baseline\/heuristic"\)/,
     );
     const same = await runEvalCli(
-      ["--resume", dir, "-m", "baseline/heuristic", "--seed", "7", "-r", "2", "-c", "3", "--timeout", "5"],
+      [
+        "--resume",
+        dir,
+        "-m",
+        "baseline/heuristic",
+        "--seed",
+        "7",
+        "-r",
+        "2",
+        "-c",
+        "3",
+        "--request-timeout",
+        "5",
+      ],
       { cwd },
     );
     expect(same.exitCode, same.stderr).toBe(0);
@@ -430,7 +455,7 @@ describe("run folder lifecycle", () => {
     });
     expect(fresh.exitCode).toBe(0);
     expect(fresh.stderr).toMatch(
-      /no unfinished run of baseline\/heuristic in outputs\/evals; starting a new run/,
+      /no unfinished run of baseline\/heuristic in outputs\/evals\/sv-env-network-logs--baseline--heuristic; starting a new run/,
     );
     expect(existsSync(join(runs, "brandnew/summary.json"))).toBe(true);
   });

@@ -39,10 +39,11 @@ export async function pushToHub(options: PushToHubOptions): Promise<string> {
   const uploads = await Promise.all(
     names.map(async (name) => ({ path: name, content: new Blob([await readFile(join(options.dir, name))]) })),
   );
-  if (names.includes("DATA_CARD.md"))
+  const card = names.find((name) => /^DATA_CARD(-test)?\.md$/.test(name));
+  if (card)
     uploads.push({
       path: "README.md",
-      content: new Blob([await readFile(join(options.dir, "DATA_CARD.md"))]),
+      content: new Blob([await readFile(join(options.dir, card))]),
     });
   try {
     await uploadFiles({

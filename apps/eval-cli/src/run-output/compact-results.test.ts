@@ -12,7 +12,9 @@ const lineOf = (kind: Kind, example: number, rollout: number, pad: number): stri
   if (kind === "blank") return "\n";
   if (kind === "invalid") return `{"example_id": ${example}, "rollout_in\n`;
   const error = kind === "error" ? { error: "x", message: "boom" } : null;
-  return `${JSON.stringify({ example_id: example, rollout_index: rollout, reward: 1, pad: "p".repeat(pad), error })}\n`;
+  // Our rows nest the rollout index; rows of earlier versions had it at the top level.
+  const index = pad % 2 ? { rollout: { index: rollout, attempts: 1 } } : { rollout_index: rollout };
+  return `${JSON.stringify({ example_id: example, ...index, reward: 1, pad: "p".repeat(pad), error })}\n`;
 };
 
 /** What a compaction must leave: each rollout's first readable line once, in file order. */
@@ -23,14 +25,14 @@ function expected(text: string, keepErrors: boolean): string {
   const last = lines.pop() ?? "";
   const all = last === "" ? lines : [...lines, last];
   for (const line of all) {
-    let row: { example_id: number; rollout_index: number; error: unknown };
+    let row: { example_id: number; rollout_index?: number; rollout?: { index: number }; error: unknown };
     try {
       row = JSON.parse(line);
     } catch {
       continue;
     }
     if (!keepErrors && row.error !== null) continue;
-    const key = `${row.example_id}/${row.rollout_index}`;
+    const key = `${row.example_id}/${row.rollout?.index ?? row.rollout_index}`;
     if (seen.has(key)) continue;
     seen.add(key);
     kept.push(`${line}\n`);

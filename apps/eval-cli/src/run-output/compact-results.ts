@@ -36,7 +36,7 @@ type Verdict =
   | { keep: true; key: number; errored: boolean }
   | { keep: false; reason: "invalid" | "error" | "duplicate" };
 
-/** Rows seen per example without a `rollout_index` (vf-eval's rows): they are numbered in file order. */
+/** Rows seen per example without a rollout index (vf-eval's rows): they are numbered in file order. */
 type Unnumbered = Map<number, number>;
 
 function judge(
@@ -52,14 +52,22 @@ function judge(
   } catch {
     return { keep: false, reason: "invalid" };
   }
-  const row = value as { example_id?: unknown; rollout_index?: unknown; error?: unknown } | null;
+  const row = value as {
+    example_id?: unknown;
+    rollout?: { index?: unknown } | null;
+    rollout_index?: unknown;
+    error?: unknown;
+  } | null;
   if (row === null || typeof row !== "object" || !Number.isInteger(row.example_id)) {
     return { keep: false, reason: "invalid" };
   }
   const example = row.example_id as number;
+  // `rollout.index` (our rows), `rollout_index` (rows of earlier versions), or neither (vf-eval's rows).
+  const index =
+    typeof row.rollout === "object" && row.rollout !== null ? row.rollout.index : row.rollout_index;
   let rollout: number;
-  if (Number.isInteger(row.rollout_index)) rollout = row.rollout_index as number;
-  else if (row.rollout_index === undefined) {
+  if (Number.isInteger(index)) rollout = index as number;
+  else if (index === undefined) {
     rollout = unnumbered.get(example) ?? 0;
     unnumbered.set(example, rollout + 1);
   } else return { keep: false, reason: "invalid" };

@@ -23,6 +23,7 @@ interface BuildFlags {
   pushToHub?: string;
   cacheDir?: string;
   workers: string;
+  allowIncomplete?: boolean;
 }
 
 function integer(name: string, text: string, minimum: number): number {
@@ -91,6 +92,10 @@ export function registerBuildCommand(program: Command): void {
       "threads reading input files in parallel (1 = all on the main thread); outputs never depend on it",
       String(availableParallelism()),
     )
+    .option(
+      "--allow-incomplete",
+      "install a build even when it fails its own checks (e.g. an OOD set with one label, a refused baseline); exit 0",
+    )
     .action(async (flags: BuildFlags) => {
       const progress = (message: string) => process.stderr.write(`${message}\n`);
       const started = performance.now();
@@ -111,6 +116,7 @@ export function registerBuildCommand(program: Command): void {
         mode: flags.mode,
         attempted: flags.cicAttempted,
         workers: integer("--workers", flags.workers, 1),
+        allowIncomplete: flags.allowIncomplete === true,
         hub: {
           cacheDir: flags.cacheDir ?? join(homedir(), ".cache", "sv-build-data"),
           ...(hubUrl ? { hubUrl } : {}),

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { RunMetadata } from "../../run-output/run-metadata.js";
-import { modelDirName } from "../../run-output/run-paths.js";
+import { modelRunsDirectory } from "../../run-output/run-paths.js";
 
 /** Options of {@link findUnfinishedRun}. */
 export interface FindUnfinishedRunOptions {
-  /** Base of the run folders (`--output-dir`, absolute). */
+  /** `--output-dir` (absolute); runs are in its `evals/` folder. */
   outputDir: string;
   envId: string;
   model: string;
@@ -28,7 +28,11 @@ function readRun(dir: string): RunMetadata | undefined {
  * metadata.json never started and are passed over. Undefined when there is none.
  */
 export function findUnfinishedRun(options: FindUnfinishedRunOptions): string | undefined {
-  const parent = join(options.outputDir, `${options.envId}--${modelDirName(options.model)}`);
+  const parent = modelRunsDirectory({
+    outputDir: options.outputDir,
+    envId: options.envId,
+    model: options.model,
+  });
   if (!existsSync(parent)) return undefined;
   const candidates: { dir: string; started: number; modified: number }[] = [];
   for (const entry of readdirSync(parent, { withFileTypes: true })) {

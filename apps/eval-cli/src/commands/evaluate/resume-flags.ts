@@ -10,8 +10,8 @@ import type { EvalFlags } from "./eval-flags.js";
  */
 const APPLIED = new Set([
   "maxConcurrent",
-  "maxRetries",
-  "timeout",
+  "requestRetries",
+  "requestTimeout",
   "maxConsecutiveErrors",
   "sharedRateLimit",
   "verbose",

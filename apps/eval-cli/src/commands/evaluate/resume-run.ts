@@ -58,7 +58,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
       );
       return null;
     }
-    const stored = { ...(metadata.environment_options ?? metadata.env_args) } as Record<string, unknown>;
+    const stored = { ...(metadata.env_options ?? metadata.env_args) } as Record<string, unknown>;
     checkResumeFlags({
       flags,
       metadata,

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { ENV_ID, type SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { RunSummary } from "../../run-output/build-summary.js";
+import { modelRunsDirectory } from "../../run-output/run-paths.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { findUnfinishedRun } from "./find-unfinished-run.js";
@@ -75,7 +76,7 @@ async function resumeNewest(flags: EvalFlags, io: EvalIo): Promise<number | unde
   });
   if (!runDir) {
     io.stderr.write(
-      `--resume: no unfinished run of ${model} in ${shownPath(io.cwd, outputDir)}; starting a new run\n`,
+      `--resume: no unfinished run of ${model} in ${shownPath(io.cwd, modelRunsDirectory({ outputDir, envId: ENV_ID, model }))}; starting a new run\n`,
     );
     return undefined;
   }

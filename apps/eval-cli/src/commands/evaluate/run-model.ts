@@ -1,13 +1,18 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { ENV_VERSION, type Environment, type RolloutResult, type SamplingArgs } from "@sv/env";
+import type { Environment, RolloutResult, SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
+import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
 import { buildSummary, type RunSummary } from "../../run-output/build-summary.js";
+import { createRunMetadata, summaryRunInfo } from "../../run-output/create-run-metadata.js";
 import { fingerprintDataset } from "../../run-output/dataset-fingerprint.js";
 import { describeWriteError, isFsError } from "../../run-output/fs-error.js";
+import { readResults } from "../../run-output/read-results.js";
+import { toResultRow } from "../../run-output/result-row.js";
 import { openResultsWriter } from "../../run-output/results-writer.js";
+import { RunAveragesAccumulator } from "../../run-output/run-averages.js";
 import type { RunFs } from "../../run-output/run-fs.js";
 import { acquireRunLock, type RunLock } from "../../run-output/run-lock.js";
 import type { RunMetadata } from "../../run-output/run-metadata.js";
@@ -40,19 +45,17 @@ export interface RunModelOptions {
 }
 
 export interface RunModelOutcome {
-  /** Null when the run's files could not be written (a full disk) and no summary was built. */
+  /** Null when the run's summary could not be written (a full disk). */
   summary: RunSummary | null;
   runDir: string | null;
   exitCode: number;
 }
 
-/** Tally token usage while results stream past. */
-function* withUsage(results: Iterable<RolloutResult>, usage: RunMetadata["usage"]) {
-  for (const result of results) {
-    usage.input_tokens += result.token_usage?.input_tokens ?? 0;
-    usage.output_tokens += result.token_usage?.output_tokens ?? 0;
-    yield result;
-  }
+/** metadata.json's run-level figures over every rollout, as results.jsonl holds them. */
+async function runAverages(results: AsyncIterable<RolloutResult> | Iterable<RolloutResult>) {
+  const averages = new RunAveragesAccumulator();
+  for await (const result of results) averages.add(toResultRow(result));
+  return averages.result();
 }
 
 /** Run `write`; a file-system error becomes one line on stderr (returned false), anything else is thrown. */
@@ -105,7 +108,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     apiKey: io.env[options.apiKeyVar],
     apiKeyVar: options.apiKeyVar,
     baseURL: options.baseURL,
-    timeoutMs: flags.timeout * 1000,
+    timeoutMs: flags.requestTimeout * 1000,
     dataDir: options.dataDir,
     fetch: io.fetch,
   });
@@ -129,41 +132,25 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   const previous = options.resume?.state.metadata;
   const endpoint =
     model.provider === "baseline" ? { url: null, leftOut: [] } : storableBaseUrl(options.baseURL);
-  const seed = flags.seed ?? (environment.options.seed as number | undefined) ?? null;
-  const metadata: RunMetadata = {
-    env_id: environment.id,
-    // A resumed run keeps the options it recorded (resume pins the dataset tier, which is not a user option).
-    env_args: previous ? previous.env_args : { ...environment.options },
+  const created = createRunMetadata({
+    environment,
     model: options.modelName,
-    base_url: endpoint.url,
+    baseUrl: endpoint.url,
+    apiKeyVar: model.provider === "baseline" ? null : options.apiKeyVar,
+    envArgs: previous?.env_args ?? flags.envArgs ?? {},
+    rolloutsPerExample: options.rolloutsPerExample,
+    samplingArgs: options.samplingArgs,
+    runId: options.runId,
+    startedAt: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
+    timeMs: previous?.time_ms ?? 0,
+    systemPromptFile: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
+  });
+  const metadata: RunMetadata = {
+    ...created,
+    // A resumed run keeps the options it recorded (resume pins the dataset tier, which is not a user option).
+    env_options: previous ? (previous.env_options ?? previous.env_args) : created.env_options,
     base_url_left_out: endpoint.leftOut,
-    api_key_var: model.provider === "baseline" ? null : options.apiKeyVar,
-    num_examples: environment.dataset.rows.length,
-    rollouts_per_example: options.rolloutsPerExample,
-    sampling_args: options.samplingArgs,
-    time_ms: previous?.time_ms ?? 0,
-    avg_reward: 0,
-    avg_metrics: {},
-    usage: { input_tokens: 0, output_tokens: 0 },
-    dataset: {
-      name: environment.dataset.name,
-      source: environment.dataset.tier,
-      split: environment.dataset.split,
-      revision: environment.dataset.revision ?? null,
-      path: environment.dataset.path ?? null,
-    },
-    seed,
-    run_id: options.runId,
-    started_at: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
-    status: "running",
-    stop_reason: null,
-    n_errors: 0,
-    system_prompt_file: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
-    version_info: { "@sv/env": ENV_VERSION, node: process.version },
-    dataset_fingerprint: fingerprintDataset({ dataset: environment.dataset, seed }),
-    environment_options: previous
-      ? (previous.environment_options ?? previous.env_args)
-      : { ...environment.options },
+    dataset_fingerprint: fingerprintDataset({ dataset: environment.dataset, seed: created.seed }),
   };
   if (save) {
     try {
@@ -194,8 +181,8 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     maxConcurrent: flags.maxConcurrent,
     samplingArgs: options.samplingArgs,
     signal,
-    maxRetries: flags.maxRetries,
-    timeoutMs: Math.round(flags.timeout * 1000),
+    maxRetries: flags.requestRetries,
+    timeoutMs: Math.round(flags.requestTimeout * 1000),
     maxConsecutiveErrors: flags.maxConsecutiveErrors,
     sharedRateLimit: flags.sharedRateLimit,
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
@@ -215,7 +202,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   const kept: RolloutResult[] = [];
   try {
     for await (const result of run) {
-      if (writer) writer.write(result);
+      if (writer) writer.write(toResultRow(result));
       else kept.push({ ...result, prompt: [] });
       if (flags.verbose && result.error) {
         io.stderr.write(
@@ -233,41 +220,31 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   const stop = writeError
     ? { type: "write_failed", message: describeWriteError(files.results, writeError) }
     : evaluation.stopReason;
+  const timeMs = metadata.time_ms + (performance.now() - started);
   const runMetadata: RunMetadata = {
     ...metadata,
-    time_ms: metadata.time_ms + (performance.now() - started),
+    time: timeMs / 1000,
+    time_ms: timeMs,
     status: stop ? "stopped" : "complete",
     stop_reason: stop ? `${stop.type}: ${stop.message}` : null,
   };
   let summary: RunSummary | null = null;
-  const usage = { input_tokens: 0, output_tokens: 0 };
   let writesOk = true;
   if (save) {
     // One read of results.jsonl writes summary.json, report.md and report.html (as `pnpm eval report` would).
     writesOk = await tryWrite(io, `the summary and reports of ${shownDir}`, async () => {
-      const report = await reportRunDir({ dir: runDir, metadata: { ...runMetadata } });
+      const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
       summary = report.data.summary;
-      usage.input_tokens = report.data.tokens.input;
-      usage.output_tokens = report.data.tokens.output;
     });
   } else {
-    summary = await buildSummary({ results: withUsage(kept, usage), metadata });
+    summary = await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) });
   }
   const built = summary as RunSummary | null;
-  const finalMetadata: RunMetadata = built
-    ? {
-        ...runMetadata,
-        avg_reward: built.rewards.mean_reward,
-        avg_metrics: {
-          accuracy: built.rewards.accuracy,
-          format: built.rewards.format,
-          calibration: built.rewards.calibration,
-          asymmetric_cost: built.rewards.asymmetric_cost,
-        },
-        usage,
-        n_errors: built.n_errors,
-      }
-    : runMetadata;
+  const finalMetadata: RunMetadata = {
+    ...runMetadata,
+    ...(await runAverages(save ? readResults(files.results) : kept)),
+    n_errors: built ? built.n_errors : runMetadata.n_errors,
+  };
   if (save) {
     const written = await tryWrite(io, files.metadata, () =>
       writeFileAtomic(files.metadata, toJsonText(finalMetadata), { fs: runFs }),
