@@ -73,7 +73,7 @@ describe("eval run-folder lifecycle soak", () => {
       server.baseURL,
       "-c",
       String(CONCURRENCY),
-      "--timeout",
+      "--request-timeout",
       "20",
       "--max-consecutive-errors",
       "0",
