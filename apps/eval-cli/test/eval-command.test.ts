@@ -186,9 +186,17 @@ describe("pnpm eval (default command)", () => {
     writeFileSync(join(partsDir, "results.jsonl"), '{"example_id": 39, "rollout_ind', { flag: "a" });
 
     failExampleThree = false;
+    // --resume runs what is missing and keeps errored rollouts (as vf-eval); --retry-errors re-runs them.
     const resumed = await runEvalCli(["--resume", partsDir], { cwd: parts });
     expect(resumed.exitCode).toBe(0);
-    expect(resumed.stderr).toMatch(/1 unreadable line\(s\) dropped/);
+    expect(resumed.stderr).toMatch(/1 unreadable line\(s\) dropped \(a torn last line trimmed\)/);
+    expect(resumed.stderr).toMatch(/re-run only those with: pnpm eval --retry-errors/);
+    expect(readJsonl(join(partsDir, "results.jsonl")).filter((result) => result.error !== null)).toHaveLength(
+      1,
+    );
+    const retried = await runEvalCli(["--retry-errors", partsDir], { cwd: parts });
+    expect(retried.exitCode, retried.stderr).toBe(0);
+    expect(retried.stderr).toMatch(/retrying 1 errored rollout/);
     const results = readJsonl(join(partsDir, "results.jsonl"));
     expect(results).toHaveLength(40);
     expect(new Set(results.map((result) => result.example_id)).size).toBe(40);
