@@ -1,23 +1,15 @@
+import { systemErrorReason } from "@sv/parser";
+
 /** The `code` of a Node file-system error (`ENOSPC`, `EIO`, ...), if it has one. */
 export function fsErrorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
 }
 
-const PLAIN: Record<string, string> = {
-  ENOSPC: "no space left on the device",
-  EDQUOT: "disk quota exceeded",
-  EIO: "input/output error",
-  EROFS: "read-only file system",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EFBIG: "file too large",
-};
-
 /** One line for a failed write of `path`: `PATH: ENOSPC (no space left on the device)`. */
 export function describeWriteError(path: string, error: unknown): string {
   const code = fsErrorCode(error);
-  if (code) return `${path}: ${code} (${PLAIN[code] ?? (error as Error).message})`;
+  if (code) return `${path}: ${code} (${systemErrorReason(code) ?? (error as Error).message})`;
   return `${path}: ${error instanceof Error ? error.message : String(error)}`;
 }
 

@@ -1,17 +1,11 @@
+import { isSecretParameter } from "@sv/parser";
+
 /** A base URL as metadata.json keeps it: what the endpoint needs, minus every secret. */
 export interface StoredBaseUrl {
   /** The URL without user info, fragment or secret query parameters (non-secret ones, e.g. `api-version`, kept). */
   url: string | null;
   /** What was left out, for the resume hint: `user info`, `query parameter "key"`. */
   leftOut: string[];
-}
-
-const SECRET_NAME = /key|token|secret|sig|pass|auth|cred|session|code/i;
-
-/** A query parameter is a secret by its name, or when its value looks like a credential. */
-function isSecretParameter(name: string, value: string): boolean {
-  if (SECRET_NAME.test(name)) return true;
-  return value.length >= 24 && /[A-Za-z]/.test(value) && /\d/.test(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Environment, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
+import { systemErrorText } from "@sv/parser";
 import { CliError } from "../../cli-error.js";
 import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
@@ -104,7 +105,8 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     mkdirSync(runDir, { recursive: true });
   } catch (error) {
     if (!isFsError(error)) throw error;
-    throw new CliError({ message: `could not create ${describeWriteError(runDir, error)}`, cause: error });
+    const message = systemErrorText(error) ?? `could not create ${describeWriteError(runDir, error)}`;
+    throw new CliError({ message, cause: error });
   }
   const lock = acquireRunLock({ dir: runDir, now: options.io.now });
   try {
