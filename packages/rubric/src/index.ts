@@ -34,6 +34,12 @@ export {
 } from "./rubric.js";
 export { RUBRIC_ERROR_CODES, RubricError, type RubricErrorCode } from "./rubric-error.js";
 export {
+  areaUnderRiskCoverage,
+  RiskCoverageAccumulator,
+  type RiskCoveragePoint,
+} from "./risk-coverage.js";
+export { RUN_METRIC_NAMES, type RunMetricName, runMetricValue } from "./run-metric-names.js";
+export {
   computeRunMetrics,
   type MetricsRecord,
   type RunMetrics,
