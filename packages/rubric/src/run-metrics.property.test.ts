@@ -191,7 +191,7 @@ describe("ECE and Brier invariants (property)", () => {
         expect(backward.confusion_matrix).toEqual(forward.confusion_matrix);
         expect(backward.abstention.aurc).toBe(forward.abstention.aurc);
         expect(backward.undefined).toEqual(forward.undefined);
-        for (const [a, b] of [
+        for (const [a, b] of <[number | null, number | null][]>[
           [backward.calibration.ece, forward.calibration.ece],
           [backward.calibration.brier, forward.calibration.brier],
         ]) {
