@@ -8,8 +8,10 @@ export interface RunMetadata {
   rollouts_per_example?: number;
   sampling_args?: Record<string, unknown>;
   time_ms?: number;
-  avg_reward?: number;
-  avg_metrics?: Record<string, number>;
+  avg_reward?: number | null;
+  avg_metrics?: Record<string, number | null>;
+  /** Pool-wide pauses after a 429 during the run (written by `pnpm eval`). */
+  rate_limit_pauses?: number;
   usage?: { input_tokens?: number; output_tokens?: number } & Record<string, unknown>;
   dataset?: { name?: string; source?: string; split?: string; revision?: string | null } | string;
   seed?: number | null;

@@ -12,8 +12,9 @@ export interface RunMetadata {
   rollouts_per_example: number;
   sampling_args: Record<string, unknown>;
   time_ms: number;
-  avg_reward: number;
-  avg_metrics: Record<string, number>;
+  /** Mean reward over rollouts without error; null when every rollout failed. */
+  avg_reward: number | null;
+  avg_metrics: Record<string, number | null>;
   usage: { input_tokens: number; output_tokens: number };
   dataset: { name: string; source: string; split: string; revision: string | null; path: string | null };
   seed: number | null;

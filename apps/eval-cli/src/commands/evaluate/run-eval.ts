@@ -6,6 +6,7 @@ import type { RunSummary } from "../../run-output/build-summary.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { loadDotenv } from "./load-dotenv.js";
+import { formatOutcomeLine } from "./outcome-line.js";
 import { prepareResume } from "./resume-state.js";
 import { runModel } from "./run-model.js";
 import { environmentOptions, hubSettings, resolveDataDir, setupEnvironment } from "./setup-environment.js";
@@ -29,12 +30,7 @@ function printOutcome(io: EvalIo, flags: EvalFlags, summary: RunSummary, runDir:
     io.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
-  const { detection, calibration } = summary.metrics;
-  io.stdout.write(
-    `${summary.model}: reward ${summary.rewards.mean_reward.toFixed(4)}, accuracy ${detection.accuracy.toFixed(3)}, ` +
-      `F1 ${detection.f1.toFixed(3)}, FNR ${detection.fnr.toFixed(3)}, ECE ${calibration.ece.toFixed(4)} ` +
-      `over ${summary.n_rollouts} rollouts (${summary.n_errors} failed)${runDir ? ` -> ${runDir}` : ""}\n`,
-  );
+  io.stdout.write(`${formatOutcomeLine({ summary, runDir })}\n`);
 }
 
 async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<number> {

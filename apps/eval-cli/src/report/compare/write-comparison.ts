@@ -27,13 +27,13 @@ export async function writeComparison(options: WriteComparisonOptions): Promise<
   const runs = options.runs.map((run) => run.data);
   const dir = options.out ?? join(options.root, "comparisons", comparisonId(runs));
   await mkdir(dir, { recursive: true });
-  const rows = buildScoreboard({ runs });
+  const board = buildScoreboard({ runs });
   const reportLinks = options.runs.map((run) =>
     relative(dir, run.htmlPath).split(sep).map(encodeURIComponent).join("/"),
   );
   const html = join(dir, "comparison.html");
   const markdown = join(dir, "scoreboard.md");
-  await writeFile(html, renderComparisonHtml({ rows, reportLinks }));
-  await writeFile(markdown, renderScoreboardMarkdown({ rows }));
+  await writeFile(html, renderComparisonHtml({ board, reportLinks }));
+  await writeFile(markdown, renderScoreboardMarkdown({ board }));
   return { dir, html, markdown };
 }
