@@ -24,6 +24,8 @@ export interface RunMetadata {
   status: "running" | "complete" | "stopped";
   stop_reason: string | null;
   n_errors: number;
+  /** Pool-wide pauses after a 429 (HTTP rate limit) across the run, resumed parts included. */
+  rate_limit_pauses?: number;
   system_prompt_file: string | null;
   version_info: Record<string, string>;
 }

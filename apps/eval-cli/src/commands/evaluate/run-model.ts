@@ -160,6 +160,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     time_ms: metadata.time_ms + (performance.now() - started),
     status: stop ? "stopped" : "complete",
     stop_reason: stop ? `${stop.type}: ${stop.message}` : null,
+    rate_limit_pauses: (previous?.rate_limit_pauses ?? 0) + evaluation.rateLimitPauses,
   };
   let summary: RunSummary;
   const usage = { input_tokens: 0, output_tokens: 0 };
