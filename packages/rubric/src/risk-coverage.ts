@@ -43,6 +43,8 @@ export function areaUnderRiskCoverage(points: readonly RiskCoveragePoint[]): num
  */
 export class RiskCoverageAccumulator {
   private readonly slot = new Map<number, number>();
+  /** Slot of each confidence k/100 (k = 0..100), the usual values, found without a Map lookup; -1 if none yet. */
+  private readonly hundredths = new Int32Array(101).fill(-1);
   private readonly confidences: number[] = [];
   private readonly counts: number[] = [];
   private readonly errors: number[] = [];
@@ -50,17 +52,31 @@ export class RiskCoverageAccumulator {
 
   /** Add one answered rollout. */
   add(confidence: number, correct: boolean): void {
-    const key = rankKey(confidence);
-    let index = this.slot.get(key);
-    if (index === undefined) {
-      index = this.confidences.push(key) - 1;
-      this.counts.push(0);
-      this.errors.push(0);
-      this.slot.set(key, index);
+    const hundredth = Math.round(confidence * 100);
+    let index: number;
+    if (hundredth >= 0 && hundredth <= 100 && hundredth / 100 === confidence) {
+      index = this.hundredths[hundredth]!;
+      if (index < 0) {
+        index = this.newSlot(confidence);
+        this.hundredths[hundredth] = index;
+      }
+    } else {
+      const key = rankKey(confidence);
+      index = this.slot.get(key) ?? -1;
+      if (index < 0) {
+        index = this.newSlot(key);
+        this.slot.set(key, index);
+      }
     }
     this.counts[index]!++;
     if (!correct) this.errors[index]!++;
     this.total++;
+  }
+
+  private newSlot(confidence: number): number {
+    this.counts.push(0);
+    this.errors.push(0);
+    return this.confidences.push(confidence) - 1;
   }
 
   /** Answered rollouts added so far. */
