@@ -42,7 +42,8 @@ describe("ReportCollector", async () => {
     const counted = data.reliability.reduce((total, bin) => total + bin.count, 0);
     expect(counted).toBe(decided);
     const ece = data.reliability.reduce(
-      (total, bin) => total + (bin.count / decided) * Math.abs(bin.accuracy - bin.meanConfidence),
+      (total, bin) =>
+        total + (bin.count / decided) * Math.abs((bin.accuracy ?? 0) - (bin.meanConfidence ?? 0)),
       0,
     );
     expect(ece).toBeCloseTo(metrics.calibration.ece, 12);

@@ -242,8 +242,8 @@ export class ReportCollector {
       upper: (bin + 1) / CONFIDENCE_BINS,
       count,
       correct: this.bins.correct[bin]!,
-      accuracy: count > 0 ? this.bins.correct[bin]! / count : 0,
-      meanConfidence: count > 0 ? this.bins.sum[bin]! / count : 0,
+      accuracy: count > 0 ? this.bins.correct[bin]! / count : null,
+      meanConfidence: count > 0 ? this.bins.sum[bin]! / count : null,
     }));
   }
 }

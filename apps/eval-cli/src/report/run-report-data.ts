@@ -11,9 +11,10 @@ export interface ReliabilityBin {
   upper: number;
   count: number;
   correct: number;
-  /** correct / count (0 when empty). */
-  accuracy: number;
-  meanConfidence: number;
+  /** correct / count; null for an empty bin. */
+  accuracy: number | null;
+  /** Mean confidence in the bin; null for an empty bin. */
+  meanConfidence: number | null;
 }
 
 /** A step of the risk–coverage curve: answering only when confidence >= the step's confidence. */
