@@ -78,8 +78,12 @@ describe("reports on degenerate runs", () => {
     }
     expect(run.html).toContain('data-empty-chart="by-attack-family"');
     // no attack row in the confusion matrix: its shares are n/a, not 0.0%
-    expect(run.html).toMatch(/data-gold="malicious" data-predicted="benign" data-count="0">(?:(?!<\/g>).)*>n\/a<\/text>/);
-    expect(run.html).toMatch(/data-gold="benign" data-predicted="benign" data-count="8">(?:(?!<\/g>).)*>80\.0%<\/text>/);
+    expect(run.html).toMatch(
+      /data-gold="malicious" data-predicted="benign" data-count="0">(?:(?!<\/g>).)*>n\/a<\/text>/,
+    );
+    expect(run.html).toMatch(
+      /data-gold="benign" data-predicted="benign" data-count="8">(?:(?!<\/g>).)*>80\.0%<\/text>/,
+    );
     expect(run.html).toContain("No rollout has a Malicious gold answer");
     expect(run.markdown).toContain(
       "No rollout has a Malicious gold answer, so there is no attack family to detect.",
