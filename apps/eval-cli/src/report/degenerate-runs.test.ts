@@ -9,8 +9,8 @@ import type { RunSummary } from "./run-summary.js";
 
 const temp = () => mkdtemp(join(tmpdir(), "sv-degenerate-"));
 
-async function report(rollouts: HandRollout[], resamples = 50) {
-  const dir = await writeRunDir({ dir: join(await temp(), "run"), rollouts });
+async function report(rollouts: HandRollout[], resamples = 50, metadata?: Record<string, unknown>) {
+  const dir = await writeRunDir({ dir: join(await temp(), "run"), rollouts, metadata });
   const result = await reportRunDir({ dir, resamples });
   const [summaryText, markdown, html] = await Promise.all(
     [result.files.summary, result.files.markdown, result.files.html].map((file) => readFile(file, "utf8")),
@@ -168,6 +168,22 @@ describe("reports on degenerate runs", () => {
     expect(run.markdown).toContain("- **Tokens:** none reported");
     expect(run.markdown).toContain("- **Rate-limit pauses:** not recorded");
     expect(run.markdown).toContain("- **Retries:** none");
+  });
+
+  it("shows retries from the rows and rate-limit pauses from metadata.json on the run card", async () => {
+    const run = await report(
+      [
+        { label: "Benign", confidence: 0.7, answer: "Benign", attempts: 3 },
+        { label: "Benign", confidence: 0.7, answer: "Benign", attempts: 2 },
+        { label: "Benign", confidence: 0.7, answer: "Benign" },
+      ],
+      20,
+      { rate_limit_pauses: 4 },
+    );
+    expect(run.markdown).toContain("- **Retries:** 3 retried requests over 2 rollouts");
+    expect(run.markdown).toContain("- **Rate-limit pauses:** 4");
+    expect(run.html).toContain('<dd data-field="Retries">3 retried requests over 2 rollouts</dd>');
+    expect(run.html).toContain('<dd data-field="Rate-limit pauses">4</dd>');
   });
 
   it("escapes Markdown, not HTML, in report.md", async () => {
