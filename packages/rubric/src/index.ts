@@ -38,7 +38,13 @@ export {
   RiskCoverageAccumulator,
   type RiskCoveragePoint,
 } from "./risk-coverage.js";
-export { RUN_METRIC_NAMES, type RunMetricName, runMetricValue } from "./run-metric-names.js";
+export {
+  RUN_METRIC_NAMES,
+  type RunMetricName,
+  runMetricValue,
+  type UndefinedRunMetricsOptions,
+  undefinedRunMetrics,
+} from "./run-metric-names.js";
 export {
   computeRunMetrics,
   type MetricsRecord,

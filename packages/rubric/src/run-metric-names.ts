@@ -29,3 +29,39 @@ export function runMetricValue(metrics: RunMetrics, name: RunMetricName): number
   const value = (metrics[group] as unknown as Record<string, number | null>)[key];
   return value ?? null;
 }
+
+/** Options of {@link undefinedRunMetrics}. */
+export interface UndefinedRunMetricsOptions {
+  /** Counts of the confusion matrix (`invalid` is not needed). */
+  confusion: { tp: number; tn: number; fp: number; fn: number; abstain: number };
+  /** Cost weights of `cost_weighted_accuracy` (default 10 / 1). */
+  fnCostWeight?: number;
+  fpCostWeight?: number;
+}
+
+/**
+ * The run metrics that are undefined (a zero denominator) given only the confusion counts, in
+ * {@link RUN_METRIC_NAMES} order: what `RunMetrics.undefined` lists. Lets a reader of an older
+ * summary.json without `metrics.undefined` (or the original's) tell a real 0 from a placeholder.
+ */
+export function undefinedRunMetrics(options: UndefinedRunMetricsOptions): RunMetricName[] {
+  const { tp, tn, fp, fn, abstain } = options.confusion;
+  const decided = tp + tn + fp + fn;
+  const costScale = Math.max(options.fnCostWeight ?? 10, options.fpCostWeight ?? 1);
+  const undefinedWhen: Record<RunMetricName, boolean> = {
+    "detection.tpr": tp + fn === 0,
+    "detection.fpr": fp + tn === 0,
+    "detection.fnr": tp + fn === 0,
+    "detection.precision": tp + fp === 0,
+    "detection.f1": tp + fn === 0,
+    "detection.accuracy": decided === 0,
+    "calibration.ece": decided === 0,
+    "calibration.brier": decided === 0,
+    "cost.cost_weighted_accuracy": !(decided * costScale > 0),
+    "abstention.abstain_rate": decided + abstain === 0,
+    "abstention.accuracy_non_abstained": decided === 0,
+    "abstention.aurc": decided === 0,
+    "abstention.aurc_101_thresholds": decided === 0,
+  };
+  return RUN_METRIC_NAMES.filter((name) => undefinedWhen[name]);
+}

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { areaUnderRiskCoverage, RiskCoverageAccumulator } from "./risk-coverage.js";
+import { undefinedRunMetrics } from "./run-metric-names.js";
 import { computeRunMetrics, type MetricsRecord } from "./run-metrics.js";
 
 /** Answered rollouts: a confidence (few distinct values, so ties are common) and right or wrong. */
@@ -214,6 +215,7 @@ describe("ECE and Brier invariants (property)", () => {
               .map(([key]) => `${group}.${key}`),
           );
         expect([...metrics.undefined].sort()).toEqual(nulls.sort());
+        expect(undefinedRunMetrics({ confusion: metrics.confusion_matrix })).toEqual(metrics.undefined);
         const { tp, fn, fp, tn } = metrics.confusion_matrix;
         expect(metrics.detection.tpr === null).toBe(tp + fn === 0);
         expect(metrics.detection.f1 === null).toBe(tp + fn === 0);

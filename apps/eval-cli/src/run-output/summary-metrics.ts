@@ -1,4 +1,4 @@
-import { RUN_METRIC_NAMES, type RunMetricName, type RunMetrics } from "@sv/rubric";
+import { RUN_METRIC_NAMES, type RunMetricName, type RunMetrics, undefinedRunMetrics } from "@sv/rubric";
 
 /**
  * The `metrics` block of summary.json. The original's schema (`bench/schemas/summary.schema.json`)
@@ -62,12 +62,34 @@ export function toSummaryMetrics(metrics: RunMetrics): SummaryMetrics {
 /** A count or weight read from a file that may be malformed: NaN (shown n/a) when not a number. */
 const number = (value: unknown) => (typeof value === "number" ? value : Number.NaN);
 
+/** The undefined names of a summary without a `metrics.undefined` list (older ones, the original's). */
+function inferUndefined(summary: SummaryMetrics): RunMetricName[] {
+  const counts = summary.confusion_matrix as Partial<SummaryMetrics["confusion_matrix"]> | undefined;
+  const count = (value: unknown) => (typeof value === "number" ? value : 0);
+  if (!counts) return [];
+  return undefinedRunMetrics({
+    confusion: {
+      tp: count(counts.tp),
+      tn: count(counts.tn),
+      fp: count(counts.fp),
+      fn: count(counts.fn),
+      abstain: count(counts.abstain),
+    },
+    fnCostWeight: summary.cost?.fn_cost_weight,
+    fpCostWeight: summary.cost?.fp_cost_weight,
+  });
+}
+
 /**
  * The run metrics back from a summary.json block: every name listed in `undefined` (or missing, as
- * an omitted `aurc`) becomes null. Accepts summaries written before `undefined` existed.
+ * an omitted `aurc`) becomes null. For a summary without the list (written by an older version or by
+ * the original) the undefined names are inferred from its confusion matrix, so a placeholder 0 there
+ * is not read as a rate either.
  */
 export function fromSummaryMetrics(summary: SummaryMetrics): RunMetrics {
-  const listed = new Set<string>(Array.isArray(summary.undefined) ? summary.undefined : []);
+  const listed = new Set<string>(
+    Array.isArray(summary.undefined) ? summary.undefined : inferUndefined(summary),
+  );
   const read = (name: RunMetricName): number | null => {
     const [group, key] = name.split(".") as [string, string];
     const value = (summary as unknown as Record<string, Record<string, unknown> | undefined>)[group]?.[key];
