@@ -51,7 +51,8 @@ export function runFacts(options: RunFactsOptions): RunFact[] {
   const { data } = options;
   const { summary, metadata } = data;
   const dataset = typeof metadata.dataset === "object" ? metadata.dataset : undefined;
-  const fingerprint = (dataset as Record<string, unknown> | undefined)?.fingerprint;
+  const recorded = metadata.dataset_fingerprint as { sha256?: unknown } | undefined;
+  const fingerprint = recorded?.sha256 ?? (dataset as Record<string, unknown> | undefined)?.fingerprint;
   const perExample = metadata.rollouts_per_example ?? 1;
   const facts: RunFact[] = [
     { name: "Model", value: summary.model },

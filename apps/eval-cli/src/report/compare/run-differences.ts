@@ -39,6 +39,13 @@ const datasetField = (run: RunReportData, key: string): string => {
   return value === undefined || value === null ? "-" : String(value);
 };
 
+/** metadata.json `dataset_fingerprint.sha256` (or `dataset.fingerprint`), shortened; `-` when not recorded. */
+function datasetFingerprint(run: RunReportData): string {
+  const recorded = run.metadata.dataset_fingerprint as { sha256?: unknown } | undefined;
+  if (typeof recorded?.sha256 === "string") return recorded.sha256.slice(0, 16);
+  return datasetField(run, "fingerprint");
+}
+
 const envArg = (run: RunReportData, key: string): unknown => run.metadata.env_args?.[key];
 
 const FACETS: readonly Facet[] = [
@@ -46,7 +53,9 @@ const FACETS: readonly Facet[] = [
   { name: "Dataset source", incomparable: true, read: (run) => datasetField(run, "source") },
   { name: "Dataset split", incomparable: true, read: (run) => datasetField(run, "split") },
   { name: "Dataset revision", incomparable: true, read: (run) => datasetField(run, "revision") },
-  { name: "Dataset fingerprint", incomparable: true, read: (run) => datasetField(run, "fingerprint") },
+  // The fingerprint `pnpm eval` records covers row order too (a seed reshuffles it), so it is shown but
+  // does not block ranking: whether the same examples were evaluated is the next facet's question.
+  { name: "Dataset fingerprint (rows in order)", incomparable: false, read: datasetFingerprint },
   { name: "Examples", incomparable: true, read: (run) => String(run.summary.n_examples) },
   {
     name: "Examples evaluated (sha256 of their ids)",
