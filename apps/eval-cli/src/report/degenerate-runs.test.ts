@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { type HandRollout, writeRunDir } from "../../test/write-run-dir.js";
 import { formatOutcomeLine } from "../commands/evaluate/outcome-line.js";
@@ -39,7 +42,21 @@ const REQUIRED = [
   "abstention.accuracy_non_abstained",
 ];
 
+const validateSummary = new Ajv({ allErrors: true }).compile(
+  JSON.parse(
+    readFileSync(
+      resolve(
+        fileURLToPath(import.meta.url),
+        "../../../../../fixtures/schemas/sv-bench-summary-e1.schema.json",
+      ),
+      "utf8",
+    ),
+  ),
+);
+
 function expectSchemaNumbers(summary: RunSummary) {
+  // the original's summary schema (restated in fixtures/schemas) still accepts it
+  expect(validateSummary(summary), JSON.stringify(validateSummary.errors)).toBe(true);
   for (const name of REQUIRED) {
     const [group, key] = name.split(".") as [string, string];
     const value = (summary.metrics as unknown as Record<string, Record<string, unknown>>)[group]![key];
@@ -101,6 +118,7 @@ describe("reports on degenerate runs", () => {
         answer: "Malicious",
       })),
     );
+    expectSchemaNumbers(run.summary);
     expect(run.summary.metrics.abstention.aurc).toBe(0.7);
     expect(run.summary.metrics.abstention.aurc_101_thresholds).toBeCloseTo(0.35);
     expect(run.data.riskCoverage).toHaveLength(1);

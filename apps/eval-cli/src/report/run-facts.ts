@@ -34,7 +34,7 @@ function retries(data: RunReportData): string {
 
 function systemPrompt(data: RunReportData): string {
   const { metadata } = data;
-  const envArgs = metadata.env_args ?? {};
+  const envArgs = { ...metadata.env_args, ...(metadata.env_options as Record<string, unknown> | undefined) };
   const file = typeof metadata.system_prompt_file === "string" ? metadata.system_prompt_file : null;
   const custom = typeof envArgs.systemPrompt === "string" || typeof envArgs.system_prompt === "string";
   const origin = file ? `from ${file}` : custom ? "custom (env args)" : "default";

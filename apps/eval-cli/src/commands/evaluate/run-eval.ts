@@ -42,7 +42,8 @@ async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<num
   );
   const hub = hubSettings(io.env);
   const environment = await setupEnvironment({
-    ...(metadata.env_args as EnvironmentOptions),
+    // env_args holds only what -a gave; runs from before the vf-eval layout kept everything there.
+    ...((metadata.env_options ?? metadata.env_args) as EnvironmentOptions),
     ...(hub ? { hub } : {}),
   });
   if (environment.dataset.rows.length !== metadata.num_examples) {

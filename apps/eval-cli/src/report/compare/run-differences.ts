@@ -46,7 +46,11 @@ function datasetFingerprint(run: RunReportData): string {
   return datasetField(run, "fingerprint");
 }
 
-const envArg = (run: RunReportData, key: string): unknown => run.metadata.env_args?.[key];
+/** A loadEnvironment option of the run: from `env_options` (resolved, `pnpm eval`), else `env_args` (as given). */
+const envArg = (run: RunReportData, key: string): unknown => {
+  const resolved = run.metadata.env_options as Record<string, unknown> | undefined;
+  return resolved?.[key] ?? run.metadata.env_args?.[key];
+};
 
 const FACETS: readonly Facet[] = [
   { name: "Dataset", incomparable: true, read: (run) => run.summary.dataset },
