@@ -37,7 +37,10 @@ export function renderReportMarkdown(options: RenderReportMarkdownOptions): stri
     "",
     "## Run Information",
     "",
-    ...runFacts({ data }).map((fact) => `- **${fact.name}:** ${cell(fact.value)}`),
+    // Wall time is left out of report.md so a resumed run's report equals an uninterrupted one's.
+    ...runFacts({ data })
+      .filter((fact) => fact.name !== "Wall time")
+      .map((fact) => `- **${fact.name}:** ${cell(fact.value)}`),
     "",
     "## Headline Metrics (bootstrap 95% intervals)",
     "",
