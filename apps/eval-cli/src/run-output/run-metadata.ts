@@ -52,6 +52,8 @@ export interface RunMetadata extends RunAverages {
   status: "running" | "complete" | "stopped";
   stop_reason: string | null;
   n_errors: number;
+  /** Pool-wide pauses after a 429 (HTTP rate limit) across the run, resumed parts included. */
+  rate_limit_pauses?: number;
   system_prompt_file: string | null;
   /** Parts of the given base URL not written down (`user info`, `query parameter "key"`); `--resume` needs `-b`. */
   base_url_left_out?: string[];

@@ -8,6 +8,7 @@ import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { findUnfinishedRun } from "./find-unfinished-run.js";
 import { loadDotenv } from "./load-dotenv.js";
+import { formatOutcomeLine } from "./outcome-line.js";
 import { requireExamples } from "./require-examples.js";
 import { resumeRun } from "./resume-run.js";
 import { runModel } from "./run-model.js";
@@ -34,12 +35,7 @@ function printOutcome(io: EvalIo, flags: EvalFlags, summary: RunSummary | null, 
     io.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
-  const { detection, calibration } = summary.metrics;
-  io.stdout.write(
-    `${summary.model}: reward ${summary.rewards.mean_reward.toFixed(4)}, accuracy ${detection.accuracy.toFixed(3)}, ` +
-      `F1 ${detection.f1.toFixed(3)}, FNR ${detection.fnr.toFixed(3)}, ECE ${calibration.ece.toFixed(4)} ` +
-      `over ${summary.n_rollouts} rollouts (${summary.n_errors} failed)${runDir ? ` -> ${runDir}` : ""}\n`,
-  );
+  io.stdout.write(`${formatOutcomeLine({ summary, runDir })}\n`);
 }
 
 /** The model a run is about when no `-m` is given: an API model with a key or base URL, else offline. */

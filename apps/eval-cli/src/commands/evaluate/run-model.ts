@@ -246,6 +246,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     time_ms: timeMs,
     status: stop ? "stopped" : "complete",
     stop_reason: stop ? `${stop.type}: ${stop.message}` : null,
+    rate_limit_pauses: (previous?.rate_limit_pauses ?? 0) + evaluation.rateLimitPauses,
   };
   let summary: RunSummary | null = null;
   let writesOk = true;
