@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { sharedDir } from "../../../../../vitest.shared.js";
+import { fixturesDir } from "../../../../../vitest.shared.js";
 import { scoreStream } from "./score-stream.js";
 
 const repoRoot = resolve(import.meta.dirname, "../../../../..");
@@ -69,7 +69,7 @@ describe("scoreStream", () => {
   });
 
   it("reproduces the parity vectors through the real CLI, with nothing else on stdout", () => {
-    const vectors = readFileSync(join(sharedDir, "parity", "e1-rewards.jsonl"), "utf8")
+    const vectors = readFileSync(join(fixturesDir, "parity", "e1-rewards.jsonl"), "utf8")
       .trim()
       .split("\n");
     const input = vectors.map((line) => {
