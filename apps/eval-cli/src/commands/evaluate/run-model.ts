@@ -94,7 +94,8 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
       revision: environment.dataset.revision ?? null,
       path: environment.dataset.path ?? null,
     },
-    seed: flags.seed ?? (environment.options.seed as number | undefined) ?? null,
+    // The seed the example selection used (the default one for `-n` without `--seed`), null: file order.
+    seed: environment.dataset.seed ?? null,
     run_id: options.runId,
     started_at: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
     status: "running",
