@@ -6,7 +6,7 @@ export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 
 /**
  * Where and how to read the Hub tier. Anything left out is read from the environment of the process
- * (`E1_HF_REPO`, `HF_TOKEN`, `HF_ENDPOINT`); nothing else in the package reads environment variables.
+ * (`E1_HF_REPO`, `HF_TOKEN`, `HF_ENDPOINT`); the local loader reads `SV_DATA_DIR`, and nothing else in the package reads environment variables.
  */
 export interface HubOptions {
   /** Dataset repository `owner/name` (default `E1_HF_REPO`, else {@link DEFAULT_HUB_REPO}). */
