@@ -41,7 +41,10 @@ export function projectConfig(overrides: ViteUserConfig["test"] = {}): ViteUserC
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
-      testTimeout: 20_000,
+      // Hang detectors, not speed limits: the heaviest tests (two full builds from the real samples,
+      // CLI child processes) take ~10 s on two saturated cores, so 60 s leaves a margin over 5x that.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       ...overrides,
     },
   };

@@ -51,7 +51,7 @@ describe("eval chaos soak", () => {
         cwd,
         args: [
           ...["-m", "chaos-model", "-b", server.baseURL, "--dataset", join(cwd, "chaos.jsonl")],
-          ...["--split", "all", "-c", "64", "--timeout", "2", "--max-retries", String(MAX_RETRIES)],
+          ...["--split", "all", "-c", "64", "--timeout", "5", "--max-retries", String(MAX_RETRIES)],
           ...["--max-consecutive-errors", "0", "--run-id", "chaos", "--output-dir", "out"],
         ],
       });

@@ -106,8 +106,8 @@ describe("pnpm eval (default command)", () => {
         "8",
         "-r",
         "2",
-        "--timeout",
-        "0.3",
+        "--timeout", // long enough for any reply on a busy machine; only the hang reaches it
+        "2",
         "--run-id",
         "faults",
         "-t",
