@@ -82,13 +82,13 @@ const reported = new Set<string>();
 export function requireShared(relative: string, what: string): SharedPath {
   const path = join(sharedDir, relative);
   if (existsSync(path)) return { path, available: true };
-  const where = `${what} (${relative}) not found at ${path}`;
+  const missing = `${what}: ${path} not found`;
   if (isCi()) {
-    throw new Error(`${where}: CI must run every test; put the shared data there or set SV_SHARED_DIR`);
+    throw new Error(`${missing}; CI runs every test: put ../shared beside the clone or set SV_SHARED_DIR`);
   }
   if (!reported.has(path)) {
     reported.add(path);
-    console.warn(`skipping tests that need ${where} (set SV_SHARED_DIR; under CI this fails)`);
+    console.warn(`skipped: tests that need ${missing} (set SV_SHARED_DIR; under CI this fails)`);
   }
   return { path, available: false };
 }
