@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { delimiter, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,9 +45,11 @@ if (!command) {
   process.exit(2);
 }
 const sharedDir = process.env.SV_SHARED_DIR ?? resolve(repoRoot, "..", "shared");
+// The repository's own tools (turbo) first, as under `pnpm run`, so the script also works when run directly.
+const path = [join(repoRoot, "node_modules", ".bin"), process.env.PATH].filter(Boolean).join(delimiter);
 const child = spawn(command, args, {
   stdio: "inherit",
-  env: { ...process.env, SV_SHARED_HASH: sharedHash(sharedDir) },
+  env: { ...process.env, PATH: path, SV_SHARED_HASH: sharedHash(sharedDir) },
 });
 child.on("error", (error) => {
   console.error(`cannot run ${command}: ${error.message}`);
