@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeHub, startFakeHub } from "@sv/test-utils";
@@ -98,6 +98,20 @@ describe("hub cache", () => {
     const second = await loadDataset(options);
     expect(second.rows).toEqual(first.rows);
     expect(hub.requests.filter((request) => request.path.includes("/resolve/")).length).toBe(downloads);
+  });
+});
+
+describe("SV_CACHE_DIR", () => {
+  it("is the Hub cache (its hub/ folder) when no cacheDir is given", async () => {
+    const cacheRoot = mkdtempSync(join(tmpdir(), "sv-cache-env-"));
+    vi.stubEnv("SV_CACHE_DIR", cacheRoot);
+    const options = { source: "hub" as const, hub: { token: TOKEN, endpoint: hub.url } };
+    const downloads = () => hub.requests.filter((request) => request.path.includes("/resolve/")).length;
+    const first = await loadDataset(options);
+    const before = downloads();
+    expect((await loadDataset(options)).rows).toEqual(first.rows);
+    expect(downloads()).toBe(before);
+    expect(readdirSync(join(cacheRoot, "hub"))).toEqual(["datasets--intertwine-ai--security-verifiers-e1"]);
   });
 });
 
