@@ -15,17 +15,26 @@ const SEED = 20261128;
 // The short run (CI) retries once, so its 200 examples still include rollouts that exhaust their retries.
 const MAX_RETRIES = SOAK_SCALE < 0.5 ? 1 : 2;
 
+/** results.jsonl names the rewards after the original's reward functions (vf-eval's metric names). */
+const toMetricColumns = (
+  rewards: Record<"accuracy" | "format" | "calibration" | "asymmetric_cost", number>,
+) => ({
+  reward_accuracy: rewards.accuracy,
+  format_reward: rewards.format,
+  reward_calibration: rewards.calibration,
+  reward_asymmetric_cost: rewards.asymmetric_cost,
+});
+
 interface ResultLine {
   example_id: number;
-  rollout_index: number;
+  rollout: { index: number; attempts: number };
   prompt: { role: string; content: string }[];
   completion: string;
   answer: string;
   reward: number;
   metrics: Record<string, number>;
   parsed: { label: Label | null; confidence: number };
-  attempts: number;
-  error: { type: string; message: string } | null;
+  error: { error: string; message: string } | null;
 }
 
 describe("eval chaos soak", () => {
@@ -51,7 +60,16 @@ describe("eval chaos soak", () => {
         cwd,
         args: [
           ...["-m", "chaos-model", "-b", server.baseURL, "--dataset", join(cwd, "chaos.jsonl")],
-          ...["--split", "all", "-c", "64", "--timeout", "5", "--max-retries", String(MAX_RETRIES)],
+          ...[
+            "--split",
+            "all",
+            "-c",
+            "64",
+            "--request-timeout",
+            "5",
+            "--request-retries",
+            String(MAX_RETRIES),
+          ],
           ...["--max-consecutive-errors", "0", "--run-id", "chaos", "--output-dir", "out"],
         ],
       });
@@ -60,7 +78,7 @@ describe("eval chaos soak", () => {
       );
       expect(run.exitCode, run.stderr.slice(-2000)).toBe(0);
 
-      const runDir = join(cwd, "out", "sv-env-network-logs--chaos-model", "chaos");
+      const runDir = join(cwd, "out", "evals", "sv-env-network-logs--chaos-model", "chaos");
       const results = readJsonl<ResultLine>(join(runDir, "results.jsonl"));
       expect(results).toHaveLength(count);
       expect(new Set(results.map((result) => result.example_id)).size).toBe(count);
@@ -70,12 +88,12 @@ describe("eval chaos soak", () => {
       for (const result of results) {
         const question = questionOf({ model: "", messages: result.prompt });
         expect(result.answer).toBe(answers.get(question));
-        expect(result.rollout_index).toBe(0);
+        expect(result.rollout.index).toBe(0);
         const expected = expectedOutcome(SEED, question, MAX_RETRIES);
         // The server saw exactly the attempts the schedule implies: no hidden retries, none lost.
         expect(attemptsSeen.get(question), question).toBe(expected.attempts);
-        expect(result.attempts, question).toBe(expected.attempts);
-        expect(result.error?.type ?? null, question).toBe(expected.errorType);
+        expect(result.rollout.attempts, question).toBe(expected.attempts);
+        expect(result.error?.error ?? null, question).toBe(expected.errorType);
         if (expected.errorType) {
           expectedErrors++;
           continue;
@@ -83,7 +101,7 @@ describe("eval chaos soak", () => {
         expect(result.completion).toBe(scriptedReply(question));
         const scored = rubric.score({ completion: result.completion, answer: result.answer });
         expect(result.reward).toBe(scored.reward);
-        expect(result.metrics).toEqual(scored.rewards);
+        expect(result.metrics).toEqual(toMetricColumns(scored.rewards));
         expect(result.parsed).toEqual({ label: scored.label, confidence: scored.confidence });
       }
 
@@ -99,7 +117,7 @@ describe("eval chaos soak", () => {
       );
       const meanReward = succeeded.reduce((sum, result) => sum + result.reward, 0) / succeeded.length;
       expect((summary.rewards as { mean_reward: number }).mean_reward).toBeCloseTo(meanReward, 12);
-      const retried = results.filter((result) => result.attempts > 1).length;
+      const retried = results.filter((result) => result.rollout.attempts > 1).length;
       console.info(
         `[soak] eval chaos: ${retried} rollouts retried, ${expectedErrors} exhausted their retries`,
       );

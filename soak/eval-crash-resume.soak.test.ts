@@ -18,21 +18,22 @@ const CONCURRENCY = 16;
 /**
  * Fields left out of the comparison with the uninterrupted run, and why:
  * - summary.json `timestamp`: the wall-clock time the run first started (two runs, two start times).
- * - metadata.json `started_at` (the same time) and `time_ms` (wall time spent, summed over resumes).
+ * - metadata.json `started_at` and `timestamp` (the same time), `time_ms` and `time` (wall time spent, summed
+ *   over resumes).
  * - results.jsonl `timing`: per-rollout wall-clock durations.
  * - report.md lines "Started", "Wall time" and "Timestamp": the same wall-clock values.
  * Everything else, run_id included (both runs get `--run-id crash`), must be equal.
  */
 const SUMMARY_EXCLUDED = ["timestamp"] as const;
-const METADATA_EXCLUDED = ["started_at", "time_ms"] as const;
+const METADATA_EXCLUDED = ["started_at", "timestamp", "time_ms", "time"] as const;
 const RESULT_EXCLUDED = ["timing"] as const;
 const REPORT_EXCLUDED = /^(\| (Started|Wall time) \||- \*\*Timestamp:\*\* )/;
 
-type Line = Record<string, unknown> & { example_id: number; rollout_index: number };
+type Line = Record<string, unknown> & { example_id: number; rollout: { index: number } };
 
 function byRollout(lines: Line[]): Map<string, Partial<Line>> {
   return new Map(
-    lines.map((line) => [`${line.example_id}/${line.rollout_index}`, omit(line, RESULT_EXCLUDED)]),
+    lines.map((line) => [`${line.example_id}/${line.rollout.index}`, omit(line, RESULT_EXCLUDED)]),
   );
 }
 
@@ -41,7 +42,7 @@ function doneRollouts(path: string): number {
   if (!existsSync(path)) return 0;
   const keys = new Set<string>();
   for (const line of readJsonl<Line & { error: unknown }>(path)) {
-    if (line.error === null) keys.add(`${line.example_id}/${line.rollout_index}`);
+    if (line.error === null) keys.add(`${line.example_id}/${line.rollout.index}`);
   }
   return keys.size;
 }
@@ -84,7 +85,7 @@ describe("eval crash and resume soak", () => {
       },
     });
     const common = [
-      ...["-b", server.baseURL, "-c", String(CONCURRENCY), "--timeout", "10"],
+      ...["-b", server.baseURL, "-c", String(CONCURRENCY), "--request-timeout", "10"],
       ...["--max-consecutive-errors", "0"],
     ];
     const fresh = (outputDir: string) => [
@@ -98,7 +99,7 @@ describe("eval crash and resume soak", () => {
       const referenceSeconds = (performance.now() - started) / 1000;
 
       started = performance.now();
-      const runDir = join(cwd, "crashed", "sv-env-network-logs--crash-model", "crash");
+      const runDir = join(cwd, "crashed", "evals", "sv-env-network-logs--crash-model", "crash");
       const resultsPath = join(runDir, "results.jsonl");
       const progressAtKill: number[] = [];
       for (let kill = 0; kill <= KILLS; kill++) {
@@ -123,7 +124,7 @@ describe("eval crash and resume soak", () => {
           `kill points ${points.join(",")}; rollouts on disk at each kill ${progressAtKill.join(",")}`,
       );
 
-      const referenceDir = join(cwd, "reference", "sv-env-network-logs--crash-model", "crash");
+      const referenceDir = join(cwd, "reference", "evals", "sv-env-network-logs--crash-model", "crash");
       const raw = readFileSync(resultsPath, "utf8").split("\n").filter(Boolean);
       const crashed = raw.map((line) => JSON.parse(line) as Line);
       const crashedByRollout = byRollout(crashed);

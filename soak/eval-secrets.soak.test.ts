@@ -144,7 +144,7 @@ async function runCase(testCase: Case): Promise<void> {
     cwd,
     env: Object.fromEntries(Object.entries(testCase.env ?? {}).map(([name, value]) => [name, fill(value)])),
     args: [
-      ...["-m", "secret-model", "-v", "--run-id", "secrets", "--output-dir", "out", "--max-retries", "1"],
+      ...["-m", "secret-model", "-v", "--run-id", "secrets", "--output-dir", "out", "--request-retries", "1"],
       ...["--max-consecutive-errors", "0", ...datasetArgs, ...testCase.args.map(fill)],
     ],
   });
@@ -173,7 +173,9 @@ async function runCase(testCase: Case): Promise<void> {
     return;
   }
   expect(run.exitCode, run.stderr).toBe(0);
-  const summary = readJson(join(cwd, "out", "sv-env-network-logs--secret-model", "secrets", "summary.json"));
+  const summary = readJson(
+    join(cwd, "out", "evals", "sv-env-network-logs--secret-model", "secrets", "summary.json"),
+  );
   expect(summary).toMatchObject({ n_rollouts: count, n_errors: testCase.mode === "reject" ? count : 0 });
   expect(existsSync(join(cwd, "out"))).toBe(true);
 }

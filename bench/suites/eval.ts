@@ -53,7 +53,7 @@ async function evalRun(context: Context, options: { examples: number; c: number 
     repoRoot: context.repoRoot,
     args: [
       ...["-m", "bench-model", "-b", context.server.baseURL, "--dataset", dataset, "--split", "all"],
-      ...["-c", String(options.c), "--timeout", "60", "--output-dir", outputDir, "--run-id", "bench"],
+      ...["-c", String(options.c), "--request-timeout", "60", "--output-dir", outputDir, "--run-id", "bench"],
     ],
   });
   const stats = await context.server.stats();

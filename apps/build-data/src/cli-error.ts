@@ -8,6 +8,9 @@ export const CLI_ERROR_CODES = {
   hubOffline: "BUILD_DATA_HUB_OFFLINE",
   hub: "BUILD_DATA_HUB",
   validation: "BUILD_DATA_VALIDATION_FAILED",
+  partialRebuild: "BUILD_DATA_PARTIAL_REBUILD",
+  busy: "BUILD_DATA_OUT_BUSY",
+  install: "BUILD_DATA_INSTALL",
 } as const;
 
 export type CliErrorCode = (typeof CLI_ERROR_CODES)[keyof typeof CLI_ERROR_CODES];

@@ -24,3 +24,6 @@ export { type PushToHubOptions, pushToHub } from "./hub/push-to-hub.js";
 export { type ScanLinesOptions, type ScanLinesResult, scanLines } from "./io/scan-lines.js";
 export { SOURCE_NAMES, type SourceName } from "./readers/source-name.js";
 export { type ValidateDirOptions, type ValidationCheck, validateDir } from "./validate/validate-dir.js";
+export { type BuildRecord, type BuildRecordFile, computeBuildId } from "./build/build-record.js";
+export { type MajorityScore, majorityScores } from "./baseline/majority-class.js";
+export { type FitPlattOptions, fitPlatt, type PlattFit } from "./baseline/platt.js";

@@ -9,4 +9,14 @@ export { type BuildSummaryOptions, buildSummary, type RunSummary } from "./run-o
 export { type InvalidResultLine, type ReadResultsOptions, readResults } from "./run-output/read-results.js";
 export { openResultsWriter, type ResultsWriter } from "./run-output/results-writer.js";
 export { type RunMetadata, redactUrl } from "./run-output/run-metadata.js";
-export { modelDirName, type RunDirectoryOptions, runDirectory, runFiles } from "./run-output/run-paths.js";
+export { type ErrorData, normalizeRolloutError, toErrorData } from "./run-output/error-data.js";
+export { METRIC_COLUMNS, type MetricColumn, type MetricColumns } from "./run-output/metric-columns.js";
+export { type ResultRow, toResultRow } from "./run-output/result-row.js";
+export { type RunAverages, RunAveragesAccumulator } from "./run-output/run-averages.js";
+export {
+  modelDirName,
+  modelRunsDirectory,
+  type RunDirectoryOptions,
+  runDirectory,
+  runFiles,
+} from "./run-output/run-paths.js";

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type OpenAIServer, type ServerAction, startOpenAIServer } from "@sv/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { scoreLine } from "../src/commands/score/score-lines.js";
+import { toMetricColumns } from "../src/run-output/metric-columns.js";
 import { MINI_DATASET, readJsonl, rubric, runEvalCli, SENTINEL_KEY, scriptedAnswer } from "./eval-harness.js";
 
 let server: OpenAIServer | undefined;
@@ -106,7 +107,7 @@ describe("pnpm eval (default command)", () => {
         "8",
         "-r",
         "2",
-        "--timeout", // long enough for any reply on a busy machine; only the hang reaches it
+        "--request-timeout", // long enough for any reply on a busy machine; only the hang reaches it
         "2",
         "--run-id",
         "faults",
@@ -122,7 +123,9 @@ describe("pnpm eval (default command)", () => {
     const dir = join(cwd, "outputs/evals/sv-env-network-logs--loopback--model-x/faults");
     const results = readJsonl(join(dir, "results.jsonl"));
     expect(results).toHaveLength(60);
-    const keys = new Set(results.map((result) => `${result.example_id}:${result.rollout_index}`));
+    const rolloutOf = (result: Record<string, unknown>) =>
+      result.rollout as { index: number; attempts: number };
+    const keys = new Set(results.map((result) => `${result.example_id}:${rolloutOf(result).index}`));
     expect(keys.size).toBe(60);
     for (const result of results) {
       const scored = scoreLine(
@@ -130,18 +133,18 @@ describe("pnpm eval (default command)", () => {
         JSON.stringify({ completion: result.completion, answer: result.answer }),
         1,
       );
-      expect(result.metrics).toEqual(scored.rewards);
+      expect(result.metrics).toEqual(toMetricColumns(scored.rewards));
       expect(result.reward).toBe(scored.reward);
       expect(result.error).toBeNull();
     }
-    expect(results.filter((result) => (result.attempts as number) > 1).length).toBeGreaterThanOrEqual(5);
+    expect(results.filter((result) => rolloutOf(result).attempts > 1).length).toBeGreaterThanOrEqual(5);
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${SENTINEL_KEY}`);
     expect(server.requests[0]?.body).toMatchObject({ max_tokens: 64, temperature: 0 });
     for (const file of allFiles(cwd)) expect(readFileSync(file, "utf8")).not.toContain(SENTINEL_KEY);
     expect(run.stdout + run.stderr).not.toContain(SENTINEL_KEY);
     const metadata = JSON.parse(readFileSync(join(dir, "metadata.json"), "utf8"));
     expect(metadata).toMatchObject({ api_key_var: "SV_TEST_KEY", num_examples: 30, rollouts_per_example: 2 });
-    expect(metadata.dataset).toMatchObject({ split: "test", source: "local" });
+    expect(metadata.dataset_info).toMatchObject({ split: "test", source: "local" });
   });
 
   it("a killed-then-resumed run gives the same summary as an uninterrupted one", async () => {

@@ -5,10 +5,10 @@ import { type LearnedModel, predictLearned } from "./learned-model-link.js";
 /** Accuracy and Brier score of a baseline on some rows. */
 export interface BaselineScore {
   rows: number;
-  /** Abstentions count as wrong. */
-  accuracy: number;
-  /** Brier score of the baseline's probability that the flow is malicious. */
-  brier: number;
+  /** Abstentions count as wrong; undefined (n/a) on zero rows. */
+  accuracy: number | undefined;
+  /** Brier score of the baseline's probability that the flow is malicious; undefined on zero rows. */
+  brier: number | undefined;
 }
 
 /** A baseline's verdict on one question. */
@@ -33,7 +33,11 @@ export function evaluateBaseline(options: EvaluateBaselineOptions): BaselineScor
     brier += (prediction.probability - (row.answer === "Malicious" ? 1 : 0)) ** 2;
   }
   const count = options.rows.length;
-  return { rows: count, accuracy: count ? correct / count : 0, brier: count ? brier / count : 0 };
+  return {
+    rows: count,
+    accuracy: count ? correct / count : undefined,
+    brier: count ? brier / count : undefined,
+  };
 }
 
 /** The learned baseline as a predictor. */

@@ -73,5 +73,15 @@ export function trainLearned(options: TrainLearnedOptions): LearnedModel {
     targets: dev.map((row) => (row.answer === "Malicious" ? 1 : 0)),
   });
   model.calibration = { a: round(calibration.a), b: round(calibration.b) };
+  model.training = {
+    ...model.training,
+    calibration: {
+      method: "Platt scaling on dev (smoothed targets, L2 prior, Newton with line search)",
+      iterations: calibration.iterations,
+      converged: calibration.converged,
+      dev_log_loss: Number.isFinite(calibration.logLoss) ? round(calibration.logLoss) : null,
+      ...(calibration.note ? { note: calibration.note } : {}),
+    },
+  };
   return model;
 }

@@ -5,9 +5,10 @@ import { type FileSampleJob, sampleFiles } from "../parallel/index.js";
 import type { FileReport } from "../readers/file-report.js";
 import { ignoreReason } from "../readers/read-source-file.js";
 import { META_SOURCE, type SourceName } from "../readers/source-name.js";
-import { compareCandidates } from "../sampling/candidate.js";
 import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
 import { absorbFileSample } from "../sampling/file-sample.js";
+import { orderForOutput } from "../sampling/output-order.js";
+import { canonicalRejection, INVALID_VALUE } from "./canonical-rejection.js";
 import { selectSample } from "../sampling/select-sample.js";
 import { SkipLog } from "../sampling/skip-log.js";
 import { StratifiedSampler } from "../sampling/stratified-sampler.js";
@@ -59,8 +60,6 @@ export interface BuiltSource {
   manifest: SourceManifest;
 }
 
-const SPLIT_ORDER: Record<string, number> = { train: 0, dev: 1, test: 2, ood: 3 };
-
 /** Read every input of one dataset in a single streaming pass, then sample, deduplicate and split. */
 export async function buildSource(options: BuildSourceOptions): Promise<BuiltSource> {
   const { source, seed, limit, onProgress } = options;
@@ -103,7 +102,18 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
     },
   });
   const ignored = ignoredAt.filter((entry) => entry !== undefined);
-  const selection = selectSample({ strata: sampler.all(), limit, balanced: options.balanced });
+  const strata = sampler.all();
+  const selection = selectSample({
+    strata,
+    limit,
+    balanced: options.balanced,
+    reject: canonicalRejection(strata),
+  });
+  for (const { candidate, reason } of selection.rejected) {
+    skips.add(INVALID_VALUE, `${candidate.file}:${candidate.line}`, reason);
+    const report = inputs.find((input) => input.file === candidate.file);
+    if (report) report.skipped += 1;
+  }
   const split = options.splitStrategy
     ? assignSplits({ strata: selection.strata, strategy: options.splitStrategy, seed })
     : undefined;
@@ -113,12 +123,7 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
       split: split ? split.splits[index]![position]! : "ood",
     })),
   );
-  entries.sort(
-    (left, right) =>
-      SPLIT_ORDER[left.split]! - SPLIT_ORDER[right.split]! ||
-      compareCandidates(left.candidate, right.candidate),
-  );
-  const rows = entries.map((entry) =>
+  const rows = orderForOutput({ entries, seed }).map((entry) =>
     toDatasetRow({ candidate: entry.candidate, source: META_SOURCE[source], split: entry.split }),
   );
   if (rows.length === 0) {

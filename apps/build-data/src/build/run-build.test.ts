@@ -45,6 +45,7 @@ describe("runBuild", () => {
     expect(Object.keys(files)).toEqual([
       "DATA_CARD.md",
       "baseline-learned-v1.json",
+      "build-v1.json",
       "cic-ids-2017-ood-v1.jsonl",
       "iot23-train-dev-test-v1.jsonl",
       "sampling-e1-ood-v1.json",
@@ -89,11 +90,27 @@ describe("runBuild", () => {
 
   it("--mode test writes tiny -test files, and capture splits hold whole captures out", async () => {
     const out = await mkdtemp(join(tmpdir(), "bd-"));
-    await runBuild({ ...base(out, { iot23: iot }), only: ["iot23"], mode: "test", splitStrategy: "capture" });
+    const options: RunBuildOptions = {
+      ...base(out, { iot23: iot }),
+      only: ["iot23"],
+      mode: "test",
+      splitStrategy: "capture",
+    };
+    // Three captures in 20 rows leave one split empty: the build fails its own splits check...
+    await expect(runBuild(options)).rejects.toThrow(
+      /failed 1 of its own checks \(iot23-train-dev-test-test.jsonl: splits\)/,
+    );
+    expect(await readdir(out)).toEqual([]);
+    // ...and is installed anyway with --allow-incomplete, saying which check failed.
+    const result = await runBuild({ ...options, allowIncomplete: true });
+    expect(result.failedChecks.map((check) => check.name)).toEqual([
+      "iot23-train-dev-test-test.jsonl: splits",
+    ]);
     const files = await snapshot(out);
     expect(Object.keys(files)).toEqual([
-      "DATA_CARD.md",
+      "DATA_CARD-test.md",
       "baseline-learned-test.json",
+      "build-test.json",
       "iot23-train-dev-test-test.jsonl",
       "sampling-iot23-test.json",
     ]);
@@ -121,6 +138,7 @@ describe("runBuild", () => {
       "unsw-nb15-ood-v1.jsonl: no duplicate flow (meta.hash) in any split",
       "unsw-nb15-ood-v1.jsonl: meta.hash matches the question's flow",
       "unsw-nb15-ood-v1.jsonl: manifest counts match the file",
+      "build-v1.json: every file belongs to one build",
     ]);
   });
 

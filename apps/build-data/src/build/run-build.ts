@@ -1,22 +1,28 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import {
-  type BaselineScore,
-  evaluateBaseline,
-  heuristicPredictor,
-  learnedPredictor,
-} from "../baseline/evaluate-baseline.js";
-import { trainLearned } from "../baseline/train-learned.js";
-import { type DataCardDataset, renderDataCard } from "../card/render-data-card.js";
-import { type FieldAudit, shortcutAudit } from "../card/shortcut-audit.js";
+import { existsSync } from "node:fs";
+import { rename, rm, stat } from "node:fs/promises";
+import type { BaselineScore } from "../baseline/evaluate-baseline.js";
+import type { MajorityScore } from "../baseline/majority-class.js";
+import type { FieldAudit } from "../card/shortcut-audit.js";
+import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import type { HubOptions } from "../hub/hub-options.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
-import { META_SOURCE, SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
+import { SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
 import type { SplitStrategy } from "../sampling/assign-splits.js";
-import { type BuiltSource, buildSource, type SourceManifest } from "./build-source.js";
-import { type BuildMode, baselineFileName, datasetFileName, manifestFileName } from "./dataset-names.js";
-import type { DatasetRow } from "./dataset-row.js";
-import { resolveSource } from "./resolve-source.js";
+import { type ValidationCheck, validateDir } from "../validate/validate-dir.js";
+import type { SourceManifest } from "./build-source.js";
+import type { BuildMode } from "./dataset-names.js";
+import { finishInterruptedInstalls, installBuild } from "./install-build.js";
+import { readPreviousBuild } from "./previous-build.js";
+import type { StagedDataset } from "./staged-dataset.js";
+import {
+  createStaging,
+  findRunningBuild,
+  normaliseOut,
+  rejectedPath,
+  removeStaleStaging,
+} from "./staging.js";
+import { stageSource } from "./stage-source.js";
+import { writeBuild } from "./write-build.js";
 
 export interface RunBuildOptions {
   /** Paths (or one `hf:OWNER/NAME`) per source; a built source without any uses the original's Hub copy. */
@@ -35,151 +41,101 @@ export interface RunBuildOptions {
   workers?: number;
   /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
   minBytesPerWorker?: number;
+  /** Install a build that fails its own checks (default false: it is kept aside and the build fails). */
+  allowIncomplete?: boolean;
   onProgress?: (message: string) => void;
 }
 
 export interface RunBuildResult {
-  /** Files written, relative to `out`. */
+  /** The build id written into every manifest, the model and the data card. */
+  buildId: string;
+  /** Files of this build, relative to `out`. */
   files: string[];
-  datasets: { source: SourceName; fileName: string; manifest: SourceManifest }[];
+  datasets: { source: SourceName; fileName: string; manifest: SourceManifest; carried: boolean }[];
   learned?: Record<string, BaselineScore>;
   heuristic?: Record<string, BaselineScore>;
+  majority: MajorityScore[];
   audit?: FieldAudit[];
+  /** Outputs this build lacks (e.g. a refused baseline). */
+  incomplete: string[];
+  /** Checks the build failed (only with `allowIncomplete`; otherwise the build throws). */
+  failedChecks: ValidationCheck[];
 }
 
-function jsonl(rows: readonly DatasetRow[]): string {
-  return rows.map((row) => `${JSON.stringify(row)}\n`).join("");
-}
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-/** Build the datasets, manifests, learned baseline and data card into `out`. */
+/**
+ * Build the datasets, manifests, learned baseline and data card into `out`. Everything is written to a
+ * staging folder beside `out` and swapped in only when complete and valid, so a build that fails or is
+ * killed leaves the previous build as it was. With `only`, the other datasets of the build already in
+ * `out` are kept, and the manifests, baseline and card are made again from all of them.
+ */
 export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult> {
   const { mode, seed, onProgress } = options;
+  const out = normaliseOut(options.out);
   const only = SOURCE_NAMES.filter((source) => (options.only ?? SOURCE_NAMES).includes(source));
-  await mkdir(options.out, { recursive: true });
-  const files: string[] = [];
-  const write = async (name: string, content: string) => {
-    await writeFile(join(options.out, name), content);
-    files.push(name);
-  };
-  const built: {
-    source: SourceName;
-    fileName: string;
-    result: BuiltSource;
-    hubRepo?: string;
-    hubFiles?: unknown;
-  }[] = [];
-  for (const source of only) {
-    const resolved = await resolveSource({
-      source,
-      specs: options.sources[source] ?? [],
-      hub: options.hub,
-      ...(onProgress ? { onProgress } : {}),
+  if (existsSync(out) && !(await stat(out)).isDirectory())
+    throw new CliError({ code: CLI_ERROR_CODES.usage, message: `--out ${out} is a file, not a directory` });
+  const running = await findRunningBuild(out);
+  if (running)
+    throw new CliError({
+      code: CLI_ERROR_CODES.busy,
+      message: `another build-data (pid ${running.pid}) is building into ${out} (${running.path}); wait for it, or remove that folder if no such process is a build`,
     });
-    const iot = source === "iot23";
-    const result = await buildSource({
-      source,
-      roots: resolved.roots,
-      seed,
-      limit: mode === "test" ? (iot ? 20 : 10) : iot ? options.limit : options.oodLimit,
-      balanced: source !== "unsw",
-      ...(iot ? { splitStrategy: options.splitStrategy } : {}),
-      attempted: options.attempted,
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-      ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
-      ...(onProgress ? { onProgress } : {}),
-    });
-    const fileName = datasetFileName(source, mode);
-    await write(fileName, jsonl(result.rows));
-    built.push({
-      source,
-      fileName,
-      result,
-      ...(resolved.hubRepo ? { hubRepo: resolved.hubRepo, hubFiles: resolved.hubFiles } : {}),
-    });
-  }
-  const header = {
+  for (const path of await finishInterruptedInstalls(out))
+    onProgress?.(`finished installing the complete build an interrupted run left in ${path}`);
+  for (const path of await removeStaleStaging(out))
+    onProgress?.(`removed ${path} (left by a build that was stopped)`);
+  const kept = await readPreviousBuild({
+    out,
     mode,
     seed,
-    generated_by: "@sv/build-data",
-    ...(mode === "test" ? { warning: "test fixture only - not for evaluation" } : {}),
-  };
-  const section = (entry: (typeof built)[number]) => ({
-    dataset: entry.fileName,
-    ...(entry.hubRepo ? { hub: { repo: entry.hubRepo, files: entry.hubFiles } } : {}),
-    ...entry.result.manifest,
+    sources: SOURCE_NAMES.filter((source) => !only.includes(source)),
   });
-  const iot = built.find((entry) => entry.source === "iot23");
-  if (iot) await write(manifestFileName("iot23", mode), json({ ...header, ...section(iot) }));
-  const ood = built.filter((entry) => entry.source !== "iot23");
-  if (ood.length > 0) {
-    await write(
-      manifestFileName("ood", mode),
-      json({
-        ...header,
-        datasets: Object.fromEntries(ood.map((entry) => [META_SOURCE[entry.source], section(entry)])),
-      }),
+  const staging = await createStaging(out);
+  try {
+    const built = new Map<SourceName, StagedDataset>();
+    for (const source of only) built.set(source, await stageSource(source, options));
+    for (const dataset of kept.values())
+      onProgress?.(`${dataset.source}: kept ${dataset.fileName} from the build in ${out}`);
+    const datasets = SOURCE_NAMES.map((source) => built.get(source) ?? kept.get(source)).filter(
+      (dataset) => dataset !== undefined,
     );
-  }
-  let learned: Record<string, BaselineScore> | undefined;
-  let heuristic: Record<string, BaselineScore> | undefined;
-  let audit: FieldAudit[] | undefined;
-  let majority: number | undefined;
-  const modelFile = baselineFileName(mode);
-  if (iot) {
-    const rows = iot.result.rows;
-    const model = trainLearned({ rows, seed });
-    await write(modelFile, json(model));
-    const test = rows.filter((row) => row.meta.split === "test");
-    const learnedPredict = learnedPredictor(model);
-    const heuristicPredict = heuristicPredictor();
-    learned = { "iot23 test": evaluateBaseline({ rows: test, predict: learnedPredict }) };
-    heuristic = { "iot23 test": evaluateBaseline({ rows: test, predict: heuristicPredict }) };
-    for (const entry of ood) {
-      const set = META_SOURCE[entry.source];
-      learned[set] = evaluateBaseline({ rows: entry.result.rows, predict: learnedPredict });
-      heuristic[set] = evaluateBaseline({ rows: entry.result.rows, predict: heuristicPredict });
+    const written = await writeBuild({ dir: staging, mode, seed, datasets });
+    const { baselines } = written;
+    const learnedTest = baselines.learned?.["iot23 test"]?.accuracy;
+    if (baselines.learned)
+      onProgress?.(
+        `baseline/learned: iot23 test accuracy ${learnedTest === undefined ? "n/a" : `${(learnedTest * 100).toFixed(1)}%`}${baselines.refusal ? ` (${baselines.refusal})` : ""}`,
+      );
+    const failedChecks = (await validateDir({ dir: staging, modes: [mode] })).filter((check) => !check.ok);
+    for (const check of failedChecks)
+      onProgress?.(`check failed: ${check.name}${check.detail ? `: ${check.detail}` : ""}`);
+    if (failedChecks.length > 0 && !options.allowIncomplete) {
+      const rejected = rejectedPath(out);
+      await rm(rejected, { recursive: true, force: true });
+      await rename(staging, rejected);
+      throw new CliError({
+        code: CLI_ERROR_CODES.validation,
+        message: `the build failed ${failedChecks.length} of its own checks (${failedChecks.map((check) => check.name).join("; ")}); ${out} was left as it was, the rejected build is in ${rejected}; --allow-incomplete installs such a build anyway`,
+      });
     }
-    audit = shortcutAudit({ rows });
-    const trainMalicious = rows.filter(
-      (row) => row.meta.split === "train" && row.answer === "Malicious",
-    ).length;
-    const trainTotal = rows.filter((row) => row.meta.split === "train").length;
-    const majorityLabel = trainMalicious * 2 >= trainTotal ? "Malicious" : "Benign";
-    majority = test.length ? test.filter((row) => row.answer === majorityLabel).length / test.length : 0;
-    onProgress?.(
-      `baseline/learned: iot23 test accuracy ${((learned["iot23 test"]?.accuracy ?? 0) * 100).toFixed(1)}%`,
-    );
+    await installBuild({ out, staging });
+    return {
+      buildId: written.buildId,
+      files: written.files,
+      datasets: datasets.map((dataset) => ({
+        source: dataset.source,
+        fileName: dataset.fileName,
+        manifest: dataset.section,
+        carried: dataset.carried,
+      })),
+      ...(baselines.learned ? { learned: baselines.learned } : {}),
+      heuristic: baselines.heuristic,
+      majority: baselines.majority,
+      ...(baselines.audit ? { audit: baselines.audit } : {}),
+      incomplete: written.incomplete,
+      failedChecks,
+    };
+  } finally {
+    if (existsSync(staging)) await rm(staging, { recursive: true, force: true });
   }
-  const cardDatasets: DataCardDataset[] = built.map((entry) => ({
-    fileName: entry.fileName,
-    manifest: entry.result.manifest,
-    ...(entry.hubRepo ? { hubRepo: entry.hubRepo } : {}),
-  }));
-  await write(
-    "DATA_CARD.md",
-    renderDataCard({
-      seed,
-      mode,
-      datasets: cardDatasets,
-      ...(learned ? { learned: { modelFile, scores: learned } } : {}),
-      ...(heuristic ? { heuristic } : {}),
-      ...(majority !== undefined ? { majority } : {}),
-      ...(audit ? { audit } : {}),
-    }),
-  );
-  return {
-    files,
-    datasets: built.map((entry) => ({
-      source: entry.source,
-      fileName: entry.fileName,
-      manifest: entry.result.manifest,
-    })),
-    ...(learned ? { learned } : {}),
-    ...(heuristic ? { heuristic } : {}),
-    ...(audit ? { audit } : {}),
-  };
 }

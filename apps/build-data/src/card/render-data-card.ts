@@ -1,4 +1,5 @@
 import type { BaselineScore } from "../baseline/evaluate-baseline.js";
+import type { MajorityScore } from "../baseline/majority-class.js";
 import type { SourceManifest } from "../build/build-source.js";
 import type { FieldAudit } from "./shortcut-audit.js";
 import { MAPPING_TABLES } from "./mapping-tables.js";
@@ -13,17 +14,28 @@ export interface DataCardDataset {
 export interface RenderDataCardOptions {
   seed: number;
   mode: string;
+  /** The build id every file of this build carries. */
+  buildId: string;
+  /** Outputs this build lacks, in words (e.g. a refused baseline). */
+  incomplete?: readonly string[];
   datasets: readonly DataCardDataset[];
   /** Learned baseline scores by evaluation set (e.g. `iot23 test`, `cic-ids-2017`). */
-  learned?: { modelFile: string; scores: Record<string, BaselineScore> };
+  learned?: { modelFile: string; scores: Record<string, BaselineScore>; refusal?: string };
   /** `baseline/heuristic` scores by evaluation set. */
   heuristic?: Record<string, BaselineScore>;
-  /** Majority-class accuracy on the IoT-23 test split. */
-  majority?: number;
+  /** Majority-class accuracy per set and split. */
+  majority?: readonly MajorityScore[];
   audit?: FieldAudit[];
 }
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const percent = (value: number | undefined) => (value === undefined ? "n/a" : `${(value * 100).toFixed(1)}%`);
+const brier = (value: number | undefined) => (value === undefined ? "n/a" : value.toFixed(3));
+
+function majorityModel(entry: MajorityScore): string {
+  if (entry.labels.length === 0) return "majority class";
+  if (entry.labels.length === 2) return "majority class (tie: always Benign or always Malicious)";
+  return `majority class (always ${entry.labels[0]})`;
+}
 
 function table(header: string[], rows: (string | number)[][]): string {
   return [
@@ -82,6 +94,9 @@ export function renderDataCard(options: RenderDataCardOptions): string {
   const parts = [
     "# E1 network-flow datasets: data card",
     "",
+    `Build id \`${options.buildId}\`.`,
+    "",
+    ...(options.incomplete?.length ? [`**Incomplete build:** ${options.incomplete.join("; ")}.`, ""] : []),
     `Built by \`pnpm build-data\` (mode ${options.mode}, seed ${options.seed}). Each row is one flow rendered as \`Log Entry: key=value, …\` (Zeek conn.log names, \`-\` unknown) with the answer \`Malicious\` or \`Benign\`; \`meta\` keeps source, scenario, attack family, content hash, split and the input file and line. The question never shows a label or anything derived from one.`,
     "",
     "## Sources",
@@ -95,14 +110,23 @@ export function renderDataCard(options: RenderDataCardOptions): string {
     "",
   ];
   const baselineRows: (string | number)[][] = [];
-  if (options.majority !== undefined)
-    baselineRows.push(["majority class", "iot23 test", percent(options.majority), "—"]);
+  for (const entry of options.majority ?? []) {
+    baselineRows.push([
+      majorityModel(entry),
+      `${entry.set} ${entry.split} (${entry.rows} rows)`,
+      percent(entry.accuracy),
+      "—",
+    ]);
+  }
+  const learnedName = options.learned?.refusal
+    ? "baseline/learned (not shipped, see below)"
+    : `baseline/learned (\`${options.learned?.modelFile}\`)`;
   for (const [set, score] of Object.entries(options.learned?.scores ?? {})) {
     baselineRows.push([
-      `baseline/learned (\`${options.learned!.modelFile}\`)`,
+      learnedName,
       `${set} (${score.rows} rows)`,
       percent(score.accuracy),
-      score.brier.toFixed(3),
+      brier(score.brier),
     ]);
   }
   for (const [set, score] of Object.entries(options.heuristic ?? {})) {
@@ -110,13 +134,17 @@ export function renderDataCard(options: RenderDataCardOptions): string {
       "baseline/heuristic (rules, no training)",
       `${set} (${score.rows} rows)`,
       percent(score.accuracy),
-      score.brier.toFixed(3),
+      brier(score.brier),
     ]);
   }
   parts.push(
-    "Baselines that read only the question text (abstentions count as wrong). `baseline/learned` is a logistic regression on hashed features (ports, proto, service, conn_state, history letters, log-scaled bytes, packets and duration), trained on the IoT-23 train split and Platt-calibrated on dev.",
+    "Baselines that read only the question text (abstentions count as wrong). `baseline/learned` is a logistic regression on hashed features (ports, proto, service, conn_state, history letters, log-scaled bytes, packets and duration), trained on the IoT-23 train split and Platt-calibrated on dev. A `majority class` row is the accuracy of always giving the more frequent answer of that split: a baseline below it has learned nothing useful there.",
     "",
     table(["model", "evaluated on", "accuracy", "Brier"], baselineRows),
+    "",
+    options.learned?.refusal
+      ? `**${options.learned.refusal}.** \`${options.learned.modelFile}\` is not part of this build.`
+      : "",
     "",
   );
   if (options.audit) {

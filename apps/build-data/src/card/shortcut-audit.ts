@@ -4,7 +4,8 @@ import type { DatasetRow } from "../build/dataset-row.js";
 /** Test accuracy of a one-field classifier (majority label per value or bucket, learned on train). */
 export interface FieldAudit {
   field: FlowField;
-  accuracy: number;
+  /** Undefined (n/a) when the test split is empty. */
+  accuracy: number | undefined;
   /** Distinct values/buckets seen on train. */
   values: number;
   /** Accuracy ≥ the threshold: this field alone nearly gives the label away. */
@@ -51,7 +52,7 @@ export function shortcutAudit(options: ShortcutAuditOptions): FieldAudit[] {
       const guess = vote === undefined || vote === 0 ? fallback : vote > 0 ? "Malicious" : "Benign";
       if (guess === row.answer) correct++;
     }
-    const accuracy = test.length ? correct / test.length : 0;
-    return { field, accuracy, values: votes.size, flagged: accuracy >= threshold };
+    const accuracy = test.length ? correct / test.length : undefined;
+    return { field, accuracy, values: votes.size, flagged: accuracy !== undefined && accuracy >= threshold };
   });
 }

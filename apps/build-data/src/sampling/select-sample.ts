@@ -9,6 +9,8 @@ export interface SelectSampleOptions {
   limit: number;
   /** Half per label, shared equally between scenarios (IoT-23, CIC); else in proportion to what was seen (UNSW). */
   balanced: boolean;
+  /** Why a held flow may not be used (e.g. a value `validate` would reject), or undefined to keep it. */
+  reject?: (candidate: Candidate) => string | undefined;
 }
 
 /** What one (scenario × label) stratum gave. */
@@ -30,6 +32,8 @@ export interface SampleSelection {
   /** Flows with the same content but different labels in different places: all copies dropped. */
   labelConflicts: number;
   conflictExamples: string[];
+  /** Held flows that `reject` turned down, in stratum and priority order, with the reason. */
+  rejected: { candidate: Candidate; reason: string }[];
   /** Shortfalls and scarce strata, in words, for the manifest and the data card. */
   notes: string[];
 }
@@ -81,7 +85,14 @@ function dropCrossStratumDuplicates(lists: Candidate[][]): {
  */
 export function selectSample(options: SelectSampleOptions): SampleSelection {
   const { strata, limit } = options;
-  const lists = strata.map((stratum) => stratum.reservoir.sorted());
+  const rejected: SampleSelection["rejected"] = [];
+  const lists = strata.map((stratum) =>
+    stratum.reservoir.sorted().filter((candidate) => {
+      const reason = options.reject?.(candidate);
+      if (reason !== undefined) rejected.push({ candidate, reason });
+      return reason === undefined;
+    }),
+  );
   const cross = dropCrossStratumDuplicates(lists);
   const notes: string[] = [];
   const counts = new Array<number>(strata.length).fill(0);
@@ -141,6 +152,7 @@ export function selectSample(options: SelectSampleOptions): SampleSelection {
     duplicatesDropped: withinStrata + cross.duplicates,
     labelConflicts: cross.conflicts,
     conflictExamples: cross.examples,
+    rejected,
     notes,
   };
 }

@@ -1,165 +1,138 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { flowHash, parseQuestion, safeParseRow } from "@sv/dataset";
-import { isLearnedModel } from "../baseline/learned-model-link.js";
 import { countRows } from "../build/count-rows.js";
 import {
   baselineFileName,
   type BuildMode,
+  buildOutputNames,
+  dataCardFileName,
   datasetFileName,
   manifestFileName,
 } from "../build/dataset-names.js";
 import type { DatasetRow } from "../build/dataset-row.js";
-import { META_SOURCE, SOURCE_NAMES } from "../readers/source-name.js";
+import { listOutSiblings } from "../build/staging.js";
+import { META_SOURCE, SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
+import { checkBaselineModel } from "./check-baseline-model.js";
+import { checkBuildRecord } from "./check-build-record.js";
+import { checkDatasetRows } from "./check-dataset-rows.js";
+import { checkOverlap } from "./check-overlap.js";
+import { createLeakMatcher } from "./leak-words.js";
+import { readDatasetFile } from "./read-dataset-file.js";
+import { listProblems, type ValidationCheck } from "./validation-check.js";
 
-/** One check of a built directory. */
-export interface ValidationCheck {
-  name: string;
-  ok: boolean;
-  detail: string;
-}
+export type { ValidationCheck } from "./validation-check.js";
 
 export interface ValidateDirOptions {
   dir: string;
+  /** Build modes to check (default both; a mode with no files in `dir` is skipped). */
+  modes?: readonly BuildMode[];
 }
 
-const LEAK = /\b(malicious|benign|label|attack|normal)\b/i;
-
-async function readRows(
+async function readJsonCheck(
   path: string,
-  checks: ValidationCheck[],
   name: string,
-): Promise<DatasetRow[] | undefined> {
-  const lines = (await readFile(path, "utf8")).split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  const rows: DatasetRow[] = [];
-  const problems: string[] = [];
-  lines.forEach((line, index) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.push(`${name}:${index + 1}: not JSON`);
-      return;
-    }
-    const parsed = safeParseRow(value, { file: name, line: index + 1 });
-    const raw = value as DatasetRow;
-    if (!parsed.success) problems.push(parsed.error.message);
-    else if (raw.answer !== "Malicious" && raw.answer !== "Benign")
-      problems.push(`${name}:${index + 1}: answer must be "Malicious" or "Benign"`);
-    else if (typeof raw.meta?.hash !== "string" || typeof raw.meta?.split !== "string")
-      problems.push(`${name}:${index + 1}: meta.hash and meta.split are required`);
-    else rows.push(raw);
-  });
-  checks.push({
-    name: `${name}: schema`,
-    ok: problems.length === 0,
-    detail: problems.length ? problems.slice(0, 5).join("; ") : `${lines.length} rows`,
-  });
-  return problems.length ? undefined : rows;
+  checks: ValidationCheck[],
+): Promise<Record<string, unknown> | undefined> {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch {
+    checks.push({ name: `${name}: JSON`, ok: false, detail: "not valid JSON" });
+    return undefined;
+  }
 }
 
-function checkRows(rows: DatasetRow[], name: string, iot: boolean, checks: ValidationCheck[]): void {
-  const seen = new Map<string, number>();
-  const duplicates: string[] = [];
-  const hashMismatch: string[] = [];
-  const leaks: string[] = [];
-  rows.forEach((row, index) => {
-    const previous = seen.get(row.meta.hash);
-    if (previous !== undefined) duplicates.push(`${row.meta.hash} (lines ${previous + 1} and ${index + 1})`);
-    seen.set(row.meta.hash, index);
-    if (!row.question.startsWith("Log Entry: ") || flowHash(parseQuestion(row.question)) !== row.meta.hash)
-      hashMismatch.push(`line ${index + 1}`);
-    if (LEAK.test(row.question)) leaks.push(`line ${index + 1}`);
-  });
-  checks.push({
-    name: `${name}: no duplicate flow (meta.hash) in any split`,
-    ok: duplicates.length === 0,
-    detail: duplicates.slice(0, 5).join("; ") || `${seen.size} distinct`,
-  });
-  checks.push({
-    name: `${name}: meta.hash matches the question's flow`,
-    ok: hashMismatch.length === 0,
-    detail: hashMismatch.slice(0, 5).join("; ") || "all match",
-  });
-  checks.push({
-    name: `${name}: questions carry no label words`,
-    ok: leaks.length === 0,
-    detail: leaks.slice(0, 5).join("; ") || "none",
-  });
-  const splits = new Set(rows.map((row) => row.meta.split));
-  const expected = iot ? ["dev", "test", "train"] : ["ood"];
-  const okSplits = iot
-    ? expected.every((split) => splits.has(split)) && splits.size === 3
-    : splits.size === 1 && splits.has("ood");
-  checks.push({
-    name: `${name}: splits`,
-    ok: okSplits,
-    detail: `${[...splits].sort().join(", ")} (expected ${expected.join(", ")})`,
-  });
-  const labels = new Set(rows.map((row) => row.answer));
-  checks.push({
-    name: `${name}: both labels present`,
-    ok: labels.size === 2,
-    detail: [...labels].sort().join(", "),
-  });
+function flatten(value: unknown, prefix: string, into: Map<string, unknown>): Map<string, unknown> {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) flatten(inner, `${prefix}.${key}`, into);
+  } else into.set(prefix, value);
+  return into;
 }
 
 function checkManifest(
   rows: DatasetRow[],
   section: { counts?: unknown } | undefined,
   name: string,
-  checks: ValidationCheck[],
-): void {
-  const ok = section !== undefined && JSON.stringify(section.counts) === JSON.stringify(countRows(rows));
-  checks.push({
-    name: `${name}: manifest counts match the file`,
-    ok,
-    detail: ok ? "match" : section ? "counts differ" : "no manifest section",
-  });
+  manifestName: string,
+): ValidationCheck {
+  const check = `${name}: manifest counts match the file`;
+  if (section === undefined) return { name: check, ok: false, detail: `no section in ${manifestName}` };
+  const recorded = flatten(section.counts, "counts", new Map());
+  const actual = flatten(countRows(rows), "counts", new Map());
+  const differences = [...new Set([...recorded.keys(), ...actual.keys()])]
+    .filter((key) => recorded.get(key) !== actual.get(key))
+    .map(
+      (key) =>
+        `${manifestName} field ${key}: ${String(recorded.get(key) ?? "missing")}, the file has ${String(actual.get(key) ?? "none")}`,
+    );
+  return { name: check, ok: differences.length === 0, detail: listProblems(differences) || "match" };
 }
 
-/** Check a built directory: schemas, dedup, hashes, splits, manifests, model and data card. */
+async function validateMode(dir: string, mode: BuildMode, checks: ValidationCheck[]): Promise<number> {
+  const iotManifest = await readJsonCheck(
+    join(dir, manifestFileName("iot23", mode)),
+    manifestFileName("iot23", mode),
+    checks,
+  );
+  const oodManifest = await readJsonCheck(
+    join(dir, manifestFileName("ood", mode)),
+    manifestFileName("ood", mode),
+    checks,
+  );
+  const files: { source: SourceName; name: string; rows: DatasetRow[] }[] = [];
+  for (const source of SOURCE_NAMES) {
+    const name = datasetFileName(source, mode);
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    const rows = await readDatasetFile(path, name, checks);
+    if (rows) files.push({ source, name, rows });
+  }
+  const families = new Set(files.flatMap((file) => file.rows.map((row) => String(row.meta.attack_family))));
+  const leaks = createLeakMatcher(families);
+  for (const { source, name, rows } of files) {
+    checkDatasetRows({ rows, name, iot: source === "iot23", leaks, checks });
+    const datasets = oodManifest?.datasets as Record<string, { counts?: unknown }> | undefined;
+    checks.push(
+      checkManifest(
+        rows,
+        source === "iot23" ? (iotManifest as { counts?: unknown }) : datasets?.[META_SOURCE[source]],
+        name,
+        manifestFileName(source === "iot23" ? "iot23" : "ood", mode),
+      ),
+    );
+  }
+  if (files.length > 1) checks.push(checkOverlap(files));
+  const modelName = baselineFileName(mode);
+  const model = await readJsonCheck(join(dir, modelName), modelName, checks);
+  const iotRows = files.find((file) => file.source === "iot23")?.rows;
+  if (model !== undefined)
+    checks.push(...checkBaselineModel({ name: modelName, model, ...(iotRows ? { iotRows } : {}) }));
+  checks.push(...(await checkBuildRecord(dir, mode)));
+  const card = dataCardFileName(mode);
+  checks.push({ name: `${card} present`, ok: existsSync(join(dir, card)), detail: "" });
+  return files.length;
+}
+
+/**
+ * Check a built directory: schemas, duplicates, hashes, canonical questions without leaks, overlap
+ * between files, splits, manifests, the baseline model, and that every file belongs to one build.
+ */
 export async function validateDir(options: ValidateDirOptions): Promise<ValidationCheck[]> {
   const { dir } = options;
   const checks: ValidationCheck[] = [];
   let found = 0;
-  for (const mode of ["full", "test"] as BuildMode[]) {
-    const iotManifestPath = join(dir, manifestFileName("iot23", mode));
-    const oodManifestPath = join(dir, manifestFileName("ood", mode));
-    const iotManifest = existsSync(iotManifestPath)
-      ? JSON.parse(await readFile(iotManifestPath, "utf8"))
-      : undefined;
-    const oodManifest = existsSync(oodManifestPath)
-      ? JSON.parse(await readFile(oodManifestPath, "utf8"))
-      : undefined;
-    for (const source of SOURCE_NAMES) {
-      const name = datasetFileName(source, mode);
-      const path = join(dir, name);
-      if (!existsSync(path)) continue;
-      found++;
-      const rows = await readRows(path, checks, name);
-      if (!rows) continue;
-      checkRows(rows, name, source === "iot23", checks);
-      checkManifest(
-        rows,
-        source === "iot23" ? iotManifest : oodManifest?.datasets?.[META_SOURCE[source]],
-        name,
-        checks,
-      );
-    }
-    const model = join(dir, baselineFileName(mode));
-    if (existsSync(model)) {
-      const ok = isLearnedModel(JSON.parse(await readFile(model, "utf8")));
-      checks.push({
-        name: `${baselineFileName(mode)}: learned model format`,
-        ok,
-        detail: ok ? "valid" : "not a learned baseline model",
-      });
-    }
+  for (const mode of options.modes ?? (["full", "test"] as const)) {
+    if (!buildOutputNames(mode).some((name) => existsSync(join(dir, name)))) continue;
+    found += await validateMode(dir, mode, checks);
   }
   checks.push({ name: "dataset files present", ok: found > 0, detail: `${found} found` });
-  checks.push({ name: "DATA_CARD.md present", ok: existsSync(join(dir, "DATA_CARD.md")), detail: "" });
+  const interrupted = (await listOutSiblings(dir)).filter((sibling) => sibling.kind === "swap");
+  if (interrupted.length > 0)
+    checks.push({
+      name: "no interrupted install",
+      ok: false,
+      detail: `${interrupted.map((sibling) => sibling.path).join(", ")}: a complete build was being installed when its process stopped; run build-data again to finish it`,
+    });
   return checks;
 }

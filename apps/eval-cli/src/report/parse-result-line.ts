@@ -1,5 +1,7 @@
 import { isLabel, parse } from "@sv/parser";
-import { createRubric, safeNormalizeGoldAnswer } from "@sv/rubric";
+import { createRubric, type RewardVector, safeNormalizeGoldAnswer } from "@sv/rubric";
+import { normalizeRolloutError } from "../run-output/error-data.js";
+import { fromMetricColumns } from "../run-output/metric-columns.js";
 import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
 import type { PromptMessage, ResultLine } from "./result-line.js";
 
@@ -9,6 +11,11 @@ export interface ParseResultLineOptions {
   /** File name in messages, e.g. `runs/abc/results.jsonl`. */
   fileName: string;
   lineNumber: number;
+  /**
+   * The rollout number of a row that names none (vf-eval and the original's scripts do not): called with
+   * the row's example id; {@link readResultLines} numbers rows in file order within each example.
+   */
+  nextRolloutIndex?: (exampleId: number | string) => number;
 }
 
 const rubric = createRubric();
@@ -30,13 +37,69 @@ function promptMessages(value: unknown): PromptMessage[] {
   }));
 }
 
+function contentText(content: unknown): string {
+  if (typeof content === "string") return content;
+  // OpenAI content parts: [{type: "text", text}, …]
+  if (Array.isArray(content)) {
+    return content.map((part) => (isObject(part) && typeof part.text === "string" ? part.text : "")).join("");
+  }
+  return "";
+}
+
+/** The reply: a string, or the last assistant message of a message list (vf-eval 0.1.10 and later). */
 function completionText(value: unknown): string {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) {
-    const last = value.filter(isObject).at(-1);
-    return typeof last?.content === "string" ? last.content : "";
+    const messages = value.filter(isObject);
+    const last = messages.filter((message) => message.role === "assistant").at(-1) ?? messages.at(-1);
+    return contentText(last?.content);
   }
   return "";
+}
+
+/** `info` as an object (vf-eval may have written it as a JSON string). */
+function infoObject(value: unknown): Json {
+  if (isObject(value)) return value;
+  if (typeof value === "string" && value.trim().startsWith("{")) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (isObject(parsed)) return parsed;
+    } catch {
+      // not JSON after all: no info
+    }
+  }
+  return {};
+}
+
+/**
+ * The four rewards wherever the row keeps them: `metrics` (ours, vf-eval 0.1.10 and later), top-level
+ * columns (vf-eval 0.1.9) or `rewards` (the original's eval_network_logs.py), under the original's
+ * reward-function names or the rubric's.
+ */
+function storedRewards(record: Json): RewardVector | undefined {
+  return (
+    fromMetricColumns(isObject(record.metrics) ? record.metrics : undefined) ??
+    fromMetricColumns(record) ??
+    fromMetricColumns(isObject(record.rewards) ? record.rewards : undefined)
+  );
+}
+
+/** Milliseconds of one timing phase, in any vf-eval layout. */
+function phaseMs(record: Json, timing: Json, name: "generation" | "scoring" | "total"): number {
+  const key = `${name}_ms`;
+  if (typeof timing[key] === "number") return finite(timing[key]);
+  if (typeof record[key] === "number") return finite(record[key]);
+  // vf-eval 0.1.14: seconds, as {generation: {duration}, scoring: {duration}, total}
+  const phase = timing[name];
+  const seconds = isObject(phase) ? phase.duration : phase;
+  return typeof seconds === "number" ? finite(seconds) * 1000 : 0;
+}
+
+function exampleIdOf(record: Json, lineNumber: number): number | string {
+  for (const value of [record.example_id, record.index]) {
+    if (typeof value === "number" || (typeof value === "string" && value !== "")) return value;
+  }
+  return lineNumber - 1;
 }
 
 /**
@@ -81,46 +144,46 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
           const fresh = parse(completion);
           return { label: fresh.label, confidence: fresh.confidence };
         })();
-  const metricsField = isObject(record.metrics) ? record.metrics : undefined;
-  const hasMetrics =
-    metricsField !== undefined &&
-    ["accuracy", "format", "calibration", "asymmetric_cost"].every(
-      (key) => typeof metricsField[key] === "number",
-    );
-  const scored = hasMetrics ? undefined : rubric.score({ completion, answer });
-  const metrics = scored
-    ? scored.rewards
-    : {
-        accuracy: finite(metricsField?.accuracy),
-        format: finite(metricsField?.format),
-        calibration: finite(metricsField?.calibration),
-        asymmetric_cost: finite(metricsField?.asymmetric_cost),
-      };
+  const stored = storedRewards(record);
+  const scored = stored ? undefined : rubric.score({ completion, answer });
+  const metrics = stored ?? scored!.rewards;
+  // A re-scored row takes the re-scored reward; a row with its rewards keeps its own (the weighted sum
+  // of them when it has none, as the original's eval_network_logs.py writes no total).
+  const reward = scored
+    ? scored.reward
+    : typeof record.reward === "number" && Number.isFinite(record.reward)
+      ? record.reward
+      : rubric.weights.accuracy * metrics.accuracy +
+        rubric.weights.format * metrics.format +
+        rubric.weights.calibration * metrics.calibration +
+        rubric.weights.asymmetric_cost * metrics.asymmetric_cost;
   const usage = isObject(record.token_usage) ? record.token_usage : {};
   const timing = isObject(record.timing) ? record.timing : {};
-  const error = isObject(record.error)
-    ? { type: String(record.error.type ?? "Error"), message: String(record.error.message ?? "") }
-    : null;
+  const rollout = isObject(record.rollout) ? record.rollout : {};
+  const error = normalizeRolloutError(record.error) ?? normalizeRolloutError(record.completion_error);
+  const exampleId = exampleIdOf(record, options.lineNumber);
+  const storedIndex = rollout.index ?? record.rollout_index;
+  const rolloutIndex =
+    typeof storedIndex === "number" && Number.isInteger(storedIndex)
+      ? storedIndex
+      : (options.nextRolloutIndex?.(exampleId) ?? 0);
   return {
-    example_id:
-      typeof record.example_id === "number" || typeof record.example_id === "string"
-        ? record.example_id
-        : options.lineNumber - 1,
-    rollout_index: finite(record.rollout_index),
+    example_id: exampleId,
+    rollout_index: rolloutIndex,
     prompt: promptMessages(record.prompt),
     completion,
     answer,
-    reward: scored ? scored.reward : finite(record.reward),
+    reward,
     metrics,
     parsed,
-    info: isObject(record.info) ? record.info : {},
+    info: infoObject(record.info),
     token_usage: { input_tokens: finite(usage.input_tokens), output_tokens: finite(usage.output_tokens) },
     timing: {
-      generation_ms: finite(timing.generation_ms),
-      scoring_ms: finite(timing.scoring_ms),
-      total_ms: finite(timing.total_ms),
+      generation_ms: phaseMs(record, timing, "generation"),
+      scoring_ms: phaseMs(record, timing, "scoring"),
+      total_ms: phaseMs(record, timing, "total"),
     },
-    attempts: finite(record.attempts, 1),
+    attempts: finite(rollout.attempts ?? record.attempts, 1),
     error,
   };
 }

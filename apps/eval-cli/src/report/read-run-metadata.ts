@@ -8,6 +8,18 @@ export interface ReadRunMetadataOptions {
   path: string;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * The report's view of a run's metadata: our `dataset_info` object (the dataset's name, source, split and
+ * revision) replaces the plain `dataset` name that metadata.json holds for the original's scripts.
+ */
+export function normalizeRunMetadata(metadata: RunMetadata): RunMetadata {
+  if (!isObject(metadata.dataset_info)) return metadata;
+  return { ...metadata, dataset: metadata.dataset_info };
+}
+
 /** Read a run's `metadata.json`; a missing file gives `{}` (old runs), a malformed one a {@link ReportError}. */
 export async function readRunMetadata(options: ReadRunMetadataOptions): Promise<RunMetadata> {
   let text: string;
@@ -27,11 +39,11 @@ export async function readRunMetadata(options: ReadRunMetadataOptions): Promise<
       cause: error,
     });
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+  if (!isObject(value)) {
     throw new ReportError({
       code: REPORT_ERROR_CODES.invalidMetadata,
       message: `${options.path}: expected a JSON object`,
     });
   }
-  return value as RunMetadata;
+  return normalizeRunMetadata(value as RunMetadata);
 }

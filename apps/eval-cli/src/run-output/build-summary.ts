@@ -1,7 +1,7 @@
-import type { RolloutResult } from "@sv/env";
+import { ENV_VERSION, type RolloutResult } from "@sv/env";
 import type { Label } from "@sv/parser";
 import { REWARD_NAMES, type RewardVector, type RunMetrics, RunMetricsAccumulator } from "@sv/rubric";
-import type { RunMetadata } from "./run-metadata.js";
+import type { DatasetInfo } from "./run-metadata.js";
 
 /** summary.json: the original's schema plus a `rewards` block and error counts. */
 export interface RunSummary {
@@ -22,12 +22,28 @@ export interface RunSummary {
   metadata: Record<string, unknown>;
 }
 
+/** What summary.json says about the run. */
+export interface SummaryRunInfo {
+  env_id: string;
+  run_id: string;
+  /** ISO time of the run (summary.json's `timestamp`). */
+  started_at: string;
+  model: string;
+  dataset: Pick<DatasetInfo, "name"> & Partial<DatasetInfo>;
+  /** The seed that ordered the examples; left out of summary.json when null (the schema wants an integer). */
+  seed: number | null;
+  version_info?: Record<string, string>;
+  system_prompt_file?: string | null;
+}
+
 export interface BuildSummaryOptions {
   /** The rollouts, in any order (e.g. `readResults(path)`); a later duplicate of a rollout wins. */
   results: AsyncIterable<RolloutResult> | Iterable<RolloutResult>;
-  metadata: Pick<RunMetadata, "env_id" | "run_id" | "started_at" | "model" | "dataset" | "seed"> &
-    Partial<Pick<RunMetadata, "version_info" | "system_prompt_file">>;
-  /** Version of the environment (default `metadata.version_info["@sv/env"]`). */
+  metadata: SummaryRunInfo;
+  /**
+   * Version of the environment (default `metadata.version_info["@sv/env"]`, else this package's `@sv/env`,
+   * whose metrics code computes the summary).
+   */
   version?: string;
   /** Costs of a missed attack / false alarm in `metrics.cost` (default 10 / 1, as the original). */
   fnCostWeight?: number;
@@ -35,7 +51,7 @@ export interface BuildSummaryOptions {
 }
 
 interface Compact {
-  example: number;
+  example: number | string;
   rollout: number;
   label: Label | null;
   confidence: number;
@@ -59,7 +75,19 @@ function compact(result: RolloutResult): Compact {
 }
 
 // Numeric keys: example_id * 2^20 + rollout_index (exact below 2^53), far lighter than string keys.
-const keyOf = (result: RolloutResult) => result.example_id * 1_048_576 + result.rollout_index;
+// Runs of other tools may name examples with strings; those get string keys.
+const keyOf = (result: RolloutResult): number | string =>
+  Number.isSafeInteger(result.example_id)
+    ? result.example_id * 1_048_576 + result.rollout_index
+    : `${String(result.example_id)}\u0000${result.rollout_index}`;
+
+/** Numbers first, in numeric order, then strings. */
+function compareExamples(a: number | string, b: number | string): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "number") return -1;
+  if (typeof b === "number") return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /**
  * Build summary.json from results. Rollouts are sorted by (example_id, rollout_index) before summing,
@@ -67,7 +95,7 @@ const keyOf = (result: RolloutResult) => result.example_id * 1_048_576 + result.
  * as an uninterrupted one. Keeps only a few numbers per rollout in memory.
  */
 export async function buildSummary(options: BuildSummaryOptions): Promise<RunSummary> {
-  const byKey = new Map<number, Compact>();
+  const byKey = new Map<number | string, Compact>();
   for await (const result of options.results) byKey.set(keyOf(result), compact(result));
   return summarize(byKey, options);
 }
@@ -76,13 +104,15 @@ export async function buildSummary(options: BuildSummaryOptions): Promise<RunSum
 export function buildSummarySync(
   options: BuildSummaryOptions & { results: Iterable<RolloutResult> },
 ): RunSummary {
-  const byKey = new Map<number, Compact>();
+  const byKey = new Map<number | string, Compact>();
   for (const result of options.results) byKey.set(keyOf(result), compact(result));
   return summarize(byKey, options);
 }
 
-function summarize(byKey: Map<number, Compact>, options: BuildSummaryOptions): RunSummary {
-  const rollouts = [...byKey.values()].sort((a, b) => a.example - b.example || a.rollout - b.rollout);
+function summarize(byKey: Map<number | string, Compact>, options: BuildSummaryOptions): RunSummary {
+  const rollouts = [...byKey.values()].sort(
+    (a, b) => compareExamples(a.example, b.example) || a.rollout - b.rollout,
+  );
   const accumulator = new RunMetricsAccumulator({
     fnCostWeight: options.fnCostWeight,
     fpCostWeight: options.fpCostWeight,
@@ -90,7 +120,7 @@ function summarize(byKey: Map<number, Compact>, options: BuildSummaryOptions): R
   const sums: RewardVector = { accuracy: 0, format: 0, calibration: 0, asymmetric_cost: 0 };
   let rewardSum = 0;
   let scored = 0;
-  const examples = new Set<number>();
+  const examples = new Set<number | string>();
   for (const rollout of rollouts) {
     examples.add(rollout.example);
     if (rollout.error) continue;
@@ -101,8 +131,10 @@ function summarize(byKey: Map<number, Compact>, options: BuildSummaryOptions): R
   }
   const mean = (sum: number) => (scored > 0 ? sum / scored : 0);
   const { metadata } = options;
-  const version = options.version ?? metadata.version_info?.["@sv/env"] ?? "unknown";
-  const extra: Record<string, unknown> = { seed: metadata.seed, env_version: version };
+  const version = options.version ?? metadata.version_info?.["@sv/env"] ?? ENV_VERSION;
+  const extra: Record<string, unknown> = {};
+  if (Number.isInteger(metadata.seed)) extra.seed = metadata.seed;
+  extra.env_version = version;
   if (metadata.system_prompt_file) extra.system_prompt_file = metadata.system_prompt_file;
   return {
     environment: metadata.env_id,

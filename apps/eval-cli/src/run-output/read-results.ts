@@ -1,6 +1,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { RolloutResult } from "@sv/env";
+import { readResultRow } from "./read-result-row.js";
 
 /** A line of results.jsonl that could not be read (e.g. the torn last line of a killed run). */
 export interface InvalidResultLine {
@@ -13,19 +14,7 @@ export interface ReadResultsOptions {
   onInvalidLine?: (invalid: InvalidResultLine) => void;
 }
 
-function isResult(value: unknown): value is RolloutResult {
-  if (value === null || typeof value !== "object") return false;
-  const record = value as Partial<RolloutResult>;
-  return (
-    Number.isInteger(record.example_id) &&
-    Number.isInteger(record.rollout_index) &&
-    typeof record.reward === "number" &&
-    typeof record.metrics === "object" &&
-    typeof record.parsed === "object"
-  );
-}
-
-/** Stream the rollouts of a results.jsonl file; a missing file yields nothing. */
+/** Stream the rollouts of a results.jsonl file `pnpm eval` wrote; a missing file yields nothing. */
 export async function* readResults(
   path: string,
   options: ReadResultsOptions = {},
@@ -46,10 +35,11 @@ export async function* readResults(
       options.onInvalidLine?.({ line: lineNumber, reason: "not valid JSON (a torn write?)" });
       continue;
     }
-    if (!isResult(value)) {
+    const result = readResultRow(value);
+    if (!result) {
       options.onInvalidLine?.({ line: lineNumber, reason: "not a rollout record" });
       continue;
     }
-    yield value;
+    yield result;
   }
 }

@@ -1,30 +1,57 @@
-/** metadata.json of a run (the vf-eval fields, plus what `--resume` needs). Never holds a secret. */
-export interface RunMetadata {
+import type { RunAverages } from "./run-averages.js";
+
+/** Where the examples came from (ours; `dataset` holds just the name, as the original's scripts read it). */
+export interface DatasetInfo {
+  name: string;
+  source: string;
+  split: string;
+  revision: string | null;
+  path: string | null;
+}
+
+/**
+ * metadata.json of a run: vf-eval's fields with vf-eval's meaning (verifiers `verifiers/legacy`), the
+ * fields the original's scripts read (`dataset`, `timestamp`, `seed`, `env_version`), and ours under
+ * names neither reads. Never holds a secret.
+ */
+export interface RunMetadata extends RunAverages {
   env_id: string;
-  /** Environment options as given (camelCase). */
+  /** `-a/--env-args` exactly as given (`{}` when none). */
   env_args: Record<string, unknown>;
   model: string;
   /** Endpoint, without credentials or query string; null for baselines. */
   base_url: string | null;
-  /** Name of the environment variable holding the key (never the key). */
-  api_key_var: string | null;
   num_examples: number;
   rollouts_per_example: number;
+  /** vf-eval's `--shuffle` / `--shuffle-seed`: true when `--seed` shuffled the examples. */
+  shuffle: boolean;
+  shuffle_seed: number | null;
   sampling_args: Record<string, unknown>;
+  /** Wall-clock seconds the run took (vf-eval 0.1.14 and later). */
+  time: number;
+  /** The same in milliseconds (vf-eval 0.1.9 to 0.1.12). */
   time_ms: number;
-  avg_reward: number;
-  avg_metrics: Record<string, number>;
-  usage: { input_tokens: number; output_tokens: number };
-  dataset: { name: string; source: string; split: string; revision: string | null; path: string | null };
+  state_columns: string[];
+  version_info: Record<string, string>;
+  /** The dataset's name (the original's scripts expect a string). */
+  dataset: string;
+  /** ISO time the run first started (the original's `timestamp`; kept on resume). */
+  timestamp: string;
+  /** The seed that ordered the examples, or null when none did. */
   seed: number | null;
+  env_version: string;
+  /** Ours from here on. Name of the environment variable holding the key (never the key). */
+  api_key_var: string | null;
+  dataset_info: DatasetInfo;
+  /** The resolved `loadEnvironment` options (flags and `-a` merged), which `--resume` reloads. */
+  env_options: Record<string, unknown>;
   run_id: string;
-  /** ISO time the run first started (kept on resume). */
+  /** Same as `timestamp`. */
   started_at: string;
   status: "running" | "complete" | "stopped";
   stop_reason: string | null;
   n_errors: number;
   system_prompt_file: string | null;
-  version_info: Record<string, string>;
 }
 
 /** A base URL safe to write down: no user/password, no query string or fragment. */

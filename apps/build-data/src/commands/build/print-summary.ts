@@ -10,8 +10,14 @@ export interface PrintSummaryOptions {
 /** The end-of-run summary on stderr: rows per dataset, labels, duplicates and skipped lines by reason. */
 export function printSummary(options: PrintSummaryOptions): void {
   const { result, write } = options;
-  write(`\nbuilt ${result.files.length} files in ${options.out} (${options.seconds.toFixed(1)} s)`);
-  for (const { fileName, manifest } of result.datasets) {
+  write(
+    `\nbuilt ${result.files.length} files in ${options.out} (build ${result.buildId}, ${options.seconds.toFixed(1)} s)`,
+  );
+  for (const { fileName, manifest, carried } of result.datasets) {
+    if (carried) {
+      write(`  ${fileName}: ${manifest.counts.total} rows, kept from the previous build`);
+      continue;
+    }
     const labels = Object.entries(manifest.counts.by_label)
       .map(([label, count]) => `${label} ${count}`)
       .join(", ");
@@ -23,4 +29,7 @@ export function printSummary(options: PrintSummaryOptions): void {
     );
     for (const note of manifest.notes) write(`    note: ${note}`);
   }
+  for (const entry of result.incomplete) write(`  incomplete: ${entry}`);
+  for (const check of result.failedChecks)
+    write(`  check failed (installed because of --allow-incomplete): ${check.name}: ${check.detail}`);
 }

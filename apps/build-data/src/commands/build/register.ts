@@ -6,6 +6,7 @@ import { CLI_ERROR_CODES, CliError } from "../../cli-error.js";
 import { ATTEMPTED_POLICIES, type AttemptedPolicy } from "../../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../../readers/source-name.js";
 import { SPLIT_STRATEGIES, type SplitStrategy } from "../../sampling/assign-splits.js";
+import { checkOutDir } from "./check-out-dir.js";
 import { printSummary } from "./print-summary.js";
 
 interface BuildFlags {
@@ -23,6 +24,7 @@ interface BuildFlags {
   pushToHub?: string;
   cacheDir?: string;
   workers: string;
+  allowIncomplete?: boolean;
 }
 
 function integer(name: string, text: string, minimum: number): number {
@@ -91,7 +93,12 @@ export function registerBuildCommand(program: Command): void {
       "threads reading input files in parallel (1 = all on the main thread); outputs never depend on it",
       String(availableParallelism()),
     )
+    .option(
+      "--allow-incomplete",
+      "install a build even when it fails its own checks (e.g. an OOD set with one label, a refused baseline); exit 0",
+    )
     .action(async (flags: BuildFlags) => {
+      checkOutDir(flags.out);
       const progress = (message: string) => process.stderr.write(`${message}\n`);
       const started = performance.now();
       const hubUrl = process.env.HF_ENDPOINT;
@@ -111,6 +118,7 @@ export function registerBuildCommand(program: Command): void {
         mode: flags.mode,
         attempted: flags.cicAttempted,
         workers: integer("--workers", flags.workers, 1),
+        allowIncomplete: flags.allowIncomplete === true,
         hub: {
           cacheDir: flags.cacheDir ?? join(homedir(), ".cache", "sv-build-data"),
           ...(hubUrl ? { hubUrl } : {}),

@@ -1,3 +1,4 @@
+import { ENV_ID } from "@sv/env";
 import { z } from "zod";
 import { CliError } from "../../cli-error.js";
 
@@ -30,6 +31,7 @@ const flagsSchema = z.object({
         .map((name) => name.trim())
         .filter(Boolean),
     )
+    .refine((names) => names.length > 0, "names no model (give a model name, or leave -m out)")
     .optional(),
   apiBaseUrl: z.url().optional(),
   apiKeyVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),
@@ -53,8 +55,8 @@ const flagsSchema = z.object({
     .regex(/^[A-Za-z0-9._-]+$/, "may hold letters, digits, '.', '_' and '-' only")
     .optional(),
   resume: z.string().min(1).optional(),
-  maxRetries: integer(0),
-  timeout: z.coerce.number().min(0),
+  requestRetries: integer(0),
+  requestTimeout: z.coerce.number().min(0),
   maxConsecutiveErrors: integer(0),
   sharedRateLimit: z.boolean().default(true),
   systemPromptFile: z.string().min(1).optional(),
@@ -64,8 +66,38 @@ const flagsSchema = z.object({
 /** The evaluation flags, validated. */
 export type EvalFlags = z.output<typeof flagsSchema>;
 
+/**
+ * vf-eval flags whose meaning this CLI does not have, with what to use instead. They are refused with
+ * that hint rather than read with another meaning.
+ */
+export const VF_EVAL_RENAMED_FLAGS = {
+  timeout:
+    "--timeout is vf-eval's wall-clock limit per rollout, which this CLI does not have; " +
+    "use --request-timeout SECONDS (each request to the model, default 120)",
+  maxRetries:
+    "--max-retries is vf-eval's re-runs of a rollout after infrastructure errors; here retries are " +
+    "per request to the model (429, 5xx, timeouts, resets, garbled replies): use --request-retries N (default 5)",
+} as const;
+
+/**
+ * Check the environment id given as vf-eval's first argument (`pnpm eval sv-env-network-logs ...`);
+ * only `sv-env-network-logs` exists here. Throws {@link CliError} naming it.
+ */
+export function checkEnvId(envId: string | undefined): void {
+  if (envId === undefined || envId === ENV_ID) return;
+  throw new CliError({
+    exitCode: 2,
+    message:
+      `unknown environment ${JSON.stringify(envId)}: this CLI evaluates only ${ENV_ID} ` +
+      "(or did you mean a command: score, report, view?)",
+  });
+}
+
 /** Validate commander's option values; throws {@link CliError} naming the flag. */
 export function parseEvalFlags(raw: RawEvalFlags): EvalFlags {
+  for (const [name, hint] of Object.entries(VF_EVAL_RENAMED_FLAGS)) {
+    if (raw[name] !== undefined) throw new CliError({ message: hint, exitCode: 2 });
+  }
   const result = flagsSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => {

@@ -1,5 +1,6 @@
-import type { Command } from "commander";
-import { parseEvalFlags } from "./eval-flags.js";
+import { type Command, Option } from "commander";
+import { setInterruptNotice } from "../../interrupt-notice.js";
+import { checkEnvId, parseEvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { runEval } from "./run-eval.js";
 
@@ -9,11 +10,15 @@ export interface EvalCommandState {
 }
 
 /**
- * The default command (`pnpm eval [flags]`): the vf-eval flags plus our own. `io` is built when the
- * command runs, so tests can inject servers, clocks and streams.
+ * The default command (`pnpm eval [sv-env-network-logs] [flags]`, vf-eval's command line): the vf-eval
+ * flags plus our own. `io` is built when the command runs, so tests can inject servers, clocks and streams.
  */
 export function registerEvalCommand(program: Command, makeIo: () => EvalIo, state: EvalCommandState): void {
   program
+    .argument(
+      "[env-id]",
+      "environment to evaluate, as vf-eval's first argument: sv-env-network-logs (the only one)",
+    )
     .option("-m, --model <names>", "model(s) to evaluate, comma-separated; baseline/heuristic runs offline")
     .option("-b, --api-base-url <url>", "OpenAI-compatible base URL (OpenAI, vLLM, Ollama, OpenRouter)")
     .option("-k, --api-key-var <name>", "environment variable holding the API key", "OPENAI_API_KEY")
@@ -27,7 +32,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("-T, --temperature <x>", "sampling temperature (not sent to reasoning models)")
     .option("-S, --sampling-args <json>", "extra sampling args as a JSON object (wins over -t/-T)")
     .option("-a, --env-args <json>", "environment options as a JSON object (see @sv/env loadEnvironment)")
-    .option("-s, --save-results", "write outputs/evals/...", true)
+    .option("-s, --save-results", "write the run folder (on by default)", true)
     .option("--no-save-results", "do not write any file")
     .option("-v, --verbose", "print every retry and failed rollout")
     .option("--dataset <name|path>", "dataset name in the data dir, or a .jsonl path")
@@ -35,11 +40,17 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--data-dir <dir>", "local datasets (default $SV_DATA_DIR or ./data/e1)")
     .option("--split <split>", "train | dev | test | all (default test when the dataset has splits)")
     .option("--seed <n>", "seed of the -n sample and the example order (default 0 with -n)")
-    .option("--output-dir <dir>", "base of run directories", "outputs/evals")
+    .option(
+      "-o, --output-dir <dir>",
+      "runs go in <dir>/evals/<env>--<model>/<run-id> (as vf-eval)",
+      "outputs",
+    )
     .option("--run-id <id>", "run id (default 8 random hex digits)")
     .option("--resume <run-dir>", "finish a run: re-run only missing and errored rollouts")
-    .option("--max-retries <n>", "retries per request on 429/5xx/timeouts/resets", "5")
-    .option("--timeout <seconds>", "per-request timeout in seconds (0 = none)", "120")
+    .option("--request-retries <n>", "retries per request on 429/5xx/timeouts/resets/garbled replies", "5")
+    .option("--request-timeout <seconds>", "timeout of each request in seconds (0 = none)", "120")
+    .addOption(new Option("--timeout <seconds>").hideHelp())
+    .addOption(new Option("--max-retries <n>").hideHelp())
     .option("--max-consecutive-errors <n>", "stop after this many failed rollouts in a row (0 = never)", "3")
     .option(
       "--no-shared-rate-limit",
@@ -47,7 +58,9 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     )
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
-    .action(async (raw: Record<string, unknown>) => {
+    .action(async (envId: string | undefined, raw: Record<string, unknown>) => {
+      checkEnvId(envId);
+      setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
       state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
     });
 }

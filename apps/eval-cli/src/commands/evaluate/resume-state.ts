@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { CliError } from "../../cli-error.js";
 import { readResults } from "../../run-output/read-results.js";
+import { toResultRow } from "../../run-output/result-row.js";
 import type { RunMetadata } from "../../run-output/run-metadata.js";
 import { runFiles } from "../../run-output/run-paths.js";
 
@@ -55,7 +56,7 @@ export async function prepareResume(runDir: string): Promise<ResumeState> {
     if (done.has(key)) continue;
     done.add(key);
     keptCount++;
-    kept.push(`${JSON.stringify(result)}\n`);
+    kept.push(`${JSON.stringify(toResultRow(result))}\n`);
     if (kept.length >= 1000) flush();
   }
   flush();

@@ -6,6 +6,7 @@ import type { RunSummary } from "../../run-output/build-summary.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { loadDotenv } from "./load-dotenv.js";
+import { requireExamples } from "./require-examples.js";
 import { prepareResume } from "./resume-state.js";
 import { runModel } from "./run-model.js";
 import { environmentOptions, hubSettings, resolveDataDir, setupEnvironment } from "./setup-environment.js";
@@ -46,7 +47,8 @@ async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<num
   );
   const hub = hubSettings(io.env);
   const environment = await setupEnvironment({
-    ...(metadata.env_args as EnvironmentOptions),
+    // env_args holds only what -a gave; runs from before the vf-eval layout kept everything there.
+    ...((metadata.env_options ?? metadata.env_args) as EnvironmentOptions),
     ...(hub ? { hub } : {}),
   });
   if (environment.dataset.rows.length !== metadata.num_examples) {
@@ -89,7 +91,9 @@ export async function runEval(flags: EvalFlags, io: EvalIo): Promise<number> {
       );
     }
   }
-  const environment = await setupEnvironment(environmentOptions(flags, io));
+  const options = environmentOptions(flags, io);
+  const environment = await setupEnvironment(options);
+  await requireExamples(environment, options);
   io.stderr.write(
     `dataset ${environment.dataset.name} (${environment.dataset.tier}, split ${environment.dataset.split}): ${environment.dataset.rows.length} examples; ${environment.dataset.reason}\n`,
   );

@@ -1,11 +1,16 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { ENV_VERSION, type Environment, type RolloutResult, type SamplingArgs } from "@sv/env";
+import type { Environment, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
+import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
 import { buildSummary, type RunSummary } from "../../run-output/build-summary.js";
+import { createRunMetadata, summaryRunInfo } from "../../run-output/create-run-metadata.js";
+import { readResults } from "../../run-output/read-results.js";
+import { toResultRow } from "../../run-output/result-row.js";
 import { openResultsWriter } from "../../run-output/results-writer.js";
+import { RunAveragesAccumulator } from "../../run-output/run-averages.js";
 import { type RunMetadata, redactUrl } from "../../run-output/run-metadata.js";
 import { runDirectory, runFiles } from "../../run-output/run-paths.js";
 import type { EvalFlags } from "./eval-flags.js";
@@ -35,12 +40,24 @@ export interface RunModelOutcome {
   exitCode: number;
 }
 
-/** Tally token usage while results stream past. */
-function* withUsage(results: Iterable<RolloutResult>, usage: RunMetadata["usage"]) {
-  for (const result of results) {
-    usage.input_tokens += result.token_usage?.input_tokens ?? 0;
-    usage.output_tokens += result.token_usage?.output_tokens ?? 0;
-    yield result;
+/** metadata.json's run-level figures over every rollout, as results.jsonl holds them. */
+async function runAverages(results: AsyncIterable<RolloutResult> | Iterable<RolloutResult>) {
+  const averages = new RunAveragesAccumulator();
+  for await (const result of results) averages.add(toResultRow(result));
+  return averages.result();
+}
+
+/** One line each, once per run: rollouts with unknown token usage, and refusals. */
+function reportReplyOddities(io: EvalIo, evaluation: EvaluationSummary): void {
+  if (evaluation.unknownUsage > 0) {
+    io.stderr.write(
+      `warning: the server reported no, null or negative token usage for ${evaluation.unknownUsage} of ${evaluation.done} rollouts; recorded as unknown (null) and left out of the token totals\n`,
+    );
+  }
+  if (evaluation.refusals > 0) {
+    io.stderr.write(
+      `note: the model refused ${evaluation.refusals} of ${evaluation.done} rollouts (scored as no answer; those rows have "refusal")\n`,
+    );
   }
 }
 
@@ -53,7 +70,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     apiKey: io.env[options.apiKeyVar],
     apiKeyVar: options.apiKeyVar,
     baseURL: options.baseURL,
-    timeoutMs: flags.timeout * 1000,
+    timeoutMs: flags.requestTimeout * 1000,
     dataDir: options.dataDir,
     fetch: io.fetch,
   });
@@ -74,36 +91,19 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     });
   }
   const previous = options.resume?.state.metadata;
-  const metadata: RunMetadata = {
-    env_id: environment.id,
-    env_args: { ...environment.options },
+  const metadata = createRunMetadata({
+    environment,
     model: options.modelName,
-    base_url: model.provider === "baseline" ? null : redactUrl(options.baseURL),
-    api_key_var: model.provider === "baseline" ? null : options.apiKeyVar,
-    num_examples: environment.dataset.rows.length,
-    rollouts_per_example: options.rolloutsPerExample,
-    sampling_args: options.samplingArgs,
-    time_ms: previous?.time_ms ?? 0,
-    avg_reward: 0,
-    avg_metrics: {},
-    usage: { input_tokens: 0, output_tokens: 0 },
-    dataset: {
-      name: environment.dataset.name,
-      source: environment.dataset.tier,
-      split: environment.dataset.split,
-      revision: environment.dataset.revision ?? null,
-      path: environment.dataset.path ?? null,
-    },
-    // The seed the example selection used (the default one for `-n` without `--seed`), null: file order.
-    seed: environment.dataset.seed ?? null,
-    run_id: options.runId,
-    started_at: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
-    status: "running",
-    stop_reason: null,
-    n_errors: 0,
-    system_prompt_file: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
-    version_info: { "@sv/env": ENV_VERSION, node: process.version },
-  };
+    baseUrl: model.provider === "baseline" ? null : redactUrl(options.baseURL),
+    apiKeyVar: model.provider === "baseline" ? null : options.apiKeyVar,
+    envArgs: previous?.env_args ?? flags.envArgs ?? {},
+    rolloutsPerExample: options.rolloutsPerExample,
+    samplingArgs: options.samplingArgs,
+    runId: options.runId,
+    startedAt: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
+    timeMs: previous?.time_ms ?? 0,
+    systemPromptFile: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
+  });
   if (save) {
     mkdirSync(runDir, { recursive: true });
     await writeFileAtomic(files.metadata, toJsonText(metadata));
@@ -122,8 +122,8 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     maxConcurrent: flags.maxConcurrent,
     samplingArgs: options.samplingArgs,
     signal: io.signal,
-    maxRetries: flags.maxRetries,
-    timeoutMs: Math.round(flags.timeout * 1000),
+    maxRetries: flags.requestRetries,
+    timeoutMs: Math.round(flags.requestTimeout * 1000),
     maxConsecutiveErrors: flags.maxConsecutiveErrors,
     sharedRateLimit: flags.sharedRateLimit,
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
@@ -141,7 +141,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   const kept: RolloutResult[] = [];
   try {
     for await (const result of run) {
-      if (writer) writer.write(result);
+      if (writer) writer.write(toResultRow(result));
       else kept.push({ ...result, prompt: [] });
       if (flags.verbose && result.error) {
         io.stderr.write(
@@ -154,35 +154,28 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     reporter.finish();
   }
   const evaluation = await run.summary();
+  reportReplyOddities(io, evaluation);
 
   const stop = evaluation.stopReason;
+  const timeMs = metadata.time_ms + (performance.now() - started);
   const runMetadata: RunMetadata = {
     ...metadata,
-    time_ms: metadata.time_ms + (performance.now() - started),
+    time: timeMs / 1000,
+    time_ms: timeMs,
     status: stop ? "stopped" : "complete",
     stop_reason: stop ? `${stop.type}: ${stop.message}` : null,
   };
   let summary: RunSummary;
-  const usage = { input_tokens: 0, output_tokens: 0 };
   if (save) {
     // One read of results.jsonl writes summary.json, report.md and report.html (as `pnpm eval report` would).
-    const report = await reportRunDir({ dir: runDir, metadata: { ...runMetadata } });
+    const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
     summary = report.data.summary;
-    usage.input_tokens = report.data.tokens.input;
-    usage.output_tokens = report.data.tokens.output;
   } else {
-    summary = await buildSummary({ results: withUsage(kept, usage), metadata });
+    summary = await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) });
   }
   const finalMetadata: RunMetadata = {
     ...runMetadata,
-    avg_reward: summary.rewards.mean_reward,
-    avg_metrics: {
-      accuracy: summary.rewards.accuracy,
-      format: summary.rewards.format,
-      calibration: summary.rewards.calibration,
-      asymmetric_cost: summary.rewards.asymmetric_cost,
-    },
-    usage,
+    ...(await runAverages(save ? readResults(files.results) : kept)),
     n_errors: summary.n_errors,
   };
   if (save) await writeFileAtomic(files.metadata, toJsonText(finalMetadata));

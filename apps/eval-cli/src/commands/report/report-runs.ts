@@ -36,7 +36,7 @@ export async function reportRuns(options: ReportRunsOptions): Promise<ReportRunD
       });
       results.push(result);
       options.log(
-        `${shown(result.files.html)}: ${result.data.summary.n_examples} rollouts, ${megabytes(result.htmlBytes)}, ${now() - started} ms`,
+        `${shown(result.files.html)}: ${result.data.summary.n_rollouts} rollouts, ${megabytes(result.htmlBytes)}, ${now() - started} ms`,
       );
     } catch (error) {
       if (ReportError.isInstance(error)) throw new CliError({ message: error.message, cause: error });

@@ -1,0 +1,16 @@
+import type { SourceName } from "../readers/source-name.js";
+import type { SourceManifest } from "./build-source.js";
+import type { DatasetRow } from "./dataset-row.js";
+
+/** A dataset's section of its sampling manifest: the file, the Hub copy it came from, and how it was sampled. */
+export type ManifestSection = { dataset: string; hub?: { repo: string; files: unknown } } & SourceManifest;
+
+/** One dataset of the build being staged: freshly built, or kept from the previous build. */
+export interface StagedDataset {
+  source: SourceName;
+  fileName: string;
+  rows: DatasetRow[];
+  section: ManifestSection;
+  /** Kept unchanged from the build already in `--out` (a partial rebuild). */
+  carried: boolean;
+}

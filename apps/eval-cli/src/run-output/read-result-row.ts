@@ -1,0 +1,59 @@
+import type { RolloutResult } from "@sv/env";
+import type { ChatMessage, Label } from "@sv/parser";
+import { normalizeRolloutError } from "./error-data.js";
+import { fromMetricColumns } from "./metric-columns.js";
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+const numberOr = (value: unknown, fallback: number): number =>
+  typeof value === "number" && Number.isFinite(value) ? value : fallback;
+
+/**
+ * A rollout back from a row `pnpm eval` wrote (see `ResultRow`; rows from before the vf-eval layout, with
+ * `rollout_index` and `attempts` at the top level and the rubric's metric names, are read too).
+ * `undefined` when the value is not such a row.
+ */
+export function readResultRow(value: unknown): RolloutResult | undefined {
+  if (!isObject(value)) return undefined;
+  const rollout = isObject(value.rollout) ? value.rollout : {};
+  const rolloutIndex = rollout.index ?? value.rollout_index;
+  const metrics = fromMetricColumns(isObject(value.metrics) ? value.metrics : undefined);
+  const parsed = value.parsed;
+  if (
+    !Number.isInteger(value.example_id) ||
+    !Number.isInteger(rolloutIndex) ||
+    typeof value.reward !== "number" ||
+    metrics === undefined ||
+    !isObject(parsed)
+  ) {
+    return undefined;
+  }
+  const usage = isObject(value.token_usage) ? value.token_usage : {};
+  const timing = isObject(value.timing) ? value.timing : {};
+  return {
+    example_id: value.example_id as number,
+    rollout_index: rolloutIndex as number,
+    prompt: Array.isArray(value.prompt) ? (value.prompt as ChatMessage[]) : [],
+    completion: typeof value.completion === "string" ? value.completion : "",
+    answer: String(value.answer ?? ""),
+    reward: value.reward,
+    metrics,
+    parsed: { label: (parsed.label ?? null) as Label | null, confidence: numberOr(parsed.confidence, 0) },
+    info: isObject(value.info) ? value.info : {},
+    token_usage: {
+      input_tokens: usage.input_tokens === null ? null : numberOr(usage.input_tokens, 0),
+      output_tokens: usage.output_tokens === null ? null : numberOr(usage.output_tokens, 0),
+    },
+    timing: {
+      generation_ms: numberOr(timing.generation_ms, 0),
+      scoring_ms: numberOr(timing.scoring_ms, 0),
+      total_ms: numberOr(timing.total_ms, 0),
+    },
+    attempts: numberOr(rollout.attempts ?? value.attempts, 1),
+    error: normalizeRolloutError(value.error),
+    ...(typeof value.refusal === "string" ? { refusal: value.refusal } : {}),
+  };
+}

@@ -1,0 +1,71 @@
+import type { RolloutResult } from "@sv/env";
+import type { ChatMessage, Label } from "@sv/parser";
+import { type ErrorData, toErrorData } from "./error-data.js";
+import { type MetricColumns, toMetricColumns } from "./metric-columns.js";
+
+/**
+ * One line of results.jsonl: vf-eval's legacy row (verifiers 0.1.10–0.1.14 and `verifiers/legacy`) plus
+ * our own fields under names its readers do not take for metrics. The only numbers at the top level are
+ * `example_id`, `reward` and the four metric columns, as vf-eval writes them.
+ */
+export type ResultRow = {
+  example_id: number;
+  prompt: ChatMessage[];
+  /** The reply text (a string, as the original's scripts read it; vf-eval writes a message list). */
+  completion: string;
+  answer: string;
+  /** The example's `meta`. */
+  info: Record<string, unknown>;
+  /** Weighted reward; 0 for a rollout that failed (vf-eval's meaning). */
+  reward: number;
+  error: ErrorData | null;
+  timing: { generation_ms: number; scoring_ms: number; total_ms: number };
+  /** True when the model replied. */
+  is_completed: boolean;
+  /** The four rewards under the original's reward-function names; all 0 for a failed rollout. */
+  metrics: MetricColumns;
+  /**
+   * Tokens of the reply; absent when the rollout failed (no reply, as vf-eval). A count the server
+   * reported as missing, null or negative is `null` (unknown).
+   */
+  token_usage?: { input_tokens: number | null; output_tokens: number | null };
+  /** Ours: the model's refusal message, only on a rollout where it declined to answer (scored as no answer). */
+  refusal?: string;
+  /** vf-eval's copies of `error.error_chain_repr` and `error.error_chain_str`, on failed rollouts. */
+  error_chain?: string;
+  long_error_chain?: string;
+  /** Ours: the parsed label and confidence. */
+  parsed: { label: Label | null; confidence: number };
+  /** Ours: which rollout of the example this is, and the requests it took (1 + retries). */
+  rollout: { index: number; attempts: number };
+} & MetricColumns;
+
+/** Lay a rollout out as a results.jsonl row (see {@link ResultRow}). */
+export function toResultRow(result: RolloutResult): ResultRow {
+  const failed = result.error !== null && result.error !== undefined;
+  const metrics = toMetricColumns(
+    failed ? { accuracy: 0, format: 0, calibration: 0, asymmetric_cost: 0 } : result.metrics,
+  );
+  const error = failed ? toErrorData(result.error!) : null;
+  const row: Partial<ResultRow> = {
+    example_id: result.example_id,
+    prompt: result.prompt,
+    completion: result.completion,
+    answer: result.answer,
+    info: result.info,
+    reward: failed ? 0 : result.reward,
+    error,
+    timing: result.timing,
+    is_completed: !failed,
+    metrics,
+  };
+  if (!failed) row.token_usage = result.token_usage;
+  if (error) {
+    row.error_chain = error.error_chain_repr;
+    row.long_error_chain = error.error_chain_str;
+  }
+  if (result.refusal !== undefined) row.refusal = result.refusal;
+  row.parsed = result.parsed;
+  row.rollout = { index: result.rollout_index, attempts: result.attempts };
+  return Object.assign(row, metrics) as ResultRow;
+}
