@@ -15,7 +15,7 @@ function platformGrowth(build: (size: number) => string): number {
   } catch {
     return 0;
   }
-  return timeRatio({ build, run: (reply) => JSON.parse(reply), size: MEGABYTE, factor: 4 }).ratio;
+  return timeRatio({ build, run: (reply) => JSON.parse(reply), size: MEGABYTE, factor: 4, batches: 5 }).ratio;
 }
 
 describe("parser soak", () => {
@@ -49,6 +49,7 @@ describe("parser soak", () => {
         },
         size: MEGABYTE,
         factor: 4,
+        batches: 5,
       });
       const limit = 2 * Math.max(4, platformGrowth(build));
       expect(
