@@ -108,8 +108,8 @@ describe("pnpm eval (default command)", () => {
         "8",
         "-r",
         "2",
-        "--request-timeout",
-        "0.3",
+        "--request-timeout", // long enough for any reply on a busy machine; only the hang reaches it
+        "2",
         "--run-id",
         "faults",
         "-t",

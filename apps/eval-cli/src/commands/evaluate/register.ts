@@ -22,7 +22,10 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("-m, --model <names>", "model(s) to evaluate, comma-separated; baseline/heuristic runs offline")
     .option("-b, --api-base-url <url>", "OpenAI-compatible base URL (OpenAI, vLLM, Ollama, OpenRouter)")
     .option("-k, --api-key-var <name>", "environment variable holding the API key", "OPENAI_API_KEY")
-    .option("-n, --num-examples <n>", "examples to evaluate (default all; -1 = all)")
+    .option(
+      "-n, --num-examples <n>",
+      "examples to evaluate: a seeded, label-stratified sample (default all; -1 = all)",
+    )
     .option("-r, --rollouts-per-example <n>", "rollouts per example", "1")
     .option("-c, --max-concurrent <n>", "requests in flight at once", "32")
     .option("-t, --max-tokens <n>", "max tokens per reply (max_completion_tokens for reasoning models)")
@@ -36,7 +39,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--dataset-source <source>", "auto | local | hub | synthetic | demo")
     .option("--data-dir <dir>", "local datasets (default $SV_DATA_DIR or ./data/e1)")
     .option("--split <split>", "train | dev | test | all (default test when the dataset has splits)")
-    .option("--seed <n>", "shuffle seed for example selection")
+    .option("--seed <n>", "seed of the -n sample and the example order (default 0 with -n)")
     .option(
       "-o, --output-dir <dir>",
       "runs go in <dir>/evals/<env>--<model>/<run-id> (as vf-eval)",
