@@ -1,6 +1,7 @@
 import { redactSecrets, secretValues, systemErrorText } from "@sv/parser";
 import { CommanderError } from "commander";
 import { CliError } from "./cli-error.js";
+import { mkdirFailureCause } from "./mkdir-failure-cause.js";
 
 /** Options of {@link printCliError}. */
 export interface PrintCliErrorOptions {
@@ -51,7 +52,7 @@ export function printCliError(options: PrintCliErrorOptions): number {
     return error.exitCode;
   }
   const debug = env.SV_DEBUG === "1" || args.includes("-v") || args.includes("--verbose");
-  const system = systemErrorText(error);
+  const system = systemErrorText(mkdirFailureCause(error));
   if (system && !debug) {
     options.stderr.write(`error: ${redact(system)}\n`);
     return 1;
