@@ -97,6 +97,13 @@ describe("build-data errors", () => {
     expect((await inProcess(["help", "validate"])).code).toBe(0);
   });
 
+  it("a usage error from the option parser exits 2 like the other usage errors", async () => {
+    const unknown = await inProcess(["--bogus", "-o", "/tmp/never-built"]);
+    expect(unknown.stderr).toMatch(/unknown option '--bogus'/);
+    expect(unknown.code).toBe(2);
+    expect((await inProcess(["validate"])).code).toBe(2);
+  });
+
   it("--help shows the build flags, not only the subcommands", async () => {
     const result = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, ["--conditions=@sv/source", "--import", "tsx", bin, "--help"], {

@@ -45,7 +45,8 @@ export function redactForCli(
  */
 export function printCliError(options: PrintCliErrorOptions): number {
   const { error, env, args } = options;
-  if (error instanceof CommanderError) return error.exitCode;
+  // Commander has printed its usage error; its exit code 1 would read as an early stop (README: 2 = usage).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   const redact = (text: string) => redactForCli(text, env, args);
   if (CliError.isInstance(error)) {
     options.stderr.write(`error: ${redact(error.message)}\n`);
