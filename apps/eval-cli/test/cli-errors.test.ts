@@ -21,7 +21,8 @@ const oneLine = (text: string) =>
 describe("impossible runs fail before any run folder exists", () => {
   it.each([
     [["--split", "tset"], /no rows in split "tset"; its splits: train 10, test 30 \(all 40/],
-    [["-n", "0"], /-n 0 selects no examples/],
+    [["-n", "0"], /-n 0 selects no examples.*; its splits: train 10, test 30 \(all 40/],
+    [["-n", "0", "--split", "train"], /-n 0 selects no examples.*; its splits: train 10, test 30 \(all 40/],
   ])("%j", async (args, message) => {
     const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
     const run = await runEvalCli(["--dataset", MINI_DATASET, ...args], { cwd });
