@@ -43,7 +43,11 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
       "outputs",
     )
     .option("--run-id <id>", "run id (default 8 random hex digits)")
-    .option("--resume <run-dir>", "finish a run: re-run only missing and errored rollouts")
+    .option(
+      "-R, --resume [run-dir]",
+      "finish an unfinished run: run only its missing rollouts (no path: the newest unfinished run of the model)",
+    )
+    .option("--retry-errors <run-dir>", "re-run only the errored rollouts of a finished run, in its folder")
     .option("--request-retries <n>", "retries per request on 429/5xx/timeouts/resets/garbled replies", "5")
     .option("--request-timeout <seconds>", "timeout of each request in seconds (0 = none)", "120")
     .addOption(new Option("--timeout <seconds>").hideHelp())
@@ -55,9 +59,10 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     )
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
-    .action(async (envId: string | undefined, raw: Record<string, unknown>) => {
+    .action(async (envId: string | undefined, raw: Record<string, unknown>, command: Command) => {
       checkEnvId(envId);
       setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
-      state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
+      const given = new Set(Object.keys(raw).filter((key) => command.getOptionValueSource(key) === "cli"));
+      state.exitCode = await runEval(parseEvalFlags(raw, given), makeIo());
     });
 }

@@ -1,14 +1,7 @@
-import type { Rubric } from "@sv/rubric";
-import { RubricError } from "@sv/rubric";
+import { type Rubric, RubricError, type ScoreLine, toScoreLine } from "@sv/rubric";
 import { describeValue } from "./describe-value.js";
 
-/** The contract line `eval score` writes for each input line. */
-export interface ScoreLine {
-  label: string | null;
-  confidence: number;
-  rewards: { accuracy: number; format: number; calibration: number; asymmetric_cost: number };
-  reward: number;
-}
+export type { ScoreLine };
 
 /** A line of the input that cannot be scored. */
 export class ScoreInputError extends Error {
@@ -49,13 +42,7 @@ export function scoreLine(rubric: Rubric, text: string, lineNumber: number): Sco
     );
   }
   try {
-    const scored = rubric.score({ completion, answer });
-    return {
-      label: scored.label,
-      confidence: scored.confidence,
-      rewards: scored.rewards,
-      reward: scored.reward,
-    };
+    return toScoreLine(rubric.score({ completion, answer }));
   } catch (error) {
     if (RubricError.isInstance(error)) throw new ScoreInputError(lineNumber, error.message);
     throw error;
