@@ -188,6 +188,21 @@ describe("reports on degenerate runs", () => {
     expect(run.markdown).toContain("- **Retries:** none");
   });
 
+  it("the mean tokens per rollout leave out failed rollouts, as metadata.json's usage does", async () => {
+    const run = await report([
+      ...times(3, () => ({
+        label: "Benign",
+        confidence: 0.7,
+        answer: "Benign",
+        tokens: { input: 100, output: 20 },
+      })),
+      { label: null, confidence: 0, answer: "Malicious", error: true },
+    ]);
+    expect(run.markdown).toContain(
+      "- **Tokens:** 300 in, 60 out (mean 100.0 / 20.0 per rollout, over the 3 that reported usage)",
+    );
+  });
+
   it("shows retries from the rows and rate-limit pauses from metadata.json on the run card", async () => {
     const run = await report(
       [

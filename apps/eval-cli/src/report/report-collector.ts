@@ -111,8 +111,11 @@ export class ReportCollector {
     const source = groupName(line.info.source);
     this.table.add(line, family, source);
     this.latency.push(line.timing.total_ms || line.timing.generation_ms);
-    this.inputTokens.push(line.token_usage.input_tokens);
-    this.outputTokens.push(line.token_usage.output_tokens);
+    // A rollout without reported usage (failed, or a null usage) has no token count, not a count of 0.
+    if (line.token_usage_reported !== false) {
+      this.inputTokens.push(line.token_usage.input_tokens);
+      this.outputTokens.push(line.token_usage.output_tokens);
+    }
     const retries = Math.max(0, Math.floor(line.attempts) - 1);
     if (retries > 0) {
       this.retries += retries;
@@ -227,7 +230,11 @@ export class ReportCollector {
       latencyMs: describeDistribution({ values: this.latency }),
       inputTokens: describeDistribution({ values: this.inputTokens }),
       outputTokens: describeDistribution({ values: this.outputTokens }),
-      tokens: { input: sum(this.inputTokens), output: sum(this.outputTokens) },
+      tokens: {
+        input: sum(this.inputTokens),
+        output: sum(this.outputTokens),
+        rollouts: this.inputTokens.length,
+      },
       requestErrors: this.requestErrors,
       retries: { total: this.retries, rollouts: this.retriedRollouts },
       rateLimitPauses: rateLimitPauses(options.metadata),

@@ -19,11 +19,15 @@ function duration(ms: unknown): string {
 }
 
 function tokens(data: RunReportData): string {
-  const { input, output } = data.tokens;
-  const rollouts = data.summary.n_rollouts;
+  const { input, output, rollouts } = data.tokens;
   if (input === 0 && output === 0) return "none reported";
+  // The mean is over the rollouts that reported usage, as metadata.json's `usage` (vf-eval's meaning).
   const mean = (total: number) => (rollouts > 0 ? (total / rollouts).toFixed(1) : "n/a");
-  return `${input.toLocaleString("en-US")} in, ${output.toLocaleString("en-US")} out (mean ${mean(input)} / ${mean(output)} per rollout)`;
+  const over =
+    rollouts === data.summary.n_rollouts
+      ? "per rollout"
+      : `per rollout, over the ${rollouts} that reported usage`;
+  return `${input.toLocaleString("en-US")} in, ${output.toLocaleString("en-US")} out (mean ${mean(input)} / ${mean(output)} ${over})`;
 }
 
 function retries(data: RunReportData): string {

@@ -50,7 +50,8 @@ export interface RunReportData {
   latencyMs: Distribution;
   inputTokens: Distribution;
   outputTokens: Distribution;
-  tokens: { input: number; output: number };
+  /** Token totals over the rollouts whose usage was reported, and how many those are. */
+  tokens: { input: number; output: number; rollouts: number };
   /** Rollouts whose request failed. */
   requestErrors: number;
   /** Retried requests (attempts − 1 summed over rollouts) and rollouts that needed a retry. */

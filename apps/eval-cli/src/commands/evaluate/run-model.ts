@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Environment, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
 import { systemErrorText } from "@sv/parser";
 import { CliError } from "../../cli-error.js";
+import { mkdirFailureCause } from "../../mkdir-failure-cause.js";
 import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
@@ -105,7 +106,8 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     mkdirSync(runDir, { recursive: true });
   } catch (error) {
     if (!isFsError(error)) throw error;
-    const message = systemErrorText(error) ?? `could not create ${describeWriteError(runDir, error)}`;
+    const message =
+      systemErrorText(mkdirFailureCause(error)) ?? `could not create ${describeWriteError(runDir, error)}`;
     throw new CliError({ message, cause: error });
   }
   const lock = acquireRunLock({ dir: runDir, now: options.io.now });
