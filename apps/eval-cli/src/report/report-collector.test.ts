@@ -33,7 +33,8 @@ describe("ReportCollector", async () => {
 
   it("carries the run's summary, counting every rollout", () => {
     expect(data.summary.n_rollouts).toBe(800);
-    expect(data.summary.n_examples).toBe(400);
+    expect(data.summary.n_distinct_examples).toBe(400);
+    expect(data.summary.n_examples).toBe(data.summary.n_rollouts);
   });
 
   it("draws reliability bins that reproduce the summary's ECE and decided count", () => {

@@ -68,7 +68,7 @@ export function runFacts(options: RunFactsOptions): RunFact[] {
   facts.push(
     {
       name: "N",
-      value: `${summary.n_rollouts} rollouts (${metadata.num_examples ?? summary.n_examples} examples × ${perExample}), ${summary.n_errors} failed`,
+      value: `${summary.n_rollouts} rollouts (${metadata.num_examples ?? summary.n_distinct_examples ?? summary.n_examples} examples × ${perExample}), ${summary.n_errors} failed`,
     },
     {
       name: "Seed",

@@ -15,8 +15,13 @@ export interface RunSummary {
   timestamp: string;
   model: string;
   dataset: string;
-  /** Distinct examples with at least one rollout. */
+  /**
+   * Rollouts in results.jsonl, failed ones included: the original's `bench/report.py` writes
+   * `len(results)` here, so the field means what it means there (equal to the examples at `-r 1`).
+   */
   n_examples: number;
+  /** Distinct examples with at least one rollout. */
+  n_distinct_examples: number;
   n_rollouts: number;
   /** Rollouts that failed after their retries; left out of `metrics` and `rewards`. */
   n_errors: number;
@@ -148,7 +153,8 @@ function summarize(byKey: Map<number | string, Compact>, options: BuildSummaryOp
     timestamp: metadata.started_at,
     model: metadata.model,
     dataset: metadata.dataset.name,
-    n_examples: examples.size,
+    n_examples: rollouts.length,
+    n_distinct_examples: examples.size,
     n_rollouts: rollouts.length,
     n_errors: rollouts.length - scored,
     metrics: toSummaryMetrics(accumulator.result()),

@@ -33,7 +33,7 @@ export function renderIndex(options: RenderIndexOptions): string {
       const title = entry.files.includes("report.html")
         ? `<a href="${escapeHtml(href(entry.path, "report.html"))}">${escapeHtml(entry.path)}</a>`
         : `${escapeHtml(entry.path)} <span class="note">(no report.html yet: pnpm eval report ${escapeHtml(entry.path)})</span>`;
-      return `<tr data-run="${escapeHtml(entry.path)}"><td>${title}</td><td>${escapeHtml(summary?.model ?? "-")}</td><td>${escapeHtml(summary?.dataset ?? "-")}</td><td class="num">${summary?.n_examples ?? "-"}</td>${metric(summary?.rewards?.mean_reward)}${metric(metrics?.detection.accuracy)}${metric(metrics?.detection.f1)}${metric(metrics?.calibration.ece)}${metric(metrics?.abstention.aurc)}<td>${escapeHtml(summary?.timestamp ?? "-")}</td><td>${links(entry)}</td></tr>`;
+      return `<tr data-run="${escapeHtml(entry.path)}"><td>${title}</td><td>${escapeHtml(summary?.model ?? "-")}</td><td>${escapeHtml(summary?.dataset ?? "-")}</td><td class="num">${summary?.n_distinct_examples ?? summary?.n_examples ?? "-"}</td>${metric(summary?.rewards?.mean_reward)}${metric(metrics?.detection.accuracy)}${metric(metrics?.detection.f1)}${metric(metrics?.calibration.ece)}${metric(metrics?.abstention.aurc)}<td>${escapeHtml(summary?.timestamp ?? "-")}</td><td>${links(entry)}</td></tr>`;
     })
     .join("");
   const comparisonRows = comparisons

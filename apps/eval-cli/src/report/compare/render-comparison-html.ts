@@ -66,7 +66,7 @@ export function renderComparisonHtml(options: RenderComparisonHtmlOptions): stri
         }
         return `<td class="num${best ? " best" : ""}" data-metric="${key}" data-value="${value.value}"${best ? ' data-best="true"' : ""}>${formatNumber(value.value)}<br><span class="note">[${formatNumber(value.low)}, ${formatNumber(value.high)}]</span></td>`;
       }).join("");
-      return `<tr data-run="${index}"><td>${index + 1}</td><td>${escapeHtml(row.run.summary.model)}</td><td>${escapeHtml(row.run.summary.dataset)}</td><td class="num">${row.run.summary.n_examples}</td>${cells}</tr>`;
+      return `<tr data-run="${index}"><td>${index + 1}</td><td>${escapeHtml(row.run.summary.model)}</td><td>${escapeHtml(row.run.summary.dataset)}</td><td class="num">${row.run.summary.n_distinct_examples ?? row.run.summary.n_examples}</td>${cells}</tr>`;
     })
     .join("");
   const figures = [

@@ -56,7 +56,7 @@ export function renderScoreboardMarkdown(options: RenderScoreboardMarkdownOption
       return row.best.has(key) ? `**${text}**` : text;
     });
     lines.push(
-      `| ${markdownText(summary.model)} | ${markdownText(summary.dataset)} | ${summary.n_examples} | ${cells.join(" | ")} | ${markdownText(summary.run_id)} |`,
+      `| ${markdownText(summary.model)} | ${markdownText(summary.dataset)} | ${summary.n_distinct_examples ?? summary.n_examples} | ${cells.join(" | ")} | ${markdownText(summary.run_id)} |`,
     );
   }
   lines.push("");
