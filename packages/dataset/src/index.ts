@@ -36,8 +36,17 @@ export { loadDataset } from "./load-dataset.js";
 export { openDataset } from "./open-dataset.js";
 export { type ReadJsonlRowsOptions, readJsonlRows } from "./read-jsonl-rows.js";
 export {
+  type ContextQuestion,
+  contextHeader,
+  parseContextQuestion,
+  renderContextQuestion,
+} from "./context-question.js";
+export {
   formatFlowValue,
+  LOG_ENTRY_PREFIX,
+  parseFlowFields,
   parseQuestion,
+  renderFlowFields,
   type RenderQuestionOptions,
   renderQuestion,
 } from "./render-question.js";
