@@ -1,6 +1,6 @@
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import { type ContextOptions, emptyContextStats } from "../context/context-options.js";
-import { buildContextRows, type ContextSection } from "../context/context-rows.js";
+import { buildContextRows, type ContextSection, type ContextSplitStrategy } from "../context/context-rows.js";
 import { findInputFiles } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { type FileSampleJob, sampleFiles } from "../parallel/index.js";
@@ -38,7 +38,7 @@ export interface BuildSourceOptions {
   /** Also build the context dataset: the same sample, each flow with its originator's earlier flows. */
   context?: ContextOptions;
   /** Train/dev/test strategy of the context dataset (default `capture`); OOD sets are all `ood`. */
-  contextSplitStrategy?: SplitStrategy;
+  contextSplitStrategy?: ContextSplitStrategy;
   /** The single-flow file name, recorded in the context section. */
   fileName?: string;
   onProgress?: (message: string) => void;

@@ -5,6 +5,7 @@ import type { MajorityScore } from "../baseline/majority-class.js";
 import type { FieldAudit } from "../card/shortcut-audit.js";
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import type { ContextOptions } from "../context/context-options.js";
+import type { ContextSplitStrategy } from "../context/context-rows.js";
 import type { HubOptions } from "../hub/hub-options.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
@@ -45,7 +46,7 @@ export interface RunBuildOptions {
   /** Also write context sets (each sampled flow with its originator's earlier flows); not with `only`. */
   context?: ContextOptions;
   /** Train/dev/test strategy of the IoT-23 context set (default `capture`). */
-  contextSplitStrategy?: SplitStrategy;
+  contextSplitStrategy?: ContextSplitStrategy;
   /** Install a build that fails its own checks (default false: it is kept aside and the build fails). */
   allowIncomplete?: boolean;
   onProgress?: (message: string) => void;

@@ -1,12 +1,45 @@
-import { renderContextQuestion } from "@sv/dataset";
+import { flowHash, renderContextQuestion } from "@sv/dataset";
 import type { DatasetRow } from "../build/dataset-row.js";
 import { countRows, type RowCounts } from "../build/count-rows.js";
 import { toDatasetRow } from "../build/dataset-row.js";
-import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
-import type { Candidate } from "../sampling/candidate.js";
+import { assignSplits, type SplitName, type SplitStrategy } from "../sampling/assign-splits.js";
+import { type Candidate, compareCandidates } from "../sampling/candidate.js";
 import { orderForOutput } from "../sampling/output-order.js";
 import type { StratumSelection } from "../sampling/select-sample.js";
 import type { ContextOptions, ContextStats } from "./context-options.js";
+import { epochSeconds, recordStartSeconds } from "./record-time.js";
+
+/**
+ * Splits of a context set: `capture` (default; whole captures held out), `stratified` (70/15/15 per
+ * scenario × label, neighbouring flows may straddle splits), or `time` (inside each capture, the
+ * earliest 70% of its sampled flows by start time train, the next 15% dev, the latest 15% test).
+ */
+export type ContextSplitStrategy = SplitStrategy | "time";
+
+export const CONTEXT_SPLIT_STRATEGIES: readonly ContextSplitStrategy[] = ["capture", "stratified", "time"];
+
+/** Start time of a candidate (Zeek `ts`, CIC `Timestamp`, UNSW `stime`). */
+function candidateTime(candidate: Candidate): number {
+  const ts = candidate.flow.ts;
+  return (typeof ts === "number" ? ts : epochSeconds(ts ?? undefined)) ?? recordStartSeconds(candidate.extra) ?? 0;
+}
+
+function timeSplits(strata: readonly StratumSelection[]): SplitName[][] {
+  const byScenario = new Map<string, Candidate[]>();
+  for (const stratum of strata) {
+    const list = byScenario.get(stratum.scenario) ?? [];
+    list.push(...stratum.selected);
+    byScenario.set(stratum.scenario, list);
+  }
+  const assigned = new Map<Candidate, SplitName>();
+  for (const list of byScenario.values()) {
+    list.sort((left, right) => candidateTime(left) - candidateTime(right) || compareCandidates(left, right));
+    const train = Math.floor(list.length * 0.7);
+    const dev = Math.floor(list.length * 0.85);
+    list.forEach((candidate, index) => assigned.set(candidate, index < train ? "train" : index < dev ? "dev" : "test"));
+  }
+  return strata.map((stratum) => stratum.selected.map((candidate) => assigned.get(candidate)!));
+}
 
 /** A context dataset's section of the context manifest. */
 export interface ContextSection {
@@ -17,8 +50,13 @@ export interface ContextSection {
   max_hosts: number;
   /** Memory bound of the per-file host rings: `flows × max_hosts` remembered lines. */
   memory_bound_lines: number;
-  split_strategy: SplitStrategy | "ood";
+  split_strategy: ContextSplitStrategy | "ood";
   capture_splits?: Record<string, string>;
+  /**
+   * Dev/test rows dropped because a context flow of one split is a question of another (a test row
+   * whose context holds a train question, or a train row whose context holds a test question).
+   */
+  rows_dropped_for_overlap: number;
   /** Sampled flows left out because their file or line has no time or originator host. */
   sampled_without_context: number;
   /** The context pass's counts, summed over the source's files. */
@@ -37,7 +75,7 @@ export interface BuildContextRowsOptions {
   sampleOf: string;
   context: ContextOptions;
   /** Train/dev/test strategy (IoT-23); undefined for out-of-distribution sets (split `ood`). */
-  splitStrategy?: SplitStrategy;
+  splitStrategy?: ContextSplitStrategy;
   seed: number;
   /** Why a context flow's rendering would fail validation (it is then left out of the context). */
   reject: (flow: NonNullable<Candidate["context"]>[number]) => string | undefined;
@@ -57,15 +95,21 @@ export function buildContextRows(options: BuildContextRowsOptions): { rows: Data
     withoutContext += stratum.selected.length - selected.length;
     return { ...stratum, selected };
   });
-  const split = options.splitStrategy
-    ? assignSplits({ strata, strategy: options.splitStrategy, seed: options.seed })
-    : undefined;
-  const entries = strata.flatMap((stratum, index) =>
+  const strategy = options.splitStrategy;
+  const split =
+    strategy === undefined
+      ? undefined
+      : strategy === "time"
+        ? { splits: timeSplits(strata), notes: [] as string[], scenarios: undefined }
+        : assignSplits({ strata, strategy, seed: options.seed });
+  const assigned = strata.flatMap((stratum, index) =>
     stratum.selected.map((candidate, position) => ({
       candidate,
       split: split ? split.splits[index]![position]! : "ood",
     })),
   );
+  const entries = dropOverlaps(assigned);
+  const droppedForOverlap = assigned.length - entries.length;
   const sizes: number[] = Array.from({ length: options.context.flows + 1 }, () => 0);
   const rows = orderForOutput({ entries, seed: options.seed }).map(({ candidate, split: name }) => {
     const context = (candidate.context ?? []).filter((flow) => {
@@ -84,6 +128,10 @@ export function buildContextRows(options: BuildContextRowsOptions): { rows: Data
     return row;
   });
   const notes = [...(split?.notes ?? [])];
+  if (droppedForOverlap > 0)
+    notes.push(
+      `${droppedForOverlap} dev/test row(s) dropped: a context flow of one split was a question of another`,
+    );
   if (withoutContext > 0)
     notes.push(
       `${withoutContext} sampled flow(s) of ${options.sampleOf} have no time or originator host in their format and are not in the context set`,
@@ -98,6 +146,7 @@ export function buildContextRows(options: BuildContextRowsOptions): { rows: Data
       memory_bound_lines: options.context.flows * options.context.maxHosts,
       split_strategy: options.splitStrategy ?? "ood",
       ...(split?.scenarios ? { capture_splits: split.scenarios } : {}),
+      rows_dropped_for_overlap: droppedForOverlap,
       sampled_without_context: withoutContext,
       stats,
       context_sizes: sizes,
@@ -105,4 +154,30 @@ export function buildContextRows(options: BuildContextRowsOptions): { rows: Data
       notes,
     },
   };
+}
+
+/**
+ * Drop the dev/test rows that would let one split see another: a row whose context holds a question of
+ * another split, or whose question is a context flow of a row in another split. Train rows are kept
+ * (the evaluation splits give way), so the result passes `validate`'s context overlap check.
+ */
+function dropOverlaps<T extends { candidate: Candidate; split: string }>(entries: readonly T[]): T[] {
+  const splitOf = new Map(entries.map((entry) => [entry.candidate.hash, entry.split]));
+  const contextSplits = new Map<string, Set<string>>();
+  const crossing = new Set<T>();
+  for (const entry of entries)
+    for (const flow of entry.candidate.context ?? []) {
+      const hash = flowHash(flow);
+      const other = splitOf.get(hash);
+      if (other !== undefined && other !== entry.split) crossing.add(entry);
+      const splits = contextSplits.get(hash) ?? new Set<string>();
+      splits.add(entry.split);
+      contextSplits.set(hash, splits);
+    }
+  return entries.filter((entry) => {
+    if (entry.split === "train" || entry.split === "ood") return true;
+    if (crossing.has(entry)) return false;
+    const seenBy = contextSplits.get(entry.candidate.hash);
+    return seenBy === undefined || [...seenBy].every((split) => split === entry.split);
+  });
 }

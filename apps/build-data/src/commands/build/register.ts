@@ -9,6 +9,7 @@ import {
   DEFAULT_CONTEXT_WINDOW_SECONDS,
   MAX_CONTEXT_FLOWS,
 } from "../../context/context-options.js";
+import { CONTEXT_SPLIT_STRATEGIES, type ContextSplitStrategy } from "../../context/context-rows.js";
 import { ATTEMPTED_POLICIES, type AttemptedPolicy } from "../../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../../readers/source-name.js";
 import { SPLIT_STRATEGIES, type SplitStrategy } from "../../sampling/assign-splits.js";
@@ -33,7 +34,7 @@ interface BuildFlags {
   context?: string;
   contextWindow: string;
   contextMaxHosts: string;
-  contextSplitStrategy: SplitStrategy;
+  contextSplitStrategy: ContextSplitStrategy;
 }
 
 function integer(name: string, text: string, minimum: number): number {
@@ -137,7 +138,7 @@ export function registerBuildCommand(program: Command): void {
     )
     .addOption(
       new Option("--context-split-strategy <name>", "IoT-23 context set splits")
-        .choices(SPLIT_STRATEGIES)
+        .choices(CONTEXT_SPLIT_STRATEGIES)
         .default("capture"),
     )
     .action(async (flags: BuildFlags) => {
