@@ -1,6 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type BaselineReport, scoreBaselines } from "../baseline/score-baselines.js";
+import { scoreContextBaselines } from "../baseline/score-context-baselines.js";
+import { renderContextSection } from "../card/context-card-section.js";
 import { renderDataCard } from "../card/render-data-card.js";
 import type { ContextOptions } from "../context/context-options.js";
 import { META_SOURCE } from "../readers/source-name.js";
@@ -9,6 +11,7 @@ import {
   type BuildMode,
   baselineFileName,
   buildRecordFileName,
+  contextBaselineFileName,
   contextManifestFileName,
   dataCardFileName,
   manifestFileName,
@@ -129,6 +132,35 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
     const model = { ...baselines.model, training: { ...baselines.model.training, build_id: buildId } };
     await write(modelFile, json(model));
   } else if (baselines.refusal) incomplete.push(`${baselines.refusal} (${modelFile} omitted)`);
+  let contextSection: string | undefined;
+  if (options.context) {
+    const report = scoreContextBaselines({
+      datasets,
+      seed,
+      flows: options.context.flows,
+      windowSeconds: options.context.windowSeconds,
+    });
+    const contextModelFile = contextBaselineFileName(mode);
+    if (report.model) {
+      const model = { ...report.model, training: { ...report.model.training, build_id: buildId } };
+      await write(contextModelFile, json(model));
+    } else if (report.refusal) incomplete.push(`${report.refusal} (${contextModelFile} omitted)`);
+    contextSection = renderContextSection({
+      report,
+      modelFile: contextModelFile,
+      sets: datasets.flatMap((dataset) =>
+        dataset.context
+          ? [
+              {
+                source: META_SOURCE[dataset.source],
+                ...(dataset.context.rows.length > 0 ? { fileName: dataset.context.fileName } : {}),
+                section: dataset.context.section,
+              },
+            ]
+          : [],
+      ),
+    });
+  }
   await write(
     dataCardFileName(mode),
     renderDataCard({
@@ -153,6 +185,7 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
       heuristic: baselines.heuristic,
       majority: baselines.majority,
       ...(baselines.audit ? { audit: baselines.audit } : {}),
+      ...(contextSection ? { contextSection } : {}),
     }),
   );
   const record: BuildRecord = {
