@@ -5,7 +5,7 @@ import type { MajorityScore } from "../baseline/majority-class.js";
 import type { FieldAudit } from "../card/shortcut-audit.js";
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import type { ContextOptions } from "../context/context-options.js";
-import type { ContextSplitStrategy } from "../context/context-rows.js";
+import type { ContextSection, ContextSplitStrategy } from "../context/context-rows.js";
 import type { HubOptions } from "../hub/hub-options.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
@@ -43,7 +43,10 @@ export interface RunBuildOptions {
   workers?: number;
   /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
   minBytesPerWorker?: number;
-  /** Also write context sets (each sampled flow with its originator's earlier flows); not with `only`. */
+  /**
+   * Also write context sets (each sampled flow with its originator's earlier flows) for the datasets
+   * built; datasets kept by a partial rebuild (`only`) get none.
+   */
   context?: ContextOptions;
   /** Train/dev/test strategy of the IoT-23 context set (default `capture`). */
   contextSplitStrategy?: ContextSplitStrategy;
@@ -58,6 +61,8 @@ export interface RunBuildResult {
   /** Files of this build, relative to `out`. */
   files: string[];
   datasets: { source: SourceName; fileName: string; manifest: SourceManifest; carried: boolean }[];
+  /** Context builds: each built dataset's context set (not written when it has no rows). */
+  contextSets?: { source: SourceName; fileName: string; section: ContextSection }[];
   learned?: Record<string, BaselineScore>;
   heuristic?: Record<string, BaselineScore>;
   majority: MajorityScore[];
@@ -80,11 +85,6 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const only = SOURCE_NAMES.filter((source) => (options.only ?? SOURCE_NAMES).includes(source));
   if (existsSync(out) && !(await stat(out)).isDirectory())
     throw new CliError({ code: CLI_ERROR_CODES.usage, message: `--out ${out} is a file, not a directory` });
-  if (options.context && options.only && only.length < SOURCE_NAMES.length)
-    throw new CliError({
-      code: CLI_ERROR_CODES.usage,
-      message: "--context builds every context set from the raw inputs: it cannot be combined with --only (run a full build)",
-    });
   const running = await findRunningBuild(out);
   if (running)
     throw new CliError({
@@ -150,6 +150,15 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
         manifest: dataset.section,
         carried: dataset.carried,
       })),
+      ...(options.context
+        ? {
+            contextSets: datasets.flatMap((dataset) =>
+              dataset.context
+                ? [{ source: dataset.source, fileName: dataset.context.fileName, section: dataset.context.section }]
+                : [],
+            ),
+          }
+        : {}),
       ...(baselines.learned ? { learned: baselines.learned } : {}),
       heuristic: baselines.heuristic,
       majority: baselines.majority,
