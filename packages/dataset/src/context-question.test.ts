@@ -14,7 +14,9 @@ describe("renderContextQuestion", () => {
       "Context: the 2 earlier flows from this originator in the 300 s before it (oldest first):",
     );
     expect(lines[1]).toBe(`1. ${renderQuestion(earlier).slice("Log Entry: ".length)}`);
-    expect(lines[2]).toMatch(/^2\. id\.orig_h=10\.0\.0\.5, id\.orig_p=-, id\.resp_h=10\.0\.0\.7, id\.resp_p=2323/);
+    expect(lines[2]).toMatch(
+      /^2\. id\.orig_h=10\.0\.0\.5, id\.orig_p=-, id\.resp_h=10\.0\.0\.7, id\.resp_p=2323/,
+    );
     expect(lines[3]).toBe(renderQuestion(flow));
     expect(lines).toHaveLength(4);
   });

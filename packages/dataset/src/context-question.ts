@@ -13,7 +13,8 @@ export interface ContextQuestion {
 
 /** The first line of a context question; see {@link renderContextQuestion}. */
 export function contextHeader(count: number, windowSeconds: number): string {
-  if (count === 0) return `Context: no earlier flows from this originator in the ${windowSeconds} s before it.`;
+  if (count === 0)
+    return `Context: no earlier flows from this originator in the ${windowSeconds} s before it.`;
   const flows = count === 1 ? "flow" : "flows";
   return `Context: the ${count} earlier ${flows} from this originator in the ${windowSeconds} s before it (oldest first):`;
 }
@@ -37,12 +38,15 @@ export function renderContextQuestion(question: ContextQuestion): string {
   if (!Number.isInteger(windowSeconds) || windowSeconds <= 0)
     throw new RangeError(`windowSeconds must be a positive whole number, got ${windowSeconds}`);
   const lines = [contextHeader(context.length, windowSeconds)];
-  context.forEach((flow, index) => lines.push(`${index + 1}. ${renderFlowFields(flow)}`));
+  context.forEach((flow, index) => {
+    lines.push(`${index + 1}. ${renderFlowFields(flow)}`);
+  });
   lines.push(`${LOG_ENTRY_PREFIX} ${renderFlowFields(question.flow)}`);
   return lines.join("\n");
 }
 
-const HEADER = /^Context: (?:no earlier flows|the (\d+) earlier flows?) from this originator in the (\d+) s before it(?:\.| \(oldest first\):)$/;
+const HEADER =
+  /^Context: (?:no earlier flows|the (\d+) earlier flows?) from this originator in the (\d+) s before it(?:\.| \(oldest first\):)$/;
 
 /**
  * Read a context question back (string values). Undefined when the text is not a context question

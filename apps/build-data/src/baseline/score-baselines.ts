@@ -58,7 +58,9 @@ export function learnedModelProblems(options: LearnedModelProblemsOptions): stri
     const own = evaluateBaseline({ rows, predict }).accuracy;
     const bar = options.majority.find((entry) => entry.set === set && entry.split === name)?.accuracy;
     if (own !== undefined && bar !== undefined && own < bar)
-      problems.push(`its ${set} ${name} accuracy ${percent(own)} is below the majority class (${percent(bar)})`);
+      problems.push(
+        `its ${set} ${name} accuracy ${percent(own)} is below the majority class (${percent(bar)})`,
+      );
   }
   return problems;
 }

@@ -9,9 +9,19 @@ import { scoreContextBaselines } from "./score-context-baselines.js";
 
 function row(index: number, split: string, scanning: boolean): DatasetRow {
   const host = `10.0.${index % 7}.1`;
-  const flow = { "id.orig_h": host, "id.resp_h": "10.9.9.9", "id.resp_p": "8080", proto: "tcp", conn_state: "SF" };
+  const flow = {
+    "id.orig_h": host,
+    "id.resp_h": "10.9.9.9",
+    "id.resp_p": "8080",
+    proto: "tcp",
+    conn_state: "SF",
+  };
   const context = scanning
-    ? Array.from({ length: 5 }, (_, position) => ({ ...flow, "id.resp_h": `10.8.${index % 200}.${position}`, conn_state: "S0" }))
+    ? Array.from({ length: 5 }, (_, position) => ({
+        ...flow,
+        "id.resp_h": `10.8.${index % 200}.${position}`,
+        conn_state: "S0",
+      }))
     : [{ ...flow }];
   return {
     question: renderContextQuestion({ context, flow, windowSeconds: 300 }),
@@ -61,22 +71,36 @@ describe("scoreContextBaselines", () => {
   it("measures what context adds: the same flows, told apart only by their earlier flows", () => {
     const splits = ["train", "train", "train", "train", "dev", "test"];
     const rows = Array.from({ length: 600 }, (_, index) => row(index, splits[index % 6]!, index % 2 === 0));
-    const report = scoreContextBaselines({ datasets: [dataset(rows)], seed: 1, flows: 5, windowSeconds: 300 });
+    const report = scoreContextBaselines({
+      datasets: [dataset(rows)],
+      seed: 1,
+      flows: 5,
+      windowSeconds: 300,
+    });
     const without = report.learnedWithoutContext!["iot23-context test"]!.accuracy!;
     const withContext = report.learnedWithContext!["iot23-context test"]!.accuracy!;
     expect(withContext).toBeGreaterThan(0.95);
     expect(without).toBeLessThan(0.75);
     expect(report.model?.features).toBe("flow+context");
-    expect(report.aggregateAudit!.find((entry) => entry.aggregate === "failed-connection share")!.flagged).toBe(true);
+    expect(
+      report.aggregateAudit!.find((entry) => entry.aggregate === "failed-connection share")!.flagged,
+    ).toBe(true);
   });
 
   it("shows n/a, refuses the model and names the missing sets when a context set has no test rows", () => {
     const rows = Array.from({ length: 40 }, (_, index) => row(index, "train", index % 2 === 0));
     const empty = dataset([], "cic");
-    const report = scoreContextBaselines({ datasets: [dataset(rows), empty], seed: 1, flows: 5, windowSeconds: 300 });
+    const report = scoreContextBaselines({
+      datasets: [dataset(rows), empty],
+      seed: 1,
+      flows: 5,
+      windowSeconds: 300,
+    });
     expect(report.model).toBeUndefined();
     expect(report.refusal).toMatch(/no dev or test rows/);
-    expect(report.missing).toEqual([{ source: "cic-ids-2017", reason: expect.stringMatching(/MachineLearningCVE/) }]);
+    expect(report.missing).toEqual([
+      { source: "cic-ids-2017", reason: expect.stringMatching(/MachineLearningCVE/) },
+    ]);
     const text = renderContextSection({ report, modelFile: "baseline-learned-context-v1.json", sets: [] });
     expect(text).toMatch(/iot23-context test \(0 rows\) \| n\/a \| n\/a/);
     expect(text).toMatch(/cic-ids-2017: no context set/);

@@ -3,7 +3,12 @@ import type { StagedDataset } from "../build/staged-dataset.js";
 import { type AggregateAudit, contextShortcutAudit } from "../card/context-shortcut-audit.js";
 import { type FieldAudit, shortcutAudit } from "../card/shortcut-audit.js";
 import { META_SOURCE } from "../readers/source-name.js";
-import { type BaselineScore, evaluateBaseline, heuristicPredictor, learnedPredictor } from "./evaluate-baseline.js";
+import {
+  type BaselineScore,
+  evaluateBaseline,
+  heuristicPredictor,
+  learnedPredictor,
+} from "./evaluate-baseline.js";
 import type { LearnedModel } from "./learned-model-link.js";
 import { type MajorityScore, majorityScores } from "./majority-class.js";
 import { learnedModelProblems } from "./score-baselines.js";
@@ -73,10 +78,20 @@ export function scoreContextBaselines(options: ScoreContextBaselinesOptions): Co
     ...(iot ? [["iot23-context test", split(iot.rows, "test")] as [string, DatasetRow[]]] : []),
     ...ood.map((set) => [`${META_SOURCE[set.dataset.source]}-context`, set.rows] as [string, DatasetRow[]]),
   ];
-  if (iot) majority.push(...majorityScores({ set: "iot23-context", rows: iot.rows, splits: ["train", "dev", "test"] }));
+  if (iot)
+    majority.push(
+      ...majorityScores({ set: "iot23-context", rows: iot.rows, splits: ["train", "dev", "test"] }),
+    );
   for (const set of ood)
-    majority.push(...majorityScores({ set: `${META_SOURCE[set.dataset.source]}-context`, rows: set.rows, splits: ["ood"] }));
-  for (const [name, rows] of evaluationSets) heuristic[name] = evaluateBaseline({ rows, predict: predictHeuristic });
+    majority.push(
+      ...majorityScores({
+        set: `${META_SOURCE[set.dataset.source]}-context`,
+        rows: set.rows,
+        splits: ["ood"],
+      }),
+    );
+  for (const [name, rows] of evaluationSets)
+    heuristic[name] = evaluateBaseline({ rows, predict: predictHeuristic });
   const base = {
     flows: options.flows,
     windowSeconds: options.windowSeconds,
@@ -88,11 +103,19 @@ export function scoreContextBaselines(options: ScoreContextBaselinesOptions): Co
   if (!iot) return base;
   const score = (model: LearnedModel) =>
     Object.fromEntries(
-      evaluationSets.map(([name, rows]) => [name, evaluateBaseline({ rows, predict: learnedPredictor(model) })]),
+      evaluationSets.map(([name, rows]) => [
+        name,
+        evaluateBaseline({ rows, predict: learnedPredictor(model) }),
+      ]),
     );
   const withoutContext = trainLearned({ rows: iot.rows, seed: options.seed });
   const withContext = trainLearned({ rows: iot.rows, seed: options.seed, features: "flow+context" });
-  const problems = learnedModelProblems({ model: withContext, rows: iot.rows, majority, set: "iot23-context" });
+  const problems = learnedModelProblems({
+    model: withContext,
+    rows: iot.rows,
+    majority,
+    set: "iot23-context",
+  });
   const report: ContextBaselineReport = {
     ...base,
     learnedWithoutContext: score(withoutContext),
@@ -102,6 +125,7 @@ export function scoreContextBaselines(options: ScoreContextBaselinesOptions): Co
   };
   if (split(iot.rows, "dev").length === 0 || split(iot.rows, "test").length === 0)
     problems.push("the IoT-23 context set has no dev or test rows to calibrate and check it on");
-  if (problems.length > 0) return { ...report, refusal: `context baseline not shipped: ${problems.join("; ")}` };
+  if (problems.length > 0)
+    return { ...report, refusal: `context baseline not shipped: ${problems.join("; ")}` };
   return { ...report, model: withContext };
 }

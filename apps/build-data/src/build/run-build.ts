@@ -154,7 +154,13 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
         ? {
             contextSets: datasets.flatMap((dataset) =>
               dataset.context
-                ? [{ source: dataset.source, fileName: dataset.context.fileName, section: dataset.context.section }]
+                ? [
+                    {
+                      source: dataset.source,
+                      fileName: dataset.context.fileName,
+                      section: dataset.context.section,
+                    },
+                  ]
                 : [],
             ),
           }

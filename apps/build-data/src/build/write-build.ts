@@ -61,7 +61,9 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
   const texts = datasets.map((dataset) => jsonl(dataset.rows));
   // Context sets with no row (a format without time or hosts) are not written; the manifest says why.
   const contextSets = datasets.flatMap((dataset) =>
-    dataset.context && dataset.context.rows.length > 0 ? [{ ...dataset.context, source: dataset.source }] : [],
+    dataset.context && dataset.context.rows.length > 0
+      ? [{ ...dataset.context, source: dataset.source }]
+      : [],
   );
   const contextTexts = contextSets.map((set) => jsonl(set.rows));
   const buildId = computeBuildId({

@@ -29,7 +29,10 @@ const AGGREGATES: [string, (value: ContextAggregates) => string][] = [
  * flow, shares of failed connections and of flows to the same port and responder, in tenths): learn
  * the majority label per value on train, score on test. Flagged at ≥ `threshold` (default 0.95).
  */
-export function contextShortcutAudit(options: { rows: readonly DatasetRow[]; threshold?: number }): AggregateAudit[] {
+export function contextShortcutAudit(options: {
+  rows: readonly DatasetRow[];
+  threshold?: number;
+}): AggregateAudit[] {
   const threshold = options.threshold ?? 0.95;
   const parsed = options.rows.flatMap((row) => {
     const aggregates = contextAggregates(row.question);
@@ -52,6 +55,11 @@ export function contextShortcutAudit(options: { rows: readonly DatasetRow[]; thr
       if (guess === row.answer) correct++;
     }
     const accuracy = test.length ? correct / test.length : undefined;
-    return { aggregate, accuracy, values: votes.size, flagged: accuracy !== undefined && accuracy >= threshold };
+    return {
+      aggregate,
+      accuracy,
+      values: votes.size,
+      flagged: accuracy !== undefined && accuracy >= threshold,
+    };
   });
 }

@@ -40,7 +40,6 @@ function majorityModel(entry: MajorityScore): string {
   return `majority class (always ${entry.labels[0]})`;
 }
 
-
 function datasetSection(dataset: DataCardDataset): string {
   const { manifest } = dataset;
   const counts = manifest.counts;

@@ -42,11 +42,13 @@ function expectedContext(lines: string[][], names: string[], line: number): stri
     .slice(-K);
   return earlierOfHost
     .filter(({ other }) => Number(at(other, "ts")) <= time && time - Number(at(other, "ts")) <= WINDOW)
-    .sort((left, right) => Number(at(left.other, "ts")) - Number(at(right.other, "ts")) || left.index - right.index)
+    .sort(
+      (left, right) =>
+        Number(at(left.other, "ts")) - Number(at(right.other, "ts")) || left.index - right.index,
+    )
     .map(({ other }) => {
       const flow: Record<string, string> = {};
-      for (const name of names)
-        if (name !== "ts" && at(other, name) !== "-") flow[name] = at(other, name);
+      for (const name of names) if (name !== "ts" && at(other, name) !== "-") flow[name] = at(other, name);
       return renderFlowFields(parseFlowFields(renderFlowFields(flow)));
     });
 }
@@ -54,7 +56,11 @@ function expectedContext(lines: string[][], names: string[], line: number): stri
 describe("context sets", () => {
   it("give each sampled flow the K earlier flows of its originator in the window, oldest first", async () => {
     const root = await mkdtemp(join(tmpdir(), "bd-context-"));
-    const scenarios = ["CTU-IoT-Malware-Capture-1-1", "CTU-IoT-Malware-Capture-2-1", "CTU-IoT-Malware-Capture-3-1"];
+    const scenarios = [
+      "CTU-IoT-Malware-Capture-1-1",
+      "CTU-IoT-Malware-Capture-2-1",
+      "CTU-IoT-Malware-Capture-3-1",
+    ];
     const paths: string[] = [];
     for (const [index, scenario] of scenarios.entries())
       paths.push(await writeConnLog({ root, scenario, flows: capture(90, index * 100_000) }));
@@ -75,7 +81,10 @@ describe("context sets", () => {
     for (const row of context.rows) {
       const path = paths.find((candidate) => candidate.endsWith(row.meta.file))!;
       const text = (await readFile(path, "utf8")).split("\n");
-      const header = text.find((line) => line.startsWith("#fields\t"))!.split("\t").slice(1);
+      const header = text
+        .find((line) => line.startsWith("#fields\t"))!
+        .split("\t")
+        .slice(1);
       const lines = text.map((line) => (line.startsWith("#") || line === "" ? [] : line.split("\t")));
       const parsed = parseContextQuestion(row.question)!;
       const shown = parsed.context.map((flow) => renderFlowFields(flow));
@@ -123,7 +132,11 @@ describe("context sets", () => {
     const parallel = await mkdtemp(join(tmpdir(), "bd-ctx2-"));
     const context = { flows: 3, windowSeconds: 4 * 3600, maxHosts: 100 };
     await runBuild(smallBuildOptions(plain, sources));
-    const result = await runBuild({ ...smallBuildOptions(withContext, sources), context, contextSplitStrategy: "time" });
+    const result = await runBuild({
+      ...smallBuildOptions(withContext, sources),
+      context,
+      contextSplitStrategy: "time",
+    });
     await runBuild({
       ...smallBuildOptions(parallel, sources),
       context,
@@ -131,10 +144,21 @@ describe("context sets", () => {
       workers: 3,
       minBytesPerWorker: 0,
     });
-    for (const name of ["iot23-train-dev-test-v1.jsonl", "cic-ids-2017-ood-v1.jsonl", "unsw-nb15-ood-v1.jsonl"])
+    for (const name of [
+      "iot23-train-dev-test-v1.jsonl",
+      "cic-ids-2017-ood-v1.jsonl",
+      "unsw-nb15-ood-v1.jsonl",
+    ])
       expect(await readFile(join(withContext, name), "utf8")).toBe(await readFile(join(plain, name), "utf8"));
-    for (const name of ["iot23-context-v1.jsonl", "cic-ids-2017-context-ood-v1.jsonl", "unsw-nb15-context-ood-v1.jsonl", "sampling-context-v1.json"])
-      expect(await readFile(join(parallel, name), "utf8")).toBe(await readFile(join(withContext, name), "utf8"));
+    for (const name of [
+      "iot23-context-v1.jsonl",
+      "cic-ids-2017-context-ood-v1.jsonl",
+      "unsw-nb15-context-ood-v1.jsonl",
+      "sampling-context-v1.json",
+    ])
+      expect(await readFile(join(parallel, name), "utf8")).toBe(
+        await readFile(join(withContext, name), "utf8"),
+      );
     const manifest = JSON.parse(await readFile(join(withContext, "sampling-context-v1.json"), "utf8"));
     // The CIC fixtures mix MachineLearningCVE (no time, no hosts) and TrafficLabelling: only the latter.
     expect(manifest.datasets["cic-ids-2017"].sampled_without_context).toBeGreaterThan(0);
@@ -152,9 +176,16 @@ describe("context sets", () => {
   it("validate fails a context flow that is a question of another split, and a broken context question", async () => {
     const { sources } = await smallSources();
     const out = await mkdtemp(join(tmpdir(), "bd-ctx-"));
-    await runBuild({ ...smallBuildOptions(out, sources), context: { flows: 3, windowSeconds: 300, maxHosts: 100 }, contextSplitStrategy: "time" });
+    await runBuild({
+      ...smallBuildOptions(out, sources),
+      context: { flows: 3, windowSeconds: 300, maxHosts: 100 },
+      contextSplitStrategy: "time",
+    });
     const path = join(out, "iot23-context-v1.jsonl");
-    const rows = (await readFile(path, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    const rows = (await readFile(path, "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     const train = rows.find((row) => row.meta.split === "train")!;
     const test = rows.find((row) => row.meta.split === "test")!;
     const parsed = parseContextQuestion(test.question)!;
@@ -166,9 +197,19 @@ describe("context sets", () => {
     const broken = rows.find((row) => row !== test && row.meta.split === "dev")!;
     broken.question = broken.question.replace(/^Context: /, "Context:  ");
     await writeFile(path, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
-    const failed = (await validateDir({ dir: out })).filter((check) => !check.ok).map((check) => `${check.name}: ${check.detail}`);
-    expect(failed.some((line) => /context flows stay inside their split.*\(test\) context flow 1 is the train question/.test(line))).toBe(true);
-    expect(failed.some((line) => /iot23-context-v1.jsonl: questions are canonical.*context question must be/.test(line))).toBe(true);
+    const failed = (await validateDir({ dir: out }))
+      .filter((check) => !check.ok)
+      .map((check) => `${check.name}: ${check.detail}`);
+    expect(
+      failed.some((line) =>
+        /context flows stay inside their split.*\(test\) context flow 1 is the train question/.test(line),
+      ),
+    ).toBe(true);
+    expect(
+      failed.some((line) =>
+        /iot23-context-v1.jsonl: questions are canonical.*context question must be/.test(line),
+      ),
+    ).toBe(true);
   });
 
   it("fails loudly when no input of the build carries time and hosts", async () => {

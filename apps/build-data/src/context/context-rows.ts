@@ -21,7 +21,9 @@ export const CONTEXT_SPLIT_STRATEGIES: readonly ContextSplitStrategy[] = ["captu
 /** Start time of a candidate (Zeek `ts`, CIC `Timestamp`, UNSW `stime`). */
 function candidateTime(candidate: Candidate): number {
   const ts = candidate.flow.ts;
-  return (typeof ts === "number" ? ts : epochSeconds(ts ?? undefined)) ?? recordStartSeconds(candidate.extra) ?? 0;
+  return (
+    (typeof ts === "number" ? ts : epochSeconds(ts ?? undefined)) ?? recordStartSeconds(candidate.extra) ?? 0
+  );
 }
 
 function timeSplits(strata: readonly StratumSelection[]): SplitName[][] {
@@ -36,7 +38,8 @@ function timeSplits(strata: readonly StratumSelection[]): SplitName[][] {
     list.sort((left, right) => candidateTime(left) - candidateTime(right) || compareCandidates(left, right));
     const train = Math.floor(list.length * 0.7);
     const dev = Math.floor(list.length * 0.85);
-    list.forEach((candidate, index) => assigned.set(candidate, index < train ? "train" : index < dev ? "dev" : "test"));
+    for (const [index, candidate] of list.entries())
+      assigned.set(candidate, index < train ? "train" : index < dev ? "dev" : "test");
   }
   return strata.map((stratum) => stratum.selected.map((candidate) => assigned.get(candidate)!));
 }
@@ -87,7 +90,10 @@ export interface BuildContextRowsOptions {
  * originator hosts), each as a context question (see `renderContextQuestion` in @sv/dataset), split by
  * capture by default so a host's neighbouring flows never sit in train and test.
  */
-export function buildContextRows(options: BuildContextRowsOptions): { rows: DatasetRow[]; section: ContextSection } {
+export function buildContextRows(options: BuildContextRowsOptions): {
+  rows: DatasetRow[];
+  section: ContextSection;
+} {
   const stats = { ...options.stats };
   let withoutContext = 0;
   const strata = options.strata.map((stratum) => {

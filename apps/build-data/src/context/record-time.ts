@@ -5,7 +5,9 @@
  * window shorter than a minute, or one crossing 12:59 → 1:00 in such a file, sees fewer flows.
  */
 export function cicTimestampSeconds(text: string): number | undefined {
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?$/.exec(text.trim());
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?$/.exec(
+    text.trim(),
+  );
   if (!match) return undefined;
   const [, day, month, year, hourText, minute, second, meridiem] = match;
   let hour = Number(hourText);

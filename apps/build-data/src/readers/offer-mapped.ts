@@ -19,7 +19,13 @@ export function offerMapped(
 ): void {
   const host = hosts ? record.flow["id.orig_h"] : undefined;
   const time = hosts && typeof host === "string" ? recordStartSeconds(record.extra) : undefined;
-  offerRecord(context, scenario, record, line, hosts && time !== undefined ? () => hosts.before(host as string, time) : undefined);
+  offerRecord(
+    context,
+    scenario,
+    record,
+    line,
+    hosts && time !== undefined ? () => hosts.before(host as string, time) : undefined,
+  );
   if (!hosts) return;
   if (time === undefined) hosts.countUnplaced();
   else hosts.remember(host as string, time, () => record.flow);

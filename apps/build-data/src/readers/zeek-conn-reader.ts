@@ -51,7 +51,8 @@ interface RememberedLine {
 function decodeRemembered(line: RememberedLine): Flow {
   const flow: Flow = {};
   const ends: number[] = [];
-  for (let position = 0; position < line.length; position++) if (line.bytes[position] === TAB) ends.push(position);
+  for (let position = 0; position < line.length; position++)
+    if (line.bytes[position] === TAB) ends.push(position);
   ends.push(line.length);
   for (const [name, index] of line.plan.fields) {
     if (name === "ts" || index >= ends.length) continue;
@@ -78,7 +79,14 @@ function planFor(layout: ZeekLayout): Plan {
     const found = layout.index.get(name);
     return found === undefined || found >= layout.tailIndex ? -1 : found;
   };
-  return { layout, fields, contentFirst, contentLast, tsIndex: position("ts"), hostIndex: position("id.orig_h") };
+  return {
+    layout,
+    fields,
+    contentFirst,
+    contentLast,
+    tsIndex: position("ts"),
+    hostIndex: position("id.orig_h"),
+  };
 }
 
 /**
@@ -184,7 +192,8 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
     const length = starts[tailIndex]! - 1 - start;
     const linePlan = plan;
     hosts.remember(host, time, (reuse) => {
-      const bytes = reuse && reuse.bytes.length >= length ? reuse.bytes : Buffer.allocUnsafe(Math.max(length, 256));
+      const bytes =
+        reuse && reuse.bytes.length >= length ? reuse.bytes : Buffer.allocUnsafe(Math.max(length, 256));
       buffer.copy(bytes, 0, start, start + length);
       if (reuse === undefined || reuse.bytes !== bytes) return { bytes, length, plan: linePlan };
       reuse.length = length;

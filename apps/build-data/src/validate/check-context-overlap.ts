@@ -15,7 +15,9 @@ export interface ContextOverlapFile {
  * an IoT-23 train question). The single-flow files have their own, independent splits and are not
  * compared; `meta.context_flows` must be the number of context flows the question shows.
  */
-export function checkContextOverlap(options: { contextFiles: readonly ContextOverlapFile[] }): ValidationCheck {
+export function checkContextOverlap(options: {
+  contextFiles: readonly ContextOverlapFile[];
+}): ValidationCheck {
   const questions = new Map<string, { split: string; where: string }[]>();
   for (const { name, rows } of options.contextFiles)
     rows.forEach((row, index) => {
@@ -30,7 +32,9 @@ export function checkContextOverlap(options: { contextFiles: readonly ContextOve
       const parsed = parseContextQuestion(row.question);
       if (parsed === undefined) return;
       if (row.meta.context_flows !== parsed.context.length)
-        counted.push(`${name}:${index + 1} meta.context_flows ${String(row.meta.context_flows)}, the question shows ${parsed.context.length}`);
+        counted.push(
+          `${name}:${index + 1} meta.context_flows ${String(row.meta.context_flows)}, the question shows ${parsed.context.length}`,
+        );
       parsed.context.forEach((flow, position) => {
         for (const other of questions.get(flowHash(flow)) ?? [])
           if (other.split !== row.meta.split)

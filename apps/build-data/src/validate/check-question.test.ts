@@ -130,7 +130,10 @@ describe("checkQuestion on context questions", () => {
     const bad = context.replace("\n2. id.orig_h=192.168.1.195", "\n2. id.orig_h=192.168.1.999");
     expect(problems(bad)[0]?.message).toMatch(/^context flow 2: value "192.168.1.999"/);
     const leaking = context.replace("history=Sr", "history=Okiru");
-    expect(problems(leaking)[0]).toMatchObject({ field: "history", message: expect.stringMatching(/^context flow 1: .*Okiru/) });
+    expect(problems(leaking)[0]).toMatchObject({
+      field: "history",
+      message: expect.stringMatching(/^context flow 1: .*Okiru/),
+    });
   });
 
   it("rejects a broken header, numbering, a ts in a context flow or free text", () => {

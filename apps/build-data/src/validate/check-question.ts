@@ -62,7 +62,8 @@ function checkContextQuestion(question: string, leaks: LeakMatcher): QuestionPro
   problems.push(...checkFields(lines.at(-1)!.slice(PREFIX.length), leaks));
   if (problems.length === 0 && renderContextQuestion(parsed) !== question)
     problems.push({
-      message: "not the canonical rendering of its context and flow (header, numbering, field order or spacing)",
+      message:
+        "not the canonical rendering of its context and flow (header, numbering, field order or spacing)",
     });
   return problems;
 }

@@ -153,11 +153,16 @@ async function validateContextFiles(
   const manifest = await readJsonCheck(join(dir, manifestName), manifestName, checks);
   if (files.length === 0) return files;
   if (manifest === undefined)
-    checks.push({ name: `${manifestName} present`, ok: false, detail: "context files without their manifest" });
+    checks.push({
+      name: `${manifestName} present`,
+      ok: false,
+      detail: "context files without their manifest",
+    });
   const sections = manifest?.datasets as Record<string, { counts?: unknown }> | undefined;
   for (const { source, name, rows } of files) {
     checkDatasetRows({ rows, name, iot: source === "iot23", leaks, checks });
-    if (manifest !== undefined) checks.push(checkManifest(rows, sections?.[META_SOURCE[source]], name, manifestName));
+    if (manifest !== undefined)
+      checks.push(checkManifest(rows, sections?.[META_SOURCE[source]], name, manifestName));
   }
   if (files.length > 1) checks.push(checkOverlap(files));
   checks.push(checkContextOverlap({ contextFiles: files }));

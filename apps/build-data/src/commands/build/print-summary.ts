@@ -31,7 +31,9 @@ export function printSummary(options: PrintSummaryOptions): void {
   }
   for (const { fileName, section } of result.contextSets ?? []) {
     if (section.counts.total === 0) {
-      write(`  ${fileName}: not written (${section.notes.join("; ") || "no flow with time and originator host"})`);
+      write(
+        `  ${fileName}: not written (${section.notes.join("; ") || "no flow with time and originator host"})`,
+      );
       continue;
     }
     const sizes = section.context_sizes;
