@@ -13,12 +13,16 @@ interface HostRing<T> {
   next: number;
   /** Latest start time seen for this host (to count out-of-order flows). */
   latest: number;
+  /** Seen since it last reached the front of the eviction order (second chance). */
+  touched: boolean;
 }
 
 /**
  * Per-file memory of each originator host's last K flows, for context questions. Memory is bounded by
- * `flows × maxHosts` entries whatever the file's size: hosts beyond `maxHosts` evict the least recently
- * seen one (counted). Only flows written earlier in the file can be context (one streaming pass, no
+ * `flows × maxHosts` entries whatever the file's size: hosts beyond `maxHosts` evict one that has not
+ * been seen for a long time (counted), by the clock (second-chance) rule: the hand passes over hosts
+ * seen since it last passed them and evicts the first one that was not. That keeps a flow's cost to
+ * one map lookup; the order is deterministic. Only flows written earlier in the file can be context (one streaming pass, no
  * look-ahead), and of those only the ones that started no later than the flow and inside the window.
  *
  * `T` is what a remembered flow is stored as (raw bytes for Zeek lines, a flow for CSV records); a
@@ -27,6 +31,9 @@ interface HostRing<T> {
 export class HostContext<T> {
   private readonly options: ContextOptions;
   private readonly hosts = new Map<string, HostRing<T>>();
+  /** The kept hosts on a clock (at most `maxHosts`); `hand` points at the next one to check. */
+  private readonly clock: string[] = [];
+  private hand = 0;
   private readonly counts: ContextStats = emptyContextStats();
 
   constructor(options: ContextOptions) {
@@ -55,18 +62,14 @@ export class HostContext<T> {
   remember(host: string, time: number, fill: (reuse: T | undefined) => T): void {
     let ring = this.hosts.get(host);
     if (ring === undefined) {
-      ring = { slots: [], next: 0, latest: time };
-      if (this.hosts.size >= this.options.maxHosts) {
-        const oldest = this.hosts.keys().next().value as string;
-        this.hosts.delete(oldest);
-        this.counts.hosts_evicted++;
-      }
+      ring = { slots: [], next: 0, latest: time, touched: false };
+      if (this.clock.length < this.options.maxHosts) this.clock.push(host);
+      else this.replaceOne(host);
+      this.hosts.set(host, ring);
     } else {
-      // Re-insert so the Map's order is least recently seen first.
-      this.hosts.delete(host);
+      ring.touched = true;
       if (time < ring.latest) this.counts.flows_out_of_order++;
     }
-    this.hosts.set(host, ring);
     ring.latest = Math.max(ring.latest, time);
     this.counts.flows_remembered++;
     if (ring.slots.length < this.options.flows) {
@@ -77,6 +80,22 @@ export class HostContext<T> {
     slot.time = time;
     slot.value = fill(slot.value);
     ring.next = (ring.next + 1) % ring.slots.length;
+  }
+
+  /** Evict the first host under the hand not seen since the hand last passed it; `host` takes its place. */
+  private replaceOne(host: string): void {
+    const size = this.clock.length;
+    for (;;) {
+      const candidate = this.clock[this.hand]!;
+      const ring = this.hosts.get(candidate)!;
+      if (!ring.touched) break;
+      ring.touched = false;
+      this.hand = (this.hand + 1) % size;
+    }
+    this.hosts.delete(this.clock[this.hand]!);
+    this.clock[this.hand] = host;
+    this.hand = (this.hand + 1) % size;
+    this.counts.hosts_evicted++;
   }
 
   /** Count a flow that has no usable time or originator host. */
