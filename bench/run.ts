@@ -6,6 +6,7 @@ import { machineInfo } from "./machine-info.js";
 import { buildDataBenchmark } from "./suites/build-data.js";
 import { evalBenchmark } from "./suites/eval.js";
 import { scoringBenchmark } from "./suites/scoring.js";
+import { serveBenchmark } from "./suites/serve.js";
 
 type Suite = (options: { repoRoot: string; quick?: boolean }) => Promise<Figure[]>;
 
@@ -14,6 +15,7 @@ const SUITES: Record<string, Suite> = {
   scoring: scoringBenchmark,
   "build-data": buildDataBenchmark,
   eval: evalBenchmark,
+  serve: serveBenchmark,
 };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");

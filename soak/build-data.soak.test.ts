@@ -1,14 +1,16 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { runBuild } from "../apps/build-data/src/index.js";
-import { sharedDir } from "../vitest.shared.js";
+import { requireShared } from "../vitest.shared.js";
 import { type DamageKind, damageLog, labelsByLine, seededRandom } from "./build-data/damage-lines.js";
 import { scaled } from "./soak-scale.js";
 
-const RAW = join(sharedDir, "datasets", "raw", "iot23");
+const raw = requireShared(join("datasets", "raw", "iot23"), "the real IoT-23 raw samples");
+const RAW = raw.path;
 const CONN = join("bro", "conn.log.labeled");
 /** Damaged copies: [capture name in the copy, capture read from, gzipped and truncated?]. */
 const COPIES: [string, string, boolean][] = [
@@ -20,32 +22,87 @@ const COPIES: [string, string, boolean][] = [
 interface Truth {
   labels: (string | undefined)[];
   damaged: Map<number, DamageKind>;
-  /** For the truncated .gz: lines from here on were lost. */
-  lostFrom?: number;
+  /** 1-based numbers of the lines that are not valid UTF-8. */
+  invalidUtf8: number[];
+  /** Written with a UTF-8 byte order mark in front. */
+  bom: boolean;
+  /** Plain text under a `.gz` name. */
+  fakeGzip: boolean;
 }
 
-async function makeInputs(dir: string, seed: number): Promise<Map<string, Truth>> {
+interface Inputs {
+  /** By the display name a row's `meta.file` may carry. */
+  truths: Map<string, Truth>;
+  roots: string[];
+  /** Display names that lead to a file listed under another name. */
+  duplicates: string[];
+}
+
+function invalidUtf8Lines(bytes: Buffer): number[] {
+  const numbers: number[] = [];
+  let start = 0;
+  for (let number = 1; start <= bytes.length; number++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    if (!isUtf8(bytes.subarray(start, end))) numbers.push(number);
+    start = end + 1;
+  }
+  return numbers;
+}
+
+/**
+ * Damaged copies of the real captures, with seeded file-level oddities: a UTF-8 byte order mark, a
+ * plain-text copy named `.gz`, and the same capture reached again through a symbolic link, a hard link
+ * and a second root naming the file itself.
+ */
+async function makeInputs(dir: string, seed: number): Promise<Inputs> {
   const truths = new Map<string, Truth>();
   const random = seededRandom(seed);
+  const paths: string[] = [];
   for (const [index, [name, from, gzip]] of COPIES.entries()) {
     const original = await readFile(join(RAW, from, CONN));
-    const { bytes, damaged } = damageLog(original, seed * 31 + index, 0.01);
-    const file = join(name, `${CONN}${gzip ? ".gz" : ""}`);
-    await mkdir(dirname(join(dir, "iot23", file)), { recursive: true });
-    const truth: Truth = { labels: labelsByLine(original), damaged };
+    const damage = damageLog(original, seed * 31 + index, 0.01);
+    const bom = random() < 0.5;
+    const fakeGzip = !gzip && index === 1 && random() < 0.5;
+    const bytes = bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), damage.bytes]) : damage.bytes;
+    const file = join(name, `${CONN}${gzip || fakeGzip ? ".gz" : ""}`);
+    const path = join(dir, "iot23", file);
+    await mkdir(dirname(path), { recursive: true });
     if (gzip) {
       const zipped = gzipSync(bytes);
       const cut = Math.floor(zipped.length * (0.3 + random() * 0.6));
-      await writeFile(join(dir, "iot23", file), zipped.subarray(0, cut));
-    } else await writeFile(join(dir, "iot23", file), bytes);
+      await writeFile(path, zipped.subarray(0, cut));
+    } else await writeFile(path, bytes);
+    paths.push(path);
+    const truth = {
+      labels: labelsByLine(original),
+      damaged: damage.damaged,
+      invalidUtf8: invalidUtf8Lines(bytes),
+      bom,
+      fakeGzip,
+    };
     truths.set(`iot23/${file.split("\\").join("/")}`, truth);
   }
-  return truths;
+  await mkdir(join(dir, "iot23", "extra"));
+  await symlink(paths[0]!, join(dir, "iot23", "extra", "linked.conn.log.labeled"));
+  await link(paths[1]!, join(dir, "iot23", "extra", "hard.conn.log.labeled"));
+  // Named from its capture folder, this name sorts first, so the copy under iot23/ is the duplicate.
+  const direct = `${COPIES[0]![0]}/${CONN.split("\\").join("/")}`;
+  truths.set(direct, truths.get(`iot23/${direct}`)!);
+  return {
+    truths,
+    roots: [join(dir, "iot23"), paths[0]!],
+    duplicates: [
+      `iot23/${direct}`,
+      "iot23/extra/hard.conn.log.labeled",
+      "iot23/extra/linked.conn.log.labeled",
+    ],
+  };
 }
 
-async function build(input: string, out: string, workers: number) {
+async function build(roots: string[], out: string, workers: number) {
   const result = await runBuild({
-    sources: { iot23: [join(input, "iot23")] },
+    sources: { iot23: roots },
     only: ["iot23"],
     out,
     limit: 600,
@@ -63,7 +120,7 @@ async function build(input: string, out: string, workers: number) {
   return { manifest: result.datasets[0]!.manifest, files };
 }
 
-describe("build-data soak: damaged IoT-23 captures", () => {
+describe.skipIf(!raw.available)("build-data soak: damaged IoT-23 captures", () => {
   it("never mislabels a row, reports every skip with file:line, stays deterministic", async () => {
     const rounds = scaled(25);
     const reasons = new Set<string>();
@@ -71,9 +128,9 @@ describe("build-data soak: damaged IoT-23 captures", () => {
       const seed = 1000 + round;
       const dir = await mkdtemp(join(tmpdir(), "bd-soak-"));
       try {
-        const truths = await makeInputs(dir, seed);
-        const first = await build(dir, join(dir, "out-1"), 1);
-        const second = await build(dir, join(dir, "out-2"), 2);
+        const { truths, roots, duplicates } = await makeInputs(dir, seed);
+        const first = await build(roots, join(dir, "out-1"), 1);
+        const second = await build([...roots].reverse(), join(dir, "out-2"), 2);
         expect(second.files, `seed ${seed}: 1 vs 2 workers`).toEqual(first.files);
 
         const rows = first.files["iot23-train-dev-test-v1.jsonl"]!.trim()
@@ -106,6 +163,31 @@ describe("build-data soak: damaged IoT-23 captures", () => {
         }
         for (const input of first.manifest.inputs) expect(input.skipped, input.file).toBeGreaterThan(0);
         expect(Object.keys(skipped.counts).some((reason) => reason.includes("gzip"))).toBe(true);
+
+        // The same capture through another path is read once, and said so.
+        expect(first.manifest.inputs).toHaveLength(COPIES.length);
+        expect(
+          first.manifest.ignored_files.map((entry) => entry.file),
+          `seed ${seed}: duplicates`,
+        ).toEqual(duplicates);
+        for (const entry of first.manifest.ignored_files) expect(entry.reason).toMatch(/^same file as /);
+        // Invalid UTF-8 is counted per file, over the lines read (a truncated .gz loses its tail).
+        const gzipBreak = (skipped.examples["truncated or corrupt gzip (rest of file lost)"] ?? []).map(
+          (example) => /^([^:]+):(\d+)/.exec(example)!,
+        );
+        for (const input of first.manifest.inputs) {
+          const truth = truths.get(input.file)!;
+          const lost = gzipBreak.find((match) => match[1] === input.file);
+          const read = lost ? truth.invalidUtf8.filter((line) => line < Number(lost[2])) : truth.invalidUtf8;
+          expect(input.invalid_utf8_lines, `seed ${seed}: ${input.file}`).toBe(read.length);
+          if (read.length > 0) expect(input.first_invalid_utf8).toBe(`${input.file}:${read[0]}`);
+          const notes = input.notes ?? [];
+          expect(notes.includes("starts with a UTF-8 byte order mark (removed)"), input.file).toBe(truth.bom);
+          expect(notes.includes("named .gz but not gzip-compressed: read as plain text"), input.file).toBe(
+            truth.fakeGzip,
+          );
+          if (truth.fakeGzip) expect(lost, `seed ${seed}: ${input.file} read as gzip`).toBeUndefined();
+        }
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { link, mkdir, open, rm, stat } from "node:fs/promises";
+import { link, mkdir, open, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { type Figure, figure } from "../figure.js";
@@ -8,7 +8,8 @@ import { type Figure, figure } from "../figure.js";
 /**
  * `pnpm bench build-data`: the real CLI (`--only iot23`) on generated `conn.log.labeled` files made by
  * repeating the rows of the real 34-1 sample (under bench/.work, gitignored), next to
- * `awk -F'\t' '{c[$NF]++}'` on the same file; then two files with 1 and 2 workers. Peak RSS comes from
+ * `awk -F'\t' '{c[$NF]++}'` on the same file; then two files with 1 and 2 workers; then the sample's
+ * rows split into many small files against the same rows in one file. Peak RSS comes from
  * /usr/bin/time -v when present, else from polling /proc.
  */
 
@@ -45,6 +46,33 @@ async function makeConnLog(sample: string, path: string, copies: number): Promis
   const actual = (await stat(path)).size;
   if (actual !== size) throw new Error(`${path}: wrote ${actual} bytes, expected ${size}`);
   return size;
+}
+
+/**
+ * Split the sample's rows into `count` files (each with the sample's header) under one capture folder,
+ * and write the same rows as one file under `single`, unless they are there already.
+ */
+async function makeManyFiles(sample: string, many: string, single: string, count: number): Promise<void> {
+  const lines = readFileSync(sample).toString("latin1").split("\n");
+  const header = lines.filter((line) => line.startsWith("#")).join("\n");
+  const rows = lines.filter((line) => line !== "" && !line.startsWith("#"));
+  const folder = join(many, "CTU-IoT-Malware-Capture-34-1", "bro");
+  const last = join(folder, `part-${String(count - 1).padStart(5, "0")}.conn.log.labeled`);
+  if (!existsSync(last)) {
+    await rm(many, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+    const share = Math.ceil(rows.length / count);
+    for (let index = 0; index < count; index++) {
+      const part = rows.slice(index * share, (index + 1) * share);
+      const name = `part-${String(index).padStart(5, "0")}.conn.log.labeled`;
+      await writeFile(join(folder, name), `${[header, ...part].join("\n")}\n`, "latin1");
+    }
+  }
+  const whole = join(single, "CTU-IoT-Malware-Capture-34-1", CONN_LOG);
+  if (!existsSync(whole)) {
+    await mkdir(dirname(whole), { recursive: true });
+    await writeFile(whole, `${[header, ...rows].join("\n")}\n`, "latin1");
+  }
 }
 
 /** Run a command, measuring wall time and the peak RSS of the process. */
@@ -226,6 +254,29 @@ export async function buildDataBenchmark(options: { repoRoot: string; quick?: bo
         better: "lower",
         samples: rss,
         note: "whole CLI process (all threads)",
+      }),
+    );
+  }
+
+  // Many small files: the cost of a file should be its bytes, not a fixed start-up per file.
+  const count = 2000;
+  const many = join(work, `many-${count}`);
+  const asOne = join(work, `many-${count}-as-one`);
+  await makeManyFiles(sample, many, asOne, count);
+  for (const [label, root] of [
+    [`many_files_${count}`, many],
+    [`many_files_${count}.same_rows_one_file`, asOne],
+  ] as const) {
+    const seconds: number[] = [];
+    for (let repetition = 0; repetition < (quick ? 1 : 3); repetition++)
+      seconds.push((await measure(cli(root, 1), repoRoot)).seconds);
+    figures.push(
+      figure({
+        name: `build_data.${label}.seconds`,
+        unit: "s",
+        better: "lower",
+        samples: seconds,
+        note: `the 34-1 sample's ${SAMPLE_BYTES} B of rows ${root === many ? `split into ${count} files` : "in one file"}, --workers 1, CLI wall time`,
       }),
     );
   }

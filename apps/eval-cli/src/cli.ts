@@ -1,10 +1,12 @@
-import { Command, CommanderError } from "commander";
+import { suggestCommand } from "@sv/parser";
+import { Command } from "commander";
 import { registerReportCommand } from "./commands/report/register.js";
 import { registerViewCommand } from "./commands/view/register.js";
 import { CliError } from "./cli-error.js";
 import type { EvalIo } from "./commands/evaluate/eval-io.js";
 import { type EvalCommandState, registerEvalCommand } from "./commands/evaluate/register.js";
 import { registerScoreCommand } from "./commands/score/register.js";
+import { printCliError, redactForCli } from "./print-cli-error.js";
 
 export interface CreateProgramOptions {
   /** Overrides of the evaluation's I/O (tests inject streams, env, clocks, sleeps). */
@@ -36,6 +38,10 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
         "With no API key and no --api-base-url, evaluates the offline baseline/heuristic.",
     )
     .showHelpAfterError()
+    // Commander's own usage errors go to the same (redacted, injectable) stderr as ours.
+    .configureOutput({ writeErr: (text) => (options.io?.stderr ?? process.stderr).write(text) })
+    // A subcommand's own options (`eval score -a …`) are its own, not the default command's.
+    .enablePositionalOptions()
     .exitOverride();
   registerEvalCommand(program, () => defaultIo(options.io ?? {}), state);
   registerScoreCommand(program);
@@ -44,20 +50,38 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
   return program;
 }
 
+/**
+ * A first word that is not a subcommand but close to one (`eval reprot`) is a typo, not an operand of
+ * the default command: fail with the suggestion.
+ */
+function checkSubcommandTypo(program: Command, args: readonly string[]): void {
+  const first = args[0];
+  if (first === undefined || first.startsWith("-")) return;
+  const names = program.commands.flatMap((command) => [command.name(), ...command.aliases()]);
+  if (names.includes(first) || first === "help") return;
+  const suggestion = suggestCommand(first, [...names, "help"]);
+  if (suggestion) {
+    throw new CliError({ exitCode: 2, message: `unknown command '${first}' (did you mean ${suggestion}?)` });
+  }
+}
+
 /** Run the CLI; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], options: CreateProgramOptions = {}): Promise<number> {
   const state: EvalCommandState = { exitCode: 0 };
-  const stderr = options.io?.stderr ?? process.stderr;
+  // One io for the run, so secrets loaded from `.env` into its env are masked too; every stderr line
+  // (notes, the dataset line, warnings, failed rollouts, errors) goes through the one redaction.
+  const base = defaultIo(options.io ?? {});
+  const args = argv.slice(2);
+  const io: EvalIo = {
+    ...base,
+    stderr: { write: (text: string) => base.stderr.write(redactForCli(text, base.env, args)) },
+  };
   try {
-    await createProgram({ ...options, state }).parseAsync([...argv]);
+    const program = createProgram({ ...options, io, state });
+    checkSubcommandTypo(program, args);
+    await program.parseAsync([...argv]);
     return state.exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    if (CliError.isInstance(error)) {
-      stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
+    return printCliError({ error, stderr: io.stderr, env: io.env, args });
   }
 }

@@ -28,7 +28,13 @@ export type { EvaluationRun } from "./evaluate/evaluation-run.js";
 export type { EvaluationProgress, EvaluationSummary, StopReason } from "./evaluate/evaluation-summary.js";
 export type { RolloutError, RolloutResult } from "./evaluate/rollout-result.js";
 export { loadEnvironment } from "./load-environment.js";
-export type { ChatModel, GenerateOptions, GenerateResult, SamplingArgs } from "./model/chat-model.js";
+export type {
+  ChatModel,
+  GenerateOptions,
+  GenerateResult,
+  SamplingArgs,
+  TokenUsage,
+} from "./model/chat-model.js";
 export {
   MODEL_ERROR_KINDS,
   ModelCallError,
@@ -36,6 +42,7 @@ export {
   type ModelErrorKind,
 } from "./model/model-call-error.js";
 export { createOpenAIModel, type OpenAIModelOptions } from "./model/openai-model.js";
+export { readChatReply } from "./model/read-chat-reply.js";
 export { adaptSamplingArgs, isReasoningModel } from "./model/reasoning-model.js";
 export { type HeaderSource, parseRetryAfter } from "./model/retry-after.js";
 export { DEFAULT_SYSTEM_PROMPT } from "./system-prompt.js";

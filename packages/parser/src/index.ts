@@ -6,3 +6,13 @@ export { isLabel, LABELS, type Label } from "./labels.js";
 export { type ExtractionMethod, type ParsedAnswer, parse } from "./parse.js";
 export { parsePythonFloat } from "./python-float.js";
 export { SvError } from "./sv-error.js";
+export { REDACTED, type RedactSecretsOptions, redactSecrets } from "./redact-secrets.js";
+export {
+  KNOWN_SECRET_VARIABLES,
+  type SecretValuesOptions,
+  secretValues,
+  urlSecrets,
+} from "./secret-values.js";
+export { isSecretParameter } from "./secret-parameter.js";
+export { type SystemErrorTextOptions, systemErrorReason, systemErrorText } from "./system-error-text.js";
+export { suggestCommand } from "./suggest-command.js";

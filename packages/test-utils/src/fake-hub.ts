@@ -16,6 +16,11 @@ export interface FakeHubOptions {
   tokens?: Record<string, boolean>;
   /** Answer `POST /api/repos/create` with this status (default 200, or 409 if the repo exists). */
   createStatus?: number;
+  /**
+   * Echo the request's `Authorization` header in 401 and 404 error bodies, as a misconfigured proxy or
+   * debugging server does (secret-leak tests).
+   */
+  reflectAuthorization?: boolean;
 }
 
 /** A running loopback Hub. */
@@ -72,12 +77,15 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       body,
     });
     const token = authorization?.replace(/^Bearer /, "");
+    const echo = options.reflectAuthorization
+      ? ` (request headers: {"authorization": "${authorization ?? ""}"})`
+      : "";
     if (token !== undefined && state.tokens !== undefined && !(token in state.tokens)) {
-      return sendHubError(response, 401, "Invalid credentials in Authorization header");
+      return sendHubError(response, 401, `Invalid credentials in Authorization header${echo}`);
     }
     const call = { request, response, path, token, body, url };
     if (handleDownload(state, call) || handleUpload(state, call)) return;
-    sendHubError(response, 404, "Not Found");
+    sendHubError(response, 404, `Not Found${echo}`);
   });
   server.on("connection", (socket) => {
     sockets.add(socket);

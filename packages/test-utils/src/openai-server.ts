@@ -50,6 +50,21 @@ function completion(
   });
 }
 
+function shapedCompletion(model: string, action: Extract<ServerAction, { type: "completion" }>): string {
+  const message = action.message ?? { role: "assistant", content: "" };
+  const choices = action.choices ?? [
+    { index: 0, message, finish_reason: action.finishReason ?? "stop", logprobs: null },
+  ];
+  return JSON.stringify({
+    id: "chatcmpl-loopback",
+    object: "chat.completion",
+    created: 0,
+    model,
+    choices,
+    ...(action.usage === undefined ? {} : { usage: action.usage }),
+  });
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -97,6 +112,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions): Promise<O
       case "reply":
         if (action.delayMs) await wait(action.delayMs);
         return send(response, 200, completion(body.model, action.content, action.usage));
+      case "completion":
+        return send(response, 200, shapedCompletion(body.model, action));
       case "status":
         if (action.delayMs) await wait(action.delayMs);
         return send(

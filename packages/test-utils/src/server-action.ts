@@ -7,6 +7,18 @@ export type ServerAction =
       delayMs?: number;
       usage?: { prompt_tokens: number; completion_tokens: number };
     }
+  /**
+   * A 200 chat completion shaped by hand: `message` replaces the first choice's message (e.g. `content:
+   * null` with `tool_calls`, a `refusal`, content parts), `choices` replaces the whole list (`[]`), and
+   * `usage` the usage object as sent (`null`, negative counts; omitted when `undefined`).
+   */
+  | {
+      type: "completion";
+      message?: Record<string, unknown>;
+      choices?: unknown[];
+      finishReason?: string | null;
+      usage?: unknown;
+    }
   /** An HTTP error status with an OpenAI-style error body (e.g. 429 with `Retry-After`, 500). */
   | { type: "status"; status: number; message?: string; headers?: Record<string, string>; delayMs?: number }
   /** Destroy the connection without a response (a connection reset). */

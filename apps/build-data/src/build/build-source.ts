@@ -5,6 +5,8 @@ import { findInputFiles } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { type FileSampleJob, sampleFiles } from "../parallel/index.js";
 import type { FileReport } from "../readers/file-report.js";
+import { inputNotes } from "../readers/input-notes.js";
+import { IOT23_CAPTURE } from "../readers/iot23-scenario.js";
 import { ignoreReason } from "../readers/read-source-file.js";
 import { META_SOURCE, type SourceName } from "../readers/source-name.js";
 import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
@@ -73,7 +75,10 @@ export interface BuiltSource {
 /** Read every input of one dataset in a single streaming pass, then sample, deduplicate and split. */
 export async function buildSource(options: BuildSourceOptions): Promise<BuiltSource> {
   const { source, seed, limit, onProgress } = options;
-  const files = await findInputFiles({ roots: options.roots });
+  const files = await findInputFiles({
+    roots: options.roots,
+    ...(source === "iot23" ? { anchor: IOT23_CAPTURE } : {}),
+  });
   const share = options.balanced ? Math.ceil(limit / 2) : limit;
   const capacity = Math.ceil(share * 1.05) + 16;
   const sampler = new StratifiedSampler({ capacity });
@@ -85,7 +90,7 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
   const jobs: FileSampleJob[] = [];
   const positions: number[] = [];
   for (const [position, file] of files.entries()) {
-    const reason = ignoreReason(source, file);
+    const reason = file.ignored ?? ignoreReason(source, file);
     if (reason !== undefined) ignoredAt[position] = { file: file.displayName, reason };
     else {
       jobs.push({
@@ -193,7 +198,7 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
       })),
       ...(split?.scenarios ? { capture_splits: split.scenarios } : {}),
       counts: countRows(rows),
-      notes: [...selection.notes, ...(split?.notes ?? [])],
+      notes: [...selection.notes, ...(split?.notes ?? []), ...inputNotes({ inputs, ignored })],
     },
   };
 }

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { downloadFile, listFiles } from "@huggingface/hub";
+import { redactSecrets, urlSecrets } from "@sv/parser";
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import type { HubOptions } from "./hub-options.js";
 
@@ -25,8 +26,14 @@ export interface DownloadedHubDataset {
   files: { path: string; size: number; oid: string }[];
 }
 
+/** A Hub client error's text, safe to print: a server may reflect the token in its error body. */
+function hubErrorText(error: unknown, options: DownloadHubDatasetOptions): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return redactSecrets(text, { secrets: [options.accessToken, ...urlSecrets(options.hubUrl)] });
+}
+
 function offlineError(options: DownloadHubDatasetOptions, cause?: unknown): CliError {
-  const reason = cause instanceof Error ? `: ${cause.message}` : "";
+  const reason = cause instanceof Error ? `: ${hubErrorText(cause, options)}` : "";
   return new CliError({
     code: CLI_ERROR_CODES.hubOffline,
     message: `cannot reach the Hugging Face Hub to download ${options.repo} (the default for ${options.flag})${reason}. Offline? Pass local files instead: ${options.flag} PATH, where PATH is a file or a directory searched recursively (see \`pnpm build-data --help\`).`,
@@ -65,7 +72,7 @@ export async function downloadHubDataset(options: DownloadHubDatasetOptions): Pr
     if (isNetworkError(error)) throw offlineError(options, error);
     throw new CliError({
       code: CLI_ERROR_CODES.hub,
-      message: `cannot list ${options.repo} on the Hub: ${error instanceof Error ? error.message : String(error)}`,
+      message: `cannot list ${options.repo} on the Hub: ${hubErrorText(error, options)}`,
       cause: error,
     });
   }
@@ -88,7 +95,11 @@ export async function downloadHubDataset(options: DownloadHubDatasetOptions): Pr
     );
     const blob = await downloadFile({ ...common, path: file.path, xet: false }).catch((error: unknown) => {
       if (isNetworkError(error)) throw offlineError(options, error);
-      throw error;
+      throw new CliError({
+        code: CLI_ERROR_CODES.hub,
+        message: `cannot download ${options.repo}/${file.path} from the Hub: ${hubErrorText(error, options)}`,
+        cause: error,
+      });
     });
     if (!blob)
       throw new CliError({

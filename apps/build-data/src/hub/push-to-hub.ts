@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createRepo, HubApiError, uploadFiles } from "@huggingface/hub";
+import { redactSecrets, urlSecrets } from "@sv/parser";
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 
 export interface PushToHubOptions {
@@ -13,6 +14,12 @@ export interface PushToHubOptions {
   accessToken: string;
   hubUrl?: string;
   fetch?: typeof fetch;
+}
+
+/** A Hub client error's text, safe to print: a server may reflect the token in its error body. */
+function hubErrorText(error: unknown, options: PushToHubOptions): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return redactSecrets(text, { secrets: [options.accessToken, ...urlSecrets(options.hubUrl)] });
 }
 
 /** Create the private dataset repo (if new) and upload the built files in one commit; returns the repo URL. */
@@ -30,7 +37,7 @@ export async function pushToHub(options: PushToHubOptions): Promise<string> {
     if (!(error instanceof HubApiError && error.statusCode === 409)) {
       throw new CliError({
         code: CLI_ERROR_CODES.hub,
-        message: `cannot create dataset repo ${options.repo}: ${error instanceof Error ? error.message.replaceAll(options.accessToken, "***") : "error"}`,
+        message: `cannot create dataset repo ${options.repo}: ${hubErrorText(error, options)}`,
         cause: error,
       });
     }
@@ -55,7 +62,7 @@ export async function pushToHub(options: PushToHubOptions): Promise<string> {
   } catch (error) {
     throw new CliError({
       code: CLI_ERROR_CODES.hub,
-      message: `cannot upload to ${options.repo}: ${error instanceof Error ? error.message.replaceAll(options.accessToken, "***") : "error"}`,
+      message: `cannot upload to ${options.repo}: ${hubErrorText(error, options)}`,
       cause: error,
     });
   }

@@ -18,19 +18,25 @@ try {
   }
   parentPort.postMessage({ sha256: hash.digest("hex"), bytes });
 } catch (error) {
-  parentPort.postMessage({ error: String(error && error.message) });
+  parentPort.postMessage({ error: String(error && error.message), code: error && error.code });
 }
 `;
 
-/** Size and SHA-256 of a file's bytes, computed on a worker thread so it overlaps the parse on the main one. */
+/**
+ * Size and SHA-256 of a file's bytes, computed on a helper thread so it overlaps the parse on the
+ * calling one (used for big files only: starting the thread costs ~50 ms). A failure keeps the
+ * file system's `code` (e.g. `EACCES`).
+ */
 export function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: path });
-    worker.once("message", (message: { sha256?: string; bytes?: number; error?: string }) => {
+    worker.once("message", (message: { sha256?: string; bytes?: number; error?: string; code?: string }) => {
       void worker.terminate();
-      if (message.error !== undefined || message.sha256 === undefined)
-        reject(new Error(`cannot hash ${path}: ${message.error}`));
-      else resolve({ sha256: message.sha256, bytes: message.bytes ?? 0 });
+      if (message.error !== undefined || message.sha256 === undefined) {
+        const error = new Error(`cannot hash ${path}: ${message.error}`) as Error & { code?: string };
+        if (typeof message.code === "string") error.code = message.code;
+        reject(error);
+      } else resolve({ sha256: message.sha256, bytes: message.bytes ?? 0 });
     });
     worker.once("error", reject);
   });

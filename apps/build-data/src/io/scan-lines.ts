@@ -1,8 +1,9 @@
-import { hashFile } from "./hash-file.js";
-import { isZlibError, readChunks } from "./read-chunks.js";
+import { isUtf8 } from "node:buffer";
+import { isZlibError, openChunks } from "./read-chunks.js";
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /** Called for one line, without its `\n` or `\r\n`. The buffer is only valid during the call. */
 export type LineHandler = (buffer: Buffer, start: number, end: number, line: number) => void;
@@ -21,6 +22,8 @@ export interface ScanLinesOptions {
   onDamagedGzip?: (line: number, message: string) => void;
   /** Read size (default 1 MiB). */
   chunkBytes?: number;
+  /** Files at least this big are hashed on a helper thread (default 64 MiB; see `openChunks`). */
+  offThreadHashBytes?: number;
 }
 
 /** What {@link scanLines} saw of the file itself. */
@@ -30,31 +33,65 @@ export interface ScanLinesResult {
   /** SHA-256 of the file's bytes on disk, hex. */
   sha256: string;
   lines: number;
+  /** Whether the bytes were gunzipped (they start with the gzip magic `1f 8b`, whatever the name). */
+  gzip: boolean;
+  /** Whether the text started with a UTF-8 byte order mark (removed before line 1 was passed on). */
+  bom: boolean;
+  /** Lines (overlong ones excepted) that are not valid UTF-8; they are still passed to `onLine`. */
+  invalidUtf8Lines: number;
+  /** The first of them, if any. */
+  firstInvalidUtf8Line?: number;
+}
+
+function startsWithBom(buffer: Buffer, start: number, end: number): boolean {
+  return (
+    end - start >= 3 &&
+    buffer[start] === BOM[0] &&
+    buffer[start + 1] === BOM[1] &&
+    buffer[start + 2] === BOM[2]
+  );
 }
 
 /**
- * Stream a file (gunzipped on the fly when it ends in `.gz`) and call `onLine` for each line, scanning
- * Buffer chunks for `\n` without decoding them. A final line without a newline is still delivered; a
- * trailing `\r` is stripped. Memory stays flat: one chunk plus at most one partial line.
+ * Stream a file (gunzipped on the fly when it starts with the gzip magic number) and call `onLine` for
+ * each line, scanning Buffer chunks for `\n` without decoding them. A leading UTF-8 byte order mark is
+ * removed, a final line without a newline is still delivered, a trailing `\r` is stripped, and lines
+ * that are not valid UTF-8 are counted (one validity check per chunk; per line only in a chunk that
+ * fails it). The file's SHA-256 comes from the same reads. Memory stays flat: one chunk plus at most
+ * one partial line.
  */
 export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesResult> {
   const { path, onLine } = options;
   const maxLineBytes = options.maxLineBytes ?? 1 << 20;
-  // The file's SHA-256 is computed on a worker thread while this thread parses.
-  const hashing = hashFile(path);
-  hashing.catch(() => undefined);
+  const opened = await openChunks({
+    path,
+    chunkBytes: options.chunkBytes ?? 1 << 20,
+    ...(options.offThreadHashBytes !== undefined ? { offThreadHashBytes: options.offThreadHashBytes } : {}),
+  });
   let line = 0;
   let carry: Buffer | null = null;
   let overlong = false;
-  const emit = (buffer: Buffer, start: number, end: number): void => {
+  let bom = false;
+  let invalidUtf8Lines = 0;
+  let firstInvalidUtf8Line: number | undefined;
+  const emit = (buffer: Buffer, start: number, end: number, checkUtf8: boolean): void => {
     line++;
     if (overlong) {
       overlong = false;
       options.onOverlong?.(line);
       return;
     }
-    const stop = end > start && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-    onLine(buffer, start, stop, line);
+    if (checkUtf8 && !isUtf8(buffer.subarray(start, end))) {
+      invalidUtf8Lines++;
+      firstInvalidUtf8Line ??= line;
+    }
+    let first = start;
+    if (line === 1 && startsWithBom(buffer, start, end)) {
+      bom = true;
+      first += 3;
+    }
+    const stop = end > first && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+    onLine(buffer, first, stop, line);
   };
   const scan = (chunk: Buffer): void => {
     let position = 0;
@@ -70,13 +107,16 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
       }
       const joined: Buffer = overlong ? Buffer.alloc(0) : Buffer.concat([carry, chunk.subarray(0, newline)]);
       carry = null;
-      emit(joined, 0, joined.length);
+      emit(joined, 0, joined.length, true);
       position = newline + 1;
     }
+    // `\n` is never part of a multi-byte sequence, so whole lines of a valid run are valid.
+    const last = chunk.lastIndexOf(NEWLINE);
+    const suspect = last > position && !isUtf8(chunk.subarray(position, last));
     for (;;) {
       const newline = chunk.indexOf(NEWLINE, position);
       if (newline < 0) break;
-      emit(chunk, position, newline);
+      emit(chunk, position, newline, suspect);
       position = newline + 1;
     }
     if (position < chunk.length) {
@@ -88,16 +128,29 @@ export async function scanLines(options: ScanLinesOptions): Promise<ScanLinesRes
     }
   };
   try {
-    for await (const chunk of readChunks(path, options.chunkBytes ?? 1 << 20)) scan(chunk);
+    try {
+      for await (const chunk of opened.chunks) scan(chunk);
+    } catch (error) {
+      if (!isZlibError(error) || options.onDamagedGzip === undefined) throw error;
+      options.onDamagedGzip(line + 1, (error as Error).message);
+      carry = null;
+      overlong = false;
+    }
+    // `carry` is set inside `scan`, which the compiler's narrowing does not follow.
+    const rest = carry as Buffer | null;
+    if (rest !== null && (rest.length > 0 || overlong)) emit(rest, 0, rest.length, true);
   } catch (error) {
-    if (!isZlibError(error) || options.onDamagedGzip === undefined) throw error;
-    options.onDamagedGzip(line + 1, (error as Error).message);
-    carry = null;
-    overlong = false;
+    await opened.close();
+    throw error;
   }
-  // `carry` is set inside `scan`, which the compiler's narrowing does not follow.
-  const rest = carry as Buffer | null;
-  if (rest !== null && (rest.length > 0 || overlong)) emit(rest, 0, rest.length);
-  const { bytes, sha256 } = await hashing;
-  return { bytes, sha256, lines: line };
+  const { bytes, sha256 } = await opened.finish();
+  return {
+    bytes,
+    sha256,
+    lines: line,
+    gzip: opened.gzip,
+    bom,
+    invalidUtf8Lines,
+    ...(firstInvalidUtf8Line !== undefined ? { firstInvalidUtf8Line } : {}),
+  };
 }

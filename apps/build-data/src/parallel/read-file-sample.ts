@@ -1,4 +1,5 @@
 import { type ContextOptions, emptyContextStats } from "../context/context-options.js";
+import { errnoCode, fileSystemError } from "../io/file-system-error.js";
 import type { InputFile } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { UnrecognisedLayout } from "../readers/csv-reader.js";
@@ -26,7 +27,8 @@ export type FileSampleResult = { sample: FileSample } | { ignored: string };
 /**
  * Read one file into a fresh sampler and skip log. The result depends only on the file, the seed and
  * the capacity, never on other files or on which thread runs it: that is what makes parallel reads
- * byte-identical to sequential ones.
+ * byte-identical to sequential ones. A file the file system refuses fails with a {@link CliError}
+ * naming it.
  */
 export async function readFileSample(job: FileSampleJob): Promise<FileSampleResult> {
   const sampler = new StratifiedSampler({ capacity: job.capacity });
@@ -54,7 +56,11 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
       },
     };
   } catch (error) {
-    if (!(error instanceof UnrecognisedLayout)) throw error;
-    return { ignored: error.message.slice(job.file.displayName.length + 2) };
+    if (error instanceof UnrecognisedLayout)
+      return { ignored: error.message.slice(job.file.displayName.length + 2) };
+    // EACCES, EISDIR, a file removed since it was listed: one line naming the file, never a stack trace.
+    if (errnoCode(error) !== undefined)
+      throw fileSystemError({ error, path: job.file.path, action: "cannot read" });
+    throw error;
   }
 }

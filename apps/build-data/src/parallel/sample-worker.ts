@@ -4,22 +4,14 @@
  */
 import { parentPort } from "node:worker_threads";
 import { type FileSampleJob, readFileSample } from "./read-file-sample.js";
-import type { SampleWorkerReply } from "./sample-worker-messages.js";
+import { type SampleWorkerReply, toWorkerError } from "./sample-worker-messages.js";
 
 const port = parentPort;
 if (port === null) throw new Error("sample-worker.ts must run on a worker thread");
 port.on("message", (message: { index: number; job: FileSampleJob }) => {
   readFileSample(message.job).then(
     (result) => port.postMessage({ index: message.index, result } satisfies SampleWorkerReply),
-    (error: unknown) => {
-      const { message: text, code } = (error ?? {}) as { message?: unknown; code?: unknown };
-      port.postMessage({
-        index: message.index,
-        error: {
-          message: typeof text === "string" ? text : String(error),
-          ...(typeof code === "string" ? { code } : {}),
-        },
-      } satisfies SampleWorkerReply);
-    },
+    (error: unknown) =>
+      port.postMessage({ index: message.index, error: toWorkerError(error) } satisfies SampleWorkerReply),
   );
 });

@@ -7,6 +7,7 @@ import type { FileReport, ReaderContext } from "./file-report.js";
 import { offerMapped } from "./offer-mapped.js";
 import type { Cell } from "./record-values.js";
 import type { MapperFactory, TabularMapper } from "./tabular-mapper.js";
+import { textFileReport } from "./text-file-report.js";
 
 export interface ReadCsvOptions extends ReaderContext {
   mapper: MapperFactory;
@@ -46,7 +47,8 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
       skip(mapped.skip, line, mapped.detail);
       return;
     }
-    offerMapped(options, scenario, mapped, line, hosts);
+    const outcome = offerMapped(options, scenario, mapped, line, hosts);
+    if (typeof outcome === "object") skip(outcome.skip, line, outcome.detail);
   };
   const result = await scanLines({
     path: options.path,
@@ -71,12 +73,5 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
   });
   if (hosts) addContextStats(options.context!.stats, hosts.stats());
   if (layoutError !== undefined) throw new UnrecognisedLayout(`${displayName}: ${layoutError}`);
-  return {
-    file: displayName,
-    format: mapper?.format ?? "empty",
-    bytes: result.bytes,
-    sha256: result.sha256,
-    rows,
-    skipped,
-  };
+  return textFileReport({ context: options, format: mapper?.format ?? "empty", result, rows, skipped });
 }

@@ -1,6 +1,7 @@
 import type { ContextOptions, ContextStats } from "../context/context-options.js";
 import type { SkipLog } from "../sampling/skip-log.js";
 import type { StratifiedSampler } from "../sampling/stratified-sampler.js";
+import type { ScenarioSource } from "./iot23-scenario.js";
 
 /** What every reader needs: where to read, how to name it, where flows and skips go. */
 export interface ReaderContext {
@@ -25,4 +26,17 @@ export interface FileReport {
   rows: number;
   /** Records skipped (also counted by reason in the skip log). */
   skipped: number;
+  /**
+   * Text files: lines that are not valid UTF-8. They are kept (a bad byte reads as U+FFFD; a record
+   * that would show one in its question is skipped when it reaches the sample); absent for Parquet.
+   */
+  invalid_utf8_lines?: number;
+  /** `file:line` of the first such line. */
+  first_invalid_utf8?: string;
+  /** IoT-23: the scenario (capture) of the file's flows. */
+  scenario?: string;
+  /** IoT-23: where the scenario came from; `fallback` = no capture name found (named after a folder or the file). */
+  scenario_from?: ScenarioSource;
+  /** What was unusual about the file itself (a byte order mark, compression that does not match the name). */
+  notes?: string[];
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
+import { CliError } from "../cli-error.js";
 import { collect } from "../test-utils/collect.js";
 
 const text = { type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" } as const;
@@ -64,5 +65,18 @@ describe("the Hub's preprocessed IoT-23 as Parquet", () => {
     expect(dns?.flow).toMatchObject({ proto: "udp", service: "dns", duration: 0.047963, resp_ip_bytes: 339 });
     const ntp = candidates.find((candidate) => candidate.flow["id.resp_p"] === 123);
     expect(ntp?.flow.duration).toBeUndefined();
+  });
+
+  it("fails with one line naming a file that is not Parquet", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pq-"));
+    const path = join(dir, "broken.parquet");
+    writeFileSync(path, "id,label\n1,Benign\n");
+    const failure = await collect("iot23", [{ path, displayName: "broken.parquet" }]).catch(
+      (error: unknown) => error,
+    );
+    expect(CliError.isInstance(failure)).toBe(true);
+    expect((failure as Error).message).toMatch(
+      new RegExp(`^${path}: cannot read: not a readable Parquet file \\(.+\\)$`),
+    );
   });
 });

@@ -51,7 +51,11 @@ export async function readParquet(options: ReadParquetOptions): Promise<FileRepo
         skips.add(mapped.skip, `${displayName}:row ${line}`, mapped.detail);
         return;
       }
-      offerMapped(options, scenario, mapped, line);
+      const outcome = offerMapped(options, scenario, mapped, line);
+      if (typeof outcome === "object") {
+        skipped++;
+        skips.add(outcome.skip, `${displayName}:row ${line}`, outcome.detail);
+      }
     });
   }
   const { size } = await stat(options.path);

@@ -1,11 +1,13 @@
-import { basename } from "node:path";
+import { realpath } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { errnoCode, fileSystemError } from "../io/file-system-error.js";
 import type { InputFile } from "../io/find-input-files.js";
 import { type AttemptedPolicy, createCicMapper } from "./cic-mapper.js";
-import { readCsv } from "./csv-reader.js";
+import { readCsv, UnrecognisedLayout } from "./csv-reader.js";
 import type { FileReport, ReaderContext } from "./file-report.js";
 import type { ReadParquetOptions } from "./parquet-reader.js";
 import { createIot23HubMapper } from "./iot23-hub-mapper.js";
-import { iot23Scenario } from "./iot23-scenario.js";
+import { type Iot23Scenario, iot23Scenario } from "./iot23-scenario.js";
 import type { SourceName } from "./source-name.js";
 import { createUnswMapper } from "./unsw-mapper.js";
 import { looksLikeUnswRawRecord, UNSW_RAW_COLUMNS } from "./unsw-raw-columns.js";
@@ -36,23 +38,46 @@ function stem(file: InputFile): string {
     .replace(/\.(csv|parquet)$/i, "");
 }
 
-/** Parquet support (hyparquet) is loaded only when a Parquet file is read. */
+/**
+ * Parquet support (hyparquet) is loaded only when a Parquet file is read. A file hyparquet cannot
+ * decode (not Parquet, cut short) fails with one line naming it.
+ */
 async function readParquetLazily(options: ReadParquetOptions): Promise<FileReport> {
   const { readParquet } = await import("./parquet-reader.js");
-  return readParquet(options);
+  try {
+    return await readParquet(options);
+  } catch (error) {
+    if (error instanceof UnrecognisedLayout || errnoCode(error) !== undefined) throw error;
+    throw fileSystemError({
+      error,
+      path: options.path,
+      action: "cannot read",
+      reason: `not a readable Parquet file (${error instanceof Error ? error.message : String(error)})`,
+    });
+  }
+}
+
+/** The IoT-23 scenario from the display name, else the path as given, else the real path (links resolved). */
+async function scenarioOf(file: InputFile): Promise<Iot23Scenario> {
+  const found = iot23Scenario(file.displayName, resolve(file.path));
+  if (found.from === "path") return found;
+  const real = await realpath(file.path).catch(() => undefined);
+  return real === undefined ? found : iot23Scenario(file.displayName, real);
 }
 
 /** Read one input file of a source with the reader its name and header call for. */
-export function readSourceFile(options: ReadSourceFileOptions): Promise<FileReport> {
+export async function readSourceFile(options: ReadSourceFileOptions): Promise<FileReport> {
   const { source, file } = options;
   const context: ReaderContext = { ...options, path: file.path, displayName: file.displayName };
   const isParquet = file.path.toLowerCase().endsWith(".parquet");
   if (source === "iot23") {
-    const scenario = iot23Scenario(file.displayName);
-    if (isParquet) return readParquetLazily({ ...context, mapper: createIot23HubMapper, scenario });
-    if (/\.csv(\.gz)?$/i.test(file.path))
-      return readCsv({ ...context, mapper: createIot23HubMapper, scenario });
-    return readZeekConn(context);
+    const found = await scenarioOf(file);
+    if (!isParquet && !/\.csv(\.gz)?$/i.test(file.path)) return readZeekConn({ ...context, scenario: found });
+    const { scenario } = found;
+    const report = isParquet
+      ? await readParquetLazily({ ...context, mapper: createIot23HubMapper, scenario })
+      : await readCsv({ ...context, mapper: createIot23HubMapper, scenario });
+    return { ...report, scenario, scenario_from: found.from };
   }
   const mapper = source === "cic" ? createCicMapper({ attempted: options.attempted }) : createUnswMapper;
   const scenario = stem(file);

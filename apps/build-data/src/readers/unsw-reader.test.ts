@@ -1,11 +1,15 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collect } from "../test-utils/collect.js";
-import { fixturesDir, rawDir } from "../test-utils/paths.js";
+import { fixturesDir, requireRawSamples } from "../test-utils/paths.js";
+
+const raw = requireRawSamples();
 
 describe("UNSW-NB15", () => {
-  it("reads the real testing set (BOM, CRLF, attack_cat, label)", async () => {
-    const path = join(rawDir, "unsw-nb15", "UNSW_NB15_testing-set.csv");
+  it.skipIf(!raw.available)("reads the real testing set (BOM, CRLF, attack_cat, label)", async () => {
+    const path = join(raw.path, "unsw-nb15", "UNSW_NB15_testing-set.csv");
     const { reports, candidates, skips, sampler } = await collect("unsw", [
       { path, displayName: "testing.csv" },
     ]);
@@ -66,5 +70,41 @@ describe("UNSW-NB15", () => {
       .map((c) => c.family)
       .sort();
     expect(families).toEqual(["Backdoor", "Exploits", "Fuzzers", "Generic"]);
+  });
+
+  it("reads a raw part file that starts with a UTF-8 byte order mark as records, with a note", async () => {
+    const original = await readFile(join(fixturesDir, "unsw", "UNSW-NB15_1.csv"));
+    const dir = await mkdtemp(join(tmpdir(), "bd-unsw-"));
+    const path = join(dir, "UNSW-NB15_1.csv");
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), original]));
+    const plain = await collect("unsw", [
+      { path: join(fixturesDir, "unsw", "UNSW-NB15_1.csv"), displayName: "a" },
+    ]);
+    const marked = await collect("unsw", [{ path, displayName: "a" }]);
+    expect(marked.reports[0]).toMatchObject({
+      rows: 11,
+      format: "unsw-nb15-raw",
+      notes: ["starts with a UTF-8 byte order mark (removed)"],
+    });
+    expect(marked.candidates).toEqual(plain.candidates);
+  });
+
+  it("skips a record whose shown text holds a byte that is not UTF-8, and counts the line", async () => {
+    const original = await readFile(join(fixturesDir, "unsw", "UNSW-NB15_1.csv"), "latin1");
+    const lines = original.split("\n");
+    // Line 3 is the `tcp`/`http` record with hex ports: break its proto.
+    lines[2] = lines[2]!.replace(",tcp,", ",t\xffcp,");
+    const dir = await mkdtemp(join(tmpdir(), "bd-unsw-"));
+    const path = join(dir, "UNSW-NB15_1.csv");
+    await writeFile(path, lines.join("\n"), "latin1");
+    const { reports, candidates, skips } = await collect("unsw", [{ path, displayName: "u.csv" }]);
+    expect(reports[0]).toMatchObject({
+      rows: 11,
+      skipped: 4,
+      invalid_utf8_lines: 1,
+      first_invalid_utf8: "u.csv:3",
+    });
+    expect(skips.toJSON().examples["invalid UTF-8 in a shown field"]).toEqual(['u.csv:3: proto="t\ufffdcp"']);
+    expect(candidates.some((candidate) => candidate.line === 3)).toBe(false);
   });
 });

@@ -6,8 +6,9 @@ import { scanLines } from "../io/scan-lines.js";
 import { combinePriority, seedLanes } from "../sampling/priority.js";
 import type { Stratum } from "../sampling/stratified-sampler.js";
 import type { FileReport, ReaderContext } from "./file-report.js";
-import { iot23Scenario } from "./iot23-scenario.js";
+import { type Iot23Scenario, iot23Scenario, scenarioFromZeekHeader } from "./iot23-scenario.js";
 import { BENIGN_FAMILY, cleanFamily, UNKNOWN_FAMILY } from "./label-text.js";
+import { textFileReport } from "./text-file-report.js";
 import { IOT23_DEFAULT_FIELDS, parseZeekFields, type ZeekLayout } from "./zeek-layout.js";
 import { isValidZeekValue } from "./zeek-values.js";
 
@@ -89,18 +90,32 @@ function planFor(layout: ZeekLayout): Plan {
   };
 }
 
+export interface ReadZeekConnOptions extends ReaderContext {
+  /** The scenario found from the file's paths (default: from its display name); a fallback gives way to the header. */
+  scenario?: Iot23Scenario;
+}
+
+/** Header lines that can name the capture when no path does. */
+const SCENARIO_HEADERS = ["#path\t", "#open\t"] as const;
+
 /**
  * Read an IoT-23 Zeek `conn.log.labeled` (plain or `.gz`) in one streaming pass. Field positions come
  * from the `#fields` header; both label layouts, CRLF, lower-case labels, a missing `#close` or final
- * newline are handled. Only lines that may enter the sample are decoded into a flow.
+ * newline are handled. Only lines that may enter the sample are decoded into a flow. Without a
+ * capture name in its path, the scenario comes from the `#path`/`#open` header before the first record.
  */
-export async function readZeekConn(context: ReaderContext): Promise<FileReport> {
+export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileReport> {
   const { displayName, seed, sampler, skips } = context;
-  const scenario = iot23Scenario(displayName);
-  const strata: [Stratum, Stratum] = [
-    sampler.stratum(scenario, "Benign"),
-    sampler.stratum(scenario, "Malicious"),
-  ];
+  let resolved = context.scenario ?? iot23Scenario(displayName);
+  const header: { path?: string; open?: string } = {};
+  let scenario = resolved.scenario;
+  let strata: [Stratum, Stratum] | undefined;
+  const openStrata = (): [Stratum, Stratum] => {
+    const fromHeader = resolved.from === "fallback" ? scenarioFromZeekHeader(header) : undefined;
+    if (fromHeader !== undefined) resolved = { scenario: fromHeader, from: "header" };
+    scenario = resolved.scenario;
+    return [sampler.stratum(scenario, "Benign"), sampler.stratum(scenario, "Malicious")];
+  };
   let plan = planFor(parseZeekFields(IOT23_DEFAULT_FIELDS)!);
   const starts = new Int32Array(MAX_FIELDS + 2);
   const [firstLane, secondLane] = seedLanes(seed);
@@ -116,13 +131,20 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
   const onLine = (buffer: Buffer, start: number, end: number, line: number): void => {
     if (start === end) return;
     if (buffer[start] === HASH_SIGN) {
-      if (buffer.toString("latin1", start, Math.min(end, start + 8)) === "#fields\t") {
+      const opening = buffer.toString("latin1", start, Math.min(end, start + 8));
+      if (opening === "#fields\t") {
         const layout = parseZeekFields(buffer.toString("utf8", start, end));
         if (layout) plan = planFor(layout);
         else skip("header without a label column", line);
+      } else if (strata === undefined) {
+        for (const name of SCENARIO_HEADERS) {
+          if (opening.startsWith(name))
+            header[name === "#path\t" ? "path" : "open"] = buffer.toString("utf8", start + name.length, end);
+        }
       }
       return;
     }
+    strata ??= openStrata();
     rows++;
     const { layout } = plan;
     const tailIndex = layout.tailIndex;
@@ -220,7 +242,7 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
   ): void => {
     const { layout } = plan;
     const tailIndex = layout.tailIndex;
-    const stratum = strata[kind]!;
+    const stratum = strata![kind]!;
     const priority = combinePriority(first, second);
     if (!stratum.accepts(priority)) return;
     const contentStart = starts[plan.contentFirst]!;
@@ -266,12 +288,10 @@ export async function readZeekConn(context: ReaderContext): Promise<FileReport> 
     onDamagedGzip: (line, message) => skip("truncated or corrupt gzip (rest of file lost)", line, message),
   });
   if (hosts) addContextStats(context.context!.stats, hosts.stats());
+  if (strata === undefined) openStrata();
   return {
-    file: displayName,
-    format: "zeek-conn-labeled",
-    bytes: result.bytes,
-    sha256: result.sha256,
-    rows,
-    skipped,
+    ...textFileReport({ context, format: "zeek-conn-labeled", result, rows, skipped }),
+    scenario: resolved.scenario,
+    scenario_from: resolved.from,
   };
 }

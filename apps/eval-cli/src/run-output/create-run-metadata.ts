@@ -33,7 +33,8 @@ const EMPTY_AVERAGES: RunAverages = {
 /** metadata.json of a run that is starting (status `running`, no averages yet). */
 export function createRunMetadata(options: CreateRunMetadataOptions): RunMetadata {
   const { environment } = options;
-  const seed = typeof environment.options.seed === "number" ? environment.options.seed : null;
+  // The seed the example selection used (0 for `-n` without `--seed`); null when the file order was kept.
+  const seed = environment.dataset.seed ?? null;
   return {
     env_id: environment.id,
     env_args: options.envArgs,

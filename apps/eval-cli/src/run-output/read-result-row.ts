@@ -44,8 +44,8 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
     parsed: { label: (parsed.label ?? null) as Label | null, confidence: numberOr(parsed.confidence, 0) },
     info: isObject(value.info) ? value.info : {},
     token_usage: {
-      input_tokens: numberOr(usage.input_tokens, 0),
-      output_tokens: numberOr(usage.output_tokens, 0),
+      input_tokens: usage.input_tokens === null ? null : numberOr(usage.input_tokens, 0),
+      output_tokens: usage.output_tokens === null ? null : numberOr(usage.output_tokens, 0),
     },
     timing: {
       generation_ms: numberOr(timing.generation_ms, 0),
@@ -54,5 +54,6 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
     },
     attempts: numberOr(rollout.attempts ?? value.attempts, 1),
     error: normalizeRolloutError(value.error),
+    ...(typeof value.refusal === "string" ? { refusal: value.refusal } : {}),
   };
 }

@@ -24,8 +24,13 @@ export type ResultRow = {
   is_completed: boolean;
   /** The four rewards under the original's reward-function names; all 0 for a failed rollout. */
   metrics: MetricColumns;
-  /** Tokens of the reply; absent when the rollout failed (no reply, as vf-eval). */
-  token_usage?: { input_tokens: number; output_tokens: number };
+  /**
+   * Tokens of the reply; absent when the rollout failed (no reply, as vf-eval). A count the server
+   * reported as missing, null or negative is `null` (unknown).
+   */
+  token_usage?: { input_tokens: number | null; output_tokens: number | null };
+  /** Ours: the model's refusal message, only on a rollout where it declined to answer (scored as no answer). */
+  refusal?: string;
   /** vf-eval's copies of `error.error_chain_repr` and `error.error_chain_str`, on failed rollouts. */
   error_chain?: string;
   long_error_chain?: string;
@@ -59,6 +64,7 @@ export function toResultRow(result: RolloutResult): ResultRow {
     row.error_chain = error.error_chain_repr;
     row.long_error_chain = error.error_chain_str;
   }
+  if (result.refusal !== undefined) row.refusal = result.refusal;
   row.parsed = result.parsed;
   row.rollout = { index: result.rollout_index, attempts: result.attempts };
   return Object.assign(row, metrics) as ResultRow;

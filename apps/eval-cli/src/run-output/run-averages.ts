@@ -15,9 +15,11 @@ export interface RunAverages {
   avg_metrics: Partial<Record<MetricColumn, number>>;
   /** Share of rollouts that failed; null with no rollouts. */
   avg_error: number | null;
-  /** Mean tokens per rollout that carries `token_usage` (every rollout that got a reply); else null. */
+  /**
+   * Mean tokens per rollout whose `token_usage` is known (a reply with both counts reported); else null.
+   */
   usage: TokenCounts | null;
-  /** Ours: the run's total tokens. */
+  /** Ours: the run's total tokens, over the counts that are known. */
   usage_total: TokenCounts;
 }
 
@@ -53,6 +55,7 @@ export class RunAveragesAccumulator {
     let rewardSum = 0;
     let usageRows = 0;
     const tokens: TokenCounts = { input_tokens: 0, output_tokens: 0 };
+    const usageSums: TokenCounts = { input_tokens: 0, output_tokens: 0 };
     const metricSums = new Map<string, { sum: number; count: number }>();
     for (const row of rows) {
       if (row.error !== null) errors++;
@@ -64,9 +67,14 @@ export class RunAveragesAccumulator {
         metricSums.set(name, entry);
       }
       if (row.token_usage) {
-        usageRows++;
-        tokens.input_tokens += row.token_usage.input_tokens;
-        tokens.output_tokens += row.token_usage.output_tokens;
+        const { input_tokens: input, output_tokens: output } = row.token_usage;
+        if (input !== null && output !== null) {
+          usageRows++;
+          usageSums.input_tokens += input;
+          usageSums.output_tokens += output;
+        }
+        tokens.input_tokens += input ?? 0;
+        tokens.output_tokens += output ?? 0;
       }
     }
     const avg_metrics: Partial<Record<MetricColumn, number>> = {};
@@ -78,7 +86,10 @@ export class RunAveragesAccumulator {
       avg_error: count > 0 ? errors / count : null,
       usage:
         usageRows > 0
-          ? { input_tokens: tokens.input_tokens / usageRows, output_tokens: tokens.output_tokens / usageRows }
+          ? {
+              input_tokens: usageSums.input_tokens / usageRows,
+              output_tokens: usageSums.output_tokens / usageRows,
+            }
           : null,
       usage_total: tokens,
     };

@@ -1,4 +1,5 @@
 import { HubApiError } from "@huggingface/hub";
+import { redactSecrets, urlSecrets } from "@sv/parser";
 import { DATASET_ERROR_CODES, DatasetError } from "../dataset-error.js";
 
 /** A request that never got an HTTP response (DNS, refused connection, TLS, abort). */
@@ -35,9 +36,18 @@ function networkReason(error: HubNetworkFailure): string {
   return "network error";
 }
 
-/** Turn a failure of `@huggingface/hub` into a {@link DatasetError} with a code per cause. Never names the token. */
+/**
+ * Turn a failure of `@huggingface/hub` into a {@link DatasetError} with a code per cause. Its message
+ * never names the token, nor the endpoint's user info or secret query values ({@link redactSecrets}).
+ */
 export function toHubDatasetError(error: unknown, context: HubErrorContext): DatasetError {
   if (error instanceof DatasetError) return error;
+  const classified = classifyHubError(error, context);
+  const message = redactSecrets(classified.message, { secrets: urlSecrets(context.endpoint) });
+  return new DatasetError({ code: classified.code, message, cause: error });
+}
+
+function classifyHubError(error: unknown, context: HubErrorContext): DatasetError {
   const { repo, endpoint } = context;
   const page = `${endpoint}/datasets/${repo}`;
   const what = context.path ? `${context.path} in dataset ${repo}` : `dataset ${repo}`;

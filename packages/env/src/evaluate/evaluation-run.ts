@@ -36,6 +36,11 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   return resolved;
 }
 
+/** A model's token count as recorded: unknown stays `null`; a model without token counts records 0. */
+function tokens(count: number | null | undefined): number | null {
+  return count === undefined ? 0 : count;
+}
+
 /** Start an evaluation (lazily: nothing runs until the run is iterated or summarised). */
 export function createEvaluationRun(context: EvaluationContext, options: EvaluateOptions): EvaluationRun {
   const numExamples = Math.min(
@@ -113,7 +118,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
       metrics: scored.rewards,
       parsed: { label: scored.label, confidence: scored.confidence },
       info: row.meta,
-      token_usage: { input_tokens: usage?.inputTokens ?? 0, output_tokens: usage?.outputTokens ?? 0 },
+      token_usage: { input_tokens: tokens(usage?.inputTokens), output_tokens: tokens(usage?.outputTokens) },
       timing: {
         generation_ms: generated - started,
         scoring_ms: finished - generated,
@@ -121,6 +126,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
       },
       attempts: outcome.attempts,
       error: outcome.ok ? null : { type: outcome.error.kind, message: outcome.error.message },
+      ...(outcome.ok && outcome.result.refusal !== undefined ? { refusal: outcome.result.refusal } : {}),
     };
   };
 
@@ -129,6 +135,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
   const usage = { input_tokens: 0, output_tokens: 0 };
   let done = 0;
   let errors = 0;
+  let unknownUsage = 0;
+  let refusals = 0;
   let consecutiveErrors = 0;
   let startedAt = 0;
   let summary: EvaluationSummary | undefined;
@@ -146,8 +154,11 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
       )) {
         if (result === null) continue;
         done++;
-        usage.input_tokens += result.token_usage.input_tokens;
-        usage.output_tokens += result.token_usage.output_tokens;
+        const { input_tokens: input, output_tokens: output } = result.token_usage;
+        if (input === null || output === null) unknownUsage++;
+        usage.input_tokens += input ?? 0;
+        usage.output_tokens += output ?? 0;
+        if (result.refusal !== undefined) refusals++;
         if (result.error) {
           errors++;
           consecutiveErrors++;
@@ -190,6 +201,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         rewards: means.result(),
         metrics: metrics.result(),
         usage,
+        unknownUsage,
+        refusals,
         elapsedMs: now() - startedAt,
         rateLimitPauses: gate?.pauses ?? 0,
         rateLimitPausedMs: gate?.pausedMs ?? 0,

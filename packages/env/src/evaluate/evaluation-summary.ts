@@ -34,7 +34,12 @@ export interface EvaluationSummary {
   rewards: { reward: number } & RewardVector;
   /** Run-level metrics (completion order; the CLI recomputes them in example order). */
   metrics: RunMetrics;
+  /** Tokens summed over the rollouts whose counts are known. */
   usage: { input_tokens: number; output_tokens: number };
+  /** Rollouts whose token usage is unknown (the server reported none, null or a negative count). */
+  unknownUsage: number;
+  /** Rollouts where the model refused to answer (each row has `refusal`). */
+  refusals: number;
   elapsedMs: number;
   /** Pool-wide pauses after a 429 (an extension of a running pause is not a new one). */
   rateLimitPauses: number;

@@ -20,9 +20,12 @@ export interface RolloutResult {
   parsed: { label: Label | null; confidence: number };
   /** The example's `meta`. */
   info: Record<string, unknown>;
-  token_usage: { input_tokens: number; output_tokens: number };
+  /** Tokens the server reported; `null` when its count was missing, null or negative (unknown). */
+  token_usage: { input_tokens: number | null; output_tokens: number | null };
   timing: { generation_ms: number; scoring_ms: number; total_ms: number };
   /** Requests made (1 + retries). */
   attempts: number;
   error: RolloutError | null;
+  /** The model's refusal message, present only when it declined to answer (scored as no answer). */
+  refusal?: string;
 }

@@ -18,11 +18,22 @@ export interface GenerateOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Tokens of one request. `null` means the server's count is unknown (missing, null or negative);
+ * `undefined` that the model has no notion of tokens (recorded as 0, like the offline baselines).
+ */
+export interface TokenUsage {
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+}
+
 /** What {@link ChatModel.doGenerate} returns. */
 export interface GenerateResult {
-  /** The reply text (empty when the model returned no content). */
+  /** The reply text (empty for a refusal). */
   text: string;
-  usage?: { inputTokens?: number; outputTokens?: number };
+  /** The model's refusal message, when it declined to answer (scored as no answer). */
+  refusal?: string;
+  usage?: TokenUsage;
   /** Why generation stopped, as the provider reports it. */
   finishReason?: string;
 }

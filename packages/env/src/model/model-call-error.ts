@@ -7,13 +7,21 @@ export const MODEL_ERROR_KINDS = {
   timeout: "timeout",
   connection: "connection_error",
   badResponse: "bad_response",
+  /** A reply with `choices: []`. */
+  noChoice: "no_choice",
+  /** A reply whose message has no content and no refusal (null, a tool call, parts without text). */
+  noContent: "no_content",
   client: "client_error",
   aborted: "aborted",
 } as const;
 
 export type ModelErrorKind = (typeof MODEL_ERROR_KINDS)[keyof typeof MODEL_ERROR_KINDS];
 
-/** A garbled body (e.g. a proxy's HTML error page with status 200) is usually transient, so it is retried. */
+/**
+ * A garbled body (e.g. a proxy's HTML error page with status 200) is usually transient, so it is retried.
+ * A well-formed reply without content (`no_choice`, `no_content`) is what the endpoint does for this
+ * request, so it is not: it is recorded as an error (and `--resume` re-runs it).
+ */
 const RETRYABLE = new Set<ModelErrorKind>([
   "rate_limit",
   "server_error",
@@ -32,7 +40,10 @@ export interface ModelCallErrorOptions {
   cause?: unknown;
 }
 
-/** A failed model call. `retryable` is true for 429, 5xx, timeouts, connection errors and garbled replies. */
+/**
+ * A failed model call, including a reply with no choice or no content. `retryable` is true for 429, 5xx,
+ * timeouts, connection errors and garbled replies.
+ */
 export class ModelCallError extends EnvError {
   readonly kind: ModelErrorKind;
   readonly status: number | undefined;

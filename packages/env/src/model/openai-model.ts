@@ -1,8 +1,10 @@
+import { redactSecrets } from "@sv/parser";
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import type { ChatModel, GenerateOptions, GenerateResult } from "./chat-model.js";
 import { createHttpFetch } from "./http-fetch.js";
 import { MODEL_ERROR_KINDS, ModelCallError, type ModelErrorKind } from "./model-call-error.js";
 import { adaptSamplingArgs } from "./reasoning-model.js";
+import { readChatReply } from "./read-chat-reply.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { splitBaseUrl } from "./split-base-url.js";
 
@@ -26,17 +28,9 @@ export interface OpenAIModelOptions {
 
 const NO_KEY = "sk-no-key-required";
 
-function redact(text: string, secrets: readonly string[]): string {
-  let redacted = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) redacted = redacted.split(secret).join("[redacted]");
-  }
-  return redacted;
-}
-
 function classify(error: unknown, secrets: readonly string[]): ModelCallError {
   if (ModelCallError.isInstance(error)) return error;
-  const message = redact(error instanceof Error ? error.message : String(error), secrets);
+  const message = redactSecrets(error instanceof Error ? error.message : String(error), { secrets });
   const make = (kind: ModelErrorKind, extra: { status?: number; retryAfterMs?: number } = {}) =>
     new ModelCallError({ kind, message, cause: error, ...extra });
   if (error instanceof APIUserAbortError) return make(MODEL_ERROR_KINDS.aborted);
@@ -59,7 +53,8 @@ function classify(error: unknown, secrets: readonly string[]): ModelCallError {
  * A {@link ChatModel} over the official `openai` SDK (chat completions), for any OpenAI-compatible
  * endpoint. One client per model, reused for every request; the SDK's own retries are off
  * (`maxRetries: 0`) so the evaluator counts every attempt. Failures become {@link ModelCallError}s
- * whose messages never contain the API key, nor a key given in the base URL's user info or query.
+ * whose messages never contain the API key, nor a key given in the base URL's user info or query
+ * ({@link redactSecrets}). A reply without a choice or content is an error too ({@link readChatReply}).
  */
 export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
   const endpoint = splitBaseUrl(options.baseURL);
@@ -91,21 +86,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
       } catch (error) {
         throw classify(error, secrets);
       }
-      if (!response || typeof response !== "object" || !Array.isArray(response.choices)) {
-        throw new ModelCallError({
-          kind: MODEL_ERROR_KINDS.badResponse,
-          message: "the endpoint's reply is not a chat completion (no `choices` array)",
-        });
-      }
-      const choice = response.choices[0];
-      return {
-        text: typeof choice?.message?.content === "string" ? choice.message.content : "",
-        usage: {
-          inputTokens: response.usage?.prompt_tokens,
-          outputTokens: response.usage?.completion_tokens,
-        },
-        finishReason: choice?.finish_reason ?? undefined,
-      };
+      return readChatReply(response);
     },
   };
 }

@@ -13,6 +13,7 @@ import { CONTEXT_SPLIT_STRATEGIES, type ContextSplitStrategy } from "../../conte
 import { ATTEMPTED_POLICIES, type AttemptedPolicy } from "../../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../../readers/source-name.js";
 import { SPLIT_STRATEGIES, type SplitStrategy } from "../../sampling/assign-splits.js";
+import { checkOutDir } from "./check-out-dir.js";
 import { printSummary } from "./print-summary.js";
 
 interface BuildFlags {
@@ -142,6 +143,7 @@ export function registerBuildCommand(program: Command): void {
         .default("capture"),
     )
     .action(async (flags: BuildFlags) => {
+      checkOutDir(flags.out);
       const progress = (message: string) => process.stderr.write(`${message}\n`);
       const started = performance.now();
       const hubUrl = process.env.HF_ENDPOINT;

@@ -31,6 +31,7 @@ const flagsSchema = z.object({
         .map((name) => name.trim())
         .filter(Boolean),
     )
+    .refine((names) => names.length > 0, "names no model (give a model name, or leave -m out)")
     .optional(),
   apiBaseUrl: z.url().optional(),
   apiKeyVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"),
@@ -52,8 +53,14 @@ const flagsSchema = z.object({
   runId: z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/, "may hold letters, digits, '.', '_' and '-' only")
+    .refine(
+      (id) => !/^\.+$/.test(id),
+      "must not be '.' or '..' (it would name the model's or the parent folder)",
+    )
     .optional(),
-  resume: z.string().min(1).optional(),
+  /** A run folder, or `true` (no path): the newest unfinished run of the env and model. */
+  resume: z.union([z.string().min(1), z.literal(true)]).optional(),
+  retryErrors: z.string().min(1).optional(),
   requestRetries: integer(0),
   requestTimeout: z.coerce.number().min(0),
   maxConsecutiveErrors: integer(0),
@@ -62,8 +69,8 @@ const flagsSchema = z.object({
   json: z.boolean().optional(),
 });
 
-/** The evaluation flags, validated. */
-export type EvalFlags = z.output<typeof flagsSchema>;
+/** The evaluation flags, validated; `given` names the flags set on the command line (not defaults). */
+export type EvalFlags = z.output<typeof flagsSchema> & { given?: ReadonlySet<string> };
 
 /**
  * vf-eval flags whose meaning this CLI does not have, with what to use instead. They are refused with
@@ -92,8 +99,11 @@ export function checkEnvId(envId: string | undefined): void {
   });
 }
 
-/** Validate commander's option values; throws {@link CliError} naming the flag. */
-export function parseEvalFlags(raw: RawEvalFlags): EvalFlags {
+/**
+ * Validate commander's option values; throws {@link CliError} naming the flag. `given` holds the option
+ * keys the user set (camelCase), so `--resume` can tell a default from a flag it must apply or refuse.
+ */
+export function parseEvalFlags(raw: RawEvalFlags, given?: ReadonlySet<string>): EvalFlags {
   for (const [name, hint] of Object.entries(VF_EVAL_RENAMED_FLAGS)) {
     if (raw[name] !== undefined) throw new CliError({ message: hint, exitCode: 2 });
   }
@@ -105,5 +115,12 @@ export function parseEvalFlags(raw: RawEvalFlags): EvalFlags {
     });
     throw new CliError({ message: issues.join("; "), exitCode: 2 });
   }
-  return result.data;
+  if (result.data.resume !== undefined && result.data.retryErrors !== undefined) {
+    throw new CliError({
+      exitCode: 2,
+      message:
+        "--resume and --retry-errors: give one (finish a run first with --resume, then --retry-errors)",
+    });
+  }
+  return given ? { ...result.data, given } : result.data;
 }

@@ -12,6 +12,26 @@ export function resolveDataDir(flags: Pick<EvalFlags, "dataDir">, io: Pick<EvalI
   return resolve(io.cwd, flags.dataDir ?? io.env.SV_DATA_DIR ?? "./data/e1");
 }
 
+/** The text of `--system-prompt-file`; a missing, unreadable, directory or empty file is a one-line error. */
+function readSystemPrompt(file: string, cwd: string): string {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (code ?? String(error));
+    throw new CliError({
+      exitCode: 2,
+      message: `--system-prompt-file ${file}: cannot read it: ${reason}`,
+      cause: error,
+    });
+  }
+  const prompt = text.replace(/^\uFEFF/, "").trim();
+  if (prompt === "") throw new CliError({ exitCode: 2, message: `--system-prompt-file ${file} is empty` });
+  return prompt;
+}
+
 /** Environment options from `-a/--env-args` and the dataset flags; the same option both ways is an error. */
 export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "env">): EnvironmentOptions {
   const fromFlags: Record<string, unknown> = {
@@ -21,9 +41,7 @@ export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "e
     split: flags.split,
     seed: flags.seed,
     maxExamples: flags.numExamples === undefined || flags.numExamples < 0 ? undefined : flags.numExamples,
-    systemPrompt: flags.systemPromptFile
-      ? readFileSync(resolve(io.cwd, flags.systemPromptFile), "utf8").trim()
-      : undefined,
+    systemPrompt: flags.systemPromptFile ? readSystemPrompt(flags.systemPromptFile, io.cwd) : undefined,
   };
   const envArgs = flags.envArgs ?? {};
   const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

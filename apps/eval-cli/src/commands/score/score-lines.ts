@@ -1,13 +1,7 @@
-import type { Rubric } from "@sv/rubric";
-import { RubricError } from "@sv/rubric";
+import { type Rubric, RubricError, type ScoreLine, toScoreLine } from "@sv/rubric";
+import { describeValue } from "./describe-value.js";
 
-/** The contract line `eval score` writes for each input line. */
-export interface ScoreLine {
-  label: string | null;
-  confidence: number;
-  rewards: { accuracy: number; format: number; calibration: number; asymmetric_cost: number };
-  reward: number;
-}
+export type { ScoreLine };
 
 /** A line of the input that cannot be scored. */
 export class ScoreInputError extends Error {
@@ -20,18 +14,16 @@ export class ScoreInputError extends Error {
   }
 }
 
-function describe(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 /** Score one input line (`{"completion", "answer"}`); throws {@link ScoreInputError} naming the line. */
 export function scoreLine(rubric: Rubric, text: string, lineNumber: number): ScoreLine {
   let record: unknown;
   try {
     record = JSON.parse(text);
   } catch (error) {
-    throw new ScoreInputError(lineNumber, `not valid JSON (${(error as Error).message})`);
+    const reason = text.startsWith("\uFEFF")
+      ? "starts with a UTF-8 byte-order mark (U+FEFF) in the middle of the input (were files concatenated?)"
+      : `not valid JSON (${(error as Error).message})`;
+    throw new ScoreInputError(lineNumber, reason);
   }
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
     throw new ScoreInputError(lineNumber, "expected a JSON object with `completion` and `answer`");
@@ -40,23 +32,17 @@ export function scoreLine(rubric: Rubric, text: string, lineNumber: number): Sco
   if (typeof completion !== "string" && !Array.isArray(completion)) {
     throw new ScoreInputError(
       lineNumber,
-      `\`completion\` must be a string or a list of chat messages, got ${describe(completion)}`,
+      `\`completion\` must be a string or a list of chat messages, got ${describeValue(completion)}`,
     );
   }
   if (typeof answer !== "string" && typeof answer !== "number" && typeof answer !== "boolean") {
     throw new ScoreInputError(
       lineNumber,
-      `\`answer\` must be "Malicious", "Benign", 0 or 1, got ${describe(answer)}`,
+      `\`answer\` must be "Malicious", "Benign", 0 or 1, got ${describeValue(answer)}`,
     );
   }
   try {
-    const scored = rubric.score({ completion, answer });
-    return {
-      label: scored.label,
-      confidence: scored.confidence,
-      rewards: scored.rewards,
-      reward: scored.reward,
-    };
+    return toScoreLine(rubric.score({ completion, answer }));
   } catch (error) {
     if (RubricError.isInstance(error)) throw new ScoreInputError(lineNumber, error.message);
     throw error;

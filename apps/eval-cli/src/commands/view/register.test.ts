@@ -9,7 +9,7 @@ import { writeFakeRun } from "../../../test/browser/fake-run.js";
 const appDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 describe("eval view", () => {
-  it("prints the URL, serves the index read-only and stops on SIGTERM", async () => {
+  it("prints the URL, serves the index read-only and stops on Ctrl-C with its own message", async () => {
     const root = await mkdtemp(join(tmpdir(), "sv-view-cli-"));
     await writeFakeRun({ dir: join(root, "m", "r1"), seed: 3, examples: 5 });
     const child = spawn(
@@ -27,6 +27,9 @@ describe("eval view", () => {
       ],
       { cwd: appDir, stdio: ["ignore", "pipe", "pipe"] },
     );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    let exitCode: number | null = null;
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
@@ -42,9 +45,13 @@ describe("eval view", () => {
       expect(await index.text()).toContain("m/r1");
       expect((await fetch(url, { method: "POST" })).status).toBe(405);
     } finally {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      child.kill("SIGINT");
+      exitCode = await exited;
     }
+    expect(exitCode).toBe(0);
+    expect(stderr).toMatch(/SIGINT: stopping the viewer/);
+    expect(stderr).toMatch(/^stopped the viewer$/m);
+    expect(stderr).not.toMatch(/rollouts/);
   });
 });

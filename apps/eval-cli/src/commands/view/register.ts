@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { CliError } from "../../cli-error.js";
+import { setInterruptNotice } from "../../interrupt-notice.js";
 import { openInBrowser } from "./open-in-browser.js";
 import { createOutputsServer } from "./outputs-server.js";
 
@@ -51,10 +52,16 @@ export function registerViewCommand(program: Command): void {
       if (options.open && !(await openInBrowser({ url }))) {
         process.stdout.write("Could not open a browser; open the URL above.\n");
       }
+      setInterruptNotice("stopping the viewer");
       await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
+        const stop = () => {
+          server.close(() => resolve());
+          // A browser's keep-alive connections would hold the server open.
+          server.closeAllConnections();
+        };
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       });
+      process.stderr.write("stopped the viewer\n");
     });
 }

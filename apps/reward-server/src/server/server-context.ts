@@ -1,0 +1,15 @@
+import type { HubOptions } from "@sv/dataset";
+import type { ServerMetrics } from "../metrics/server-metrics.js";
+import type { RubricCache } from "../scoring/rubric-cache.js";
+
+/** What the routes share. */
+export interface ServerContext {
+  metrics: ServerMetrics;
+  rubrics: RubricCache;
+  dataDir: string;
+  systemPrompt: string;
+  hub?: HubOptions;
+  demoPath?: string;
+  /** Where unexpected errors are reported (one line each, never a token). */
+  log: (line: string) => void;
+}
