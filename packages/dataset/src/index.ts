@@ -37,8 +37,17 @@ export { openDataset } from "./open-dataset.js";
 export { DEFAULT_DATA_DIR, type DataDir, resolveDataDir } from "./resolve-local-path.js";
 export { type ReadJsonlRowsOptions, readJsonlRows } from "./read-jsonl-rows.js";
 export {
+  type ContextQuestion,
+  contextHeader,
+  parseContextQuestion,
+  renderContextQuestion,
+} from "./context-question.js";
+export {
   formatFlowValue,
+  LOG_ENTRY_PREFIX,
+  parseFlowFields,
   parseQuestion,
+  renderFlowFields,
   type RenderQuestionOptions,
   renderQuestion,
 } from "./render-question.js";

@@ -1,5 +1,5 @@
 import { buildSource } from "./build-source.js";
-import { datasetFileName } from "./dataset-names.js";
+import { contextFileName, datasetFileName } from "./dataset-names.js";
 import { resolveSource } from "./resolve-source.js";
 import type { RunBuildOptions } from "./run-build.js";
 import type { StagedDataset } from "./staged-dataset.js";
@@ -15,6 +15,7 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
     ...(onProgress ? { onProgress } : {}),
   });
   const iot = source === "iot23";
+  const fileName = datasetFileName(source, mode);
   const result = await buildSource({
     source,
     roots: resolved.roots,
@@ -25,9 +26,10 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
     attempted: options.attempted,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
+    ...(options.context ? { context: options.context, fileName } : {}),
+    ...(options.contextSplitStrategy ? { contextSplitStrategy: options.contextSplitStrategy } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
-  const fileName = datasetFileName(source, mode);
   return {
     source,
     fileName,
@@ -37,6 +39,7 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
       ...(resolved.hubRepo ? { hub: { repo: resolved.hubRepo, files: resolved.hubFiles } } : {}),
       ...result.manifest,
     },
+    ...(result.context ? { context: { fileName: contextFileName(source, mode), ...result.context } } : {}),
     carried: false,
   };
 }

@@ -1,3 +1,4 @@
+import { type ContextOptions, emptyContextStats } from "../context/context-options.js";
 import { errnoCode, fileSystemError } from "../io/file-system-error.js";
 import type { InputFile } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
@@ -16,6 +17,8 @@ export interface FileSampleJob {
   /** Reservoir size of each stratum. */
   capacity: number;
   attempted: AttemptedPolicy;
+  /** Context builds: keep each originator's recent flows and attach them to the candidates. */
+  context?: ContextOptions;
 }
 
 /** A file's sample, or why the file was not read (its layout matched nothing known). */
@@ -31,6 +34,7 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
   const sampler = new StratifiedSampler({ capacity: job.capacity });
   const skips = new SkipLog();
   const started = performance.now();
+  const context = job.context ? { options: job.context, stats: emptyContextStats() } : undefined;
   try {
     const report = await readSourceFile({
       source: job.source,
@@ -39,9 +43,18 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
       sampler,
       skips,
       attempted: job.attempted,
+      ...(context ? { context } : {}),
     });
     const seconds = (performance.now() - started) / 1000;
-    return { sample: { report, seconds, strata: snapshotStrata(sampler), skips: skips.toJSON() } };
+    return {
+      sample: {
+        report,
+        seconds,
+        strata: snapshotStrata(sampler),
+        skips: skips.toJSON(),
+        ...(context ? { context: context.stats } : {}),
+      },
+    };
   } catch (error) {
     if (error instanceof UnrecognisedLayout)
       return { ignored: error.message.slice(job.file.displayName.length + 2) };

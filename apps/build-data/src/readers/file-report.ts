@@ -1,3 +1,4 @@
+import type { ContextOptions, ContextStats } from "../context/context-options.js";
 import type { SkipLog } from "../sampling/skip-log.js";
 import type { StratifiedSampler } from "../sampling/stratified-sampler.js";
 import type { ScenarioSource } from "./iot23-scenario.js";
@@ -11,6 +12,8 @@ export interface ReaderContext {
   seed: number;
   sampler: StratifiedSampler;
   skips: SkipLog;
+  /** Context builds: how much context to keep, and where the file's context counts are added. */
+  context?: { options: ContextOptions; stats: ContextStats };
 }
 
 /** One input file as the manifest lists it. */
