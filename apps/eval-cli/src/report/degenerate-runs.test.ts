@@ -162,7 +162,11 @@ describe("reports on degenerate runs", () => {
     expect(run.markdown).toContain("- **Retries:** 8 retried requests over 4 rollouts");
     expect(run.html).toContain("Every rollout failed with a request error");
     expect(formatOutcomeLine({ summary: run.summary, runDir: "x" })).toMatch(
-      /^acme\/hand: reward n\/a, accuracy \(answered\) n\/a/,
+      /^acme\/hand: reward n\/a over scored rollouts \(avg_reward 0\.0000 with failed ones as 0\), accuracy \(answered\) n\/a/,
+    );
+    const half = { ...run.summary, n_errors: 2, rewards: { ...run.summary.rewards, mean_reward: 1.5 } };
+    expect(formatOutcomeLine({ summary: half, runDir: null })).toMatch(
+      /: reward 1\.5000 over scored rollouts \(avg_reward 0\.7500 with failed ones as 0\), /,
     );
   });
 

@@ -1,6 +1,7 @@
 import { ENV_ID } from "@sv/env";
 import { z } from "zod";
 import { CliError } from "../../cli-error.js";
+import { credentialInSamplingArgs } from "./credential-in-sampling-args.js";
 
 /** Raw option values as commander hands them over (strings, booleans). */
 export type RawEvalFlags = Record<string, unknown>;
@@ -114,6 +115,13 @@ export function parseEvalFlags(raw: RawEvalFlags, given?: ReadonlySet<string>): 
       return `--${flag}: ${issue.message}`;
     });
     throw new CliError({ message: issues.join("; "), exitCode: 2 });
+  }
+  const credential = credentialInSamplingArgs(result.data.samplingArgs);
+  if (credential) {
+    throw new CliError({
+      exitCode: 2,
+      message: `--sampling-args: "${credential}" looks like a credential; sampling args are written to metadata.json and the reports, so give the key through the environment (-k/--api-key-var NAME) instead`,
+    });
   }
   if (result.data.resume !== undefined && result.data.retryErrors !== undefined) {
     throw new CliError({

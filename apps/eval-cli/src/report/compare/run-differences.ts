@@ -60,7 +60,11 @@ const FACETS: readonly Facet[] = [
   // The fingerprint `pnpm eval` records covers row order too (a seed reshuffles it), so it is shown but
   // does not block ranking: whether the same examples were evaluated is the next facet's question.
   { name: "Dataset fingerprint (rows in order)", incomparable: false, read: datasetFingerprint },
-  { name: "Examples", incomparable: true, read: (run) => String(run.summary.n_distinct_examples ?? run.summary.n_examples) },
+  {
+    name: "Examples",
+    incomparable: true,
+    read: (run) => String(run.summary.n_distinct_examples ?? run.summary.n_examples),
+  },
   {
     name: "Examples evaluated (sha256 of their ids)",
     incomparable: true,
