@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -170,12 +170,14 @@ describe("reports on degenerate runs", () => {
     );
   });
 
-  it("no rollouts at all: every rate is n/a and no histogram is drawn", async () => {
-    const run = await report([]);
-    expect(run.summary.metrics.undefined).toHaveLength(13);
-    expect(run.html).not.toContain('data-chart="latency"');
-    expect(run.html).toContain("No rollouts in this run.");
-    expect(run.markdown).toContain("| Accuracy, answered | n/a | n/a |");
+  it("no rollouts at all: refused with one line naming the run, and nothing is written", async () => {
+    const dir = await writeRunDir({ dir: join(await temp(), "run"), rollouts: [] });
+    await expect(reportRunDir({ dir, resamples: 50 })).rejects.toMatchObject({
+      code: "REPORT_EMPTY_RUN",
+      message: expect.stringContaining("results.jsonl holds no rollouts"),
+    });
+    expect(existsSync(join(dir, "summary.json"))).toBe(false);
+    expect(existsSync(join(dir, "report.html"))).toBe(false);
   });
 
   it("no token counts reported: says so instead of drawing a histogram of zeros", async () => {

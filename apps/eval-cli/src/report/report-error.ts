@@ -5,6 +5,7 @@ export const REPORT_ERROR_CODES = {
   invalidResultLine: "REPORT_INVALID_RESULT_LINE",
   invalidMetadata: "REPORT_INVALID_METADATA",
   missingRun: "REPORT_MISSING_RUN",
+  emptyRun: "REPORT_EMPTY_RUN",
 } as const;
 
 export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[keyof typeof REPORT_ERROR_CODES];

@@ -30,7 +30,10 @@ export interface ReportRunDirResult {
   htmlBytes: number;
 }
 
-/** Regenerate summary.json, report.md and report.html of a run directory from its results.jsonl. */
+/**
+ * Regenerate summary.json, report.md and report.html of a run directory from its results.jsonl; a
+ * results.jsonl with no rollouts is a {@link ReportError} (`REPORT_EMPTY_RUN`) and nothing is written.
+ */
 export async function reportRunDir(options: ReportRunDirOptions): Promise<ReportRunDirResult> {
   const resultsPath = join(options.dir, "results.jsonl");
   let resultsStat: Awaited<ReturnType<typeof stat>>;
@@ -55,6 +58,13 @@ export async function reportRunDir(options: ReportRunDirOptions): Promise<Report
   // One pass over results.jsonl feeds both the summary (the builder `pnpm eval` uses) and the charts.
   const timestamp = runTimestamp({ metadata, fallback: resultsStat.mtime });
   const summary = await summarizeResultLines({ results: collected(), metadata, timestamp });
+  if (summary.n_rollouts === 0) {
+    // A summary of nothing has no figures (and the original's schema wants n_examples >= 1).
+    throw new ReportError({
+      code: REPORT_ERROR_CODES.emptyRun,
+      message: `${options.dir}: results.jsonl holds no rollouts, so there is nothing to summarise (no summary.json or report written); run it with: pnpm eval --resume ${options.dir}`,
+    });
+  }
   const data = collector.result({ metadata, summary });
   const html = renderRunReport({
     data,

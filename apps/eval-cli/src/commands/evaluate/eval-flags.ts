@@ -58,6 +58,7 @@ const flagsSchema = z.object({
       (id) => !/^\.+$/.test(id),
       "must not be '.' or '..' (it would name the model's or the parent folder)",
     )
+    .refine((id) => !id.startsWith("-"), "must not start with '-' (it would read as a flag)")
     .optional(),
   /** A run folder, or `true` (no path): the newest unfinished run of the env and model. */
   resume: z.union([z.string().min(1), z.literal(true)]).optional(),

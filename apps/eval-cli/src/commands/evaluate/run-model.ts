@@ -5,6 +5,7 @@ import { systemErrorText } from "@sv/parser";
 import { CliError } from "../../cli-error.js";
 import { mkdirFailureCause } from "../../mkdir-failure-cause.js";
 import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
+import { REPORT_ERROR_CODES, ReportError } from "../../report/report-error.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
 import { buildSummary, type RunSummary } from "../../run-output/build-summary.js";
@@ -75,6 +76,11 @@ function reportReplyOddities(io: EvalIo, evaluation: EvaluationSummary): void {
 }
 
 /** Evaluate one model, writing results.jsonl as rollouts finish, then summary.json, report.md, metadata.json. */
+
+/** Whether the run has rollouts and every one of them failed. */
+function allFailed(summary: RunSummary | null): boolean {
+  return summary !== null && summary.n_rollouts > 0 && summary.n_errors === summary.n_rollouts;
+}
 
 /** Run `write`; a file-system error becomes one line on stderr (returned false), anything else is thrown. */
 async function tryWrite(io: EvalIo, path: string, write: () => Promise<unknown>): Promise<boolean> {
@@ -255,8 +261,13 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   if (save) {
     // One read of results.jsonl writes summary.json, report.md and report.html (as `pnpm eval report` would).
     writesOk = await tryWrite(io, `the summary and reports of ${shownDir}`, async () => {
-      const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
-      summary = report.data.summary;
+      try {
+        const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
+        summary = report.data.summary;
+      } catch (error) {
+        if (!(ReportError.isInstance(error) && error.code === REPORT_ERROR_CODES.emptyRun)) throw error;
+        io.stderr.write(`note: no rollout reached ${shownDir}, so no summary.json or report was written\n`);
+      }
     });
   } else {
     summary = await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) });
@@ -293,6 +304,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   return {
     summary: built,
     runDir: save ? shownDir : null,
-    exitCode: stop ? (stop.type === "aborted" ? 130 : 1) : writesOk ? 0 : 1,
+    // A run in which every rollout failed measured nothing: it exits 1 like an early stop.
+    exitCode: stop ? (stop.type === "aborted" ? 130 : 1) : !writesOk || allFailed(built) ? 1 : 0,
   };
 }
