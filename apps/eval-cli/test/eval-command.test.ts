@@ -40,6 +40,7 @@ describe("pnpm eval (default command)", () => {
       "model",
       "dataset",
       "n_examples",
+      "n_distinct_examples",
       "n_rollouts",
       "n_errors",
       "metrics",
