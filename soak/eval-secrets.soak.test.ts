@@ -172,7 +172,8 @@ async function runCase(testCase: Case): Promise<void> {
     expect(run.exitCode, run.stderr).toBe(2);
     return;
   }
-  expect(run.exitCode, run.stderr).toBe(0);
+  // A run in which every rollout failed (the server refuses each request) exits 1.
+  expect(run.exitCode, run.stderr).toBe(testCase.mode === "reject" ? 1 : 0);
   const summary = readJson(
     join(cwd, "out", "evals", "sv-env-network-logs--secret-model", "secrets", "summary.json"),
   );
