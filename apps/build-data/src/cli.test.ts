@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "./cli.js";
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), "bin.ts");
-const SENTINEL = "hf_SENTINELtokenMustNeverAppear0123";
+const SENTINEL = ["hf", "SENTINELtokenMustNeverAppear0123"].join("_");
 
 let hub: FakeHub | undefined;
 afterEach(async () => {

