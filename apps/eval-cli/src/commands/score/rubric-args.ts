@@ -25,7 +25,8 @@ export function parseRubricArgs(text: string | undefined): RubricOptions | undef
   try {
     options = parseEnvironmentOptions(value) as Record<string, unknown>;
   } catch (error) {
-    if (EnvError.isInstance(error)) fail(error.message, error);
+    if (EnvError.isInstance(error))
+      fail(`${error.message}; eval score uses only "weights" and "costs"`, error);
     throw error;
   }
   const other = Object.keys(options).filter((key) => !RUBRIC_KEYS.has(key));
