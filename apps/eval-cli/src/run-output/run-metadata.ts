@@ -1,3 +1,4 @@
+import type { RunCost } from "../cost/run-cost.js";
 import type { RunAverages } from "./run-averages.js";
 
 /** Where the examples came from (ours; `dataset` holds just the name, as the original's scripts read it). */
@@ -52,6 +53,10 @@ export interface RunMetadata extends RunAverages {
   stop_reason: string | null;
   n_errors: number;
   system_prompt_file: string | null;
+  /** Ours: whether the response cache was on, and the rollouts it answered. */
+  cache?: { enabled: boolean; hits: number };
+  /** Ours: the run's cost (price recorded at the start, so `--resume` and `eval report` keep it) and `--max-cost`. */
+  cost?: RunCost & { max_usd: number | null };
 }
 
 /** A base URL safe to write down: no user/password, no query string or fragment. */

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { setInterruptNotice } from "../../interrupt-notice.js";
+import { applyConfigFile } from "./apply-config-file.js";
 import { checkEnvId, parseEvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { runEval } from "./run-eval.js";
@@ -55,9 +56,17 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     )
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
-    .action(async (envId: string | undefined, raw: Record<string, unknown>) => {
+    .option("--cache", "answer repeated requests from the response cache (default: on at temperature 0)")
+    .option("--no-cache", "always query the model")
+    .option("--price-input <usd>", "USD per million input tokens (default: the price table)")
+    .option("--price-output <usd>", "USD per million output tokens (default: the price table)")
+    .option("--max-cost <usd>", "stop cleanly before the run's cost could pass this many USD")
+    .option("-C, --config <file>", "read options from a TOML file (keys as the long flags); flags win")
+    .action(async (givenEnvId: string | undefined, given: Record<string, unknown>, command: Command) => {
+      const io = makeIo();
+      const { envId, raw } = applyConfigFile({ command, envId: givenEnvId, raw: given, cwd: io.cwd });
       checkEnvId(envId);
       setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
-      state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
+      state.exitCode = await runEval(parseEvalFlags(raw), io);
     });
 }

@@ -6,6 +6,7 @@ import type { RunSummary } from "../../run-output/build-summary.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { loadDotenv } from "./load-dotenv.js";
+import { spendText } from "./spend-text.js";
 import { requireExamples } from "./require-examples.js";
 import { prepareResume } from "./resume-state.js";
 import { runModel } from "./run-model.js";
@@ -34,7 +35,7 @@ function printOutcome(io: EvalIo, flags: EvalFlags, summary: RunSummary, runDir:
   io.stdout.write(
     `${summary.model}: reward ${summary.rewards.mean_reward.toFixed(4)}, accuracy ${detection.accuracy.toFixed(3)}, ` +
       `F1 ${detection.f1.toFixed(3)}, FNR ${detection.fnr.toFixed(3)}, ECE ${calibration.ece.toFixed(4)} ` +
-      `over ${summary.n_rollouts} rollouts (${summary.n_errors} failed)${runDir ? ` -> ${runDir}` : ""}\n`,
+      `over ${summary.n_rollouts} rollouts (${summary.n_errors} failed)${spendText(summary)}${runDir ? ` -> ${runDir}` : ""}\n`,
   );
 }
 

@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import type { Environment, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
+import type { Environment, EvaluationProgress, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
+import { runPrice } from "../../cost/run-price.js";
+import { RunCostAccumulator } from "../../cost/run-cost.js";
+import { RunExtrasCollector } from "../../report/run-extras.js";
+import { costedRollout, liveSpend, spentSoFar } from "./run-spend.js";
+import { prepareModelChain } from "./prepare-model-chain.js";
 import { CliError } from "../../cli-error.js";
 import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
@@ -91,7 +96,27 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     });
   }
   const previous = options.resume?.state.metadata;
-  const metadata = createRunMetadata({
+  const price = runPrice({
+    modelId: options.modelName,
+    provider: model.provider,
+    priceInput: flags.priceInput,
+    priceOutput: flags.priceOutput,
+    previous,
+  });
+  const spentBefore = options.resume ? await spentSoFar(files.results, price) : 0;
+  const chain = prepareModelChain({
+    model,
+    price,
+    samplingArgs: options.samplingArgs,
+    baseURL: options.baseURL,
+    env: io.env,
+    cache: flags.cache,
+    maxCostUsd: flags.maxCost,
+    spentUsd: spentBefore ?? 0,
+  });
+  const startingCost = new RunCostAccumulator(price).result();
+  const metadata: RunMetadata = {
+    ...createRunMetadata({
     environment,
     model: options.modelName,
     baseUrl: model.provider === "baseline" ? null : redactUrl(options.baseURL),
@@ -103,7 +128,10 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     startedAt: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
     timeMs: previous?.time_ms ?? 0,
     systemPromptFile: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
-  });
+    }),
+    cache: { enabled: chain.cacheEnabled, hits: 0 },
+    cost: { ...startingCost, max_usd: flags.maxCost ?? null },
+  };
   if (save) {
     mkdirSync(runDir, { recursive: true });
     await writeFileAtomic(files.metadata, toJsonText(metadata));
@@ -116,8 +144,10 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     isTTY: io.stderrIsTTY,
     label: options.modelName,
   });
+  const live = new RunCostAccumulator(price);
+  let lastProgress: EvaluationProgress | undefined;
   const run = environment.evaluate({
-    model,
+    model: chain.model,
     rolloutsPerExample: rollouts,
     maxConcurrent: flags.maxConcurrent,
     samplingArgs: options.samplingArgs,
@@ -129,7 +159,9 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
     sleep: io.sleep,
     random: io.random,
-    onProgress: (progress) => reporter.update(progress),
+    onProgress: (progress) => {
+      lastProgress = progress;
+    },
     onRetry: flags.verbose
       ? (info) =>
           io.stderr.write(
@@ -141,6 +173,11 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   const kept: RolloutResult[] = [];
   try {
     for await (const result of run) {
+      live.add(costedRollout(result));
+      if (lastProgress) {
+        const spend = model.provider === "baseline" ? {} : liveSpend(live, spentBefore);
+        reporter.update({ ...lastProgress, ...spend });
+      }
       if (writer) writer.write(toResultRow(result));
       else kept.push({ ...result, prompt: [] });
       if (flags.verbose && result.error) {
@@ -152,6 +189,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   } finally {
     writer?.close();
     reporter.finish();
+    chain.close();
   }
   const evaluation = await run.summary();
   reportReplyOddities(io, evaluation);
@@ -171,16 +209,22 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
     summary = report.data.summary;
   } else {
-    summary = await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) });
+    const extras = new RunExtrasCollector(normalizeRunMetadata({ ...metadata }));
+    for (const result of kept) extras.addRollout(result);
+    summary = { ...(await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) })), ...extras.result() };
   }
   const finalMetadata: RunMetadata = {
     ...runMetadata,
     ...(await runAverages(save ? readResults(files.results) : kept)),
     n_errors: summary.n_errors,
+    cache: { enabled: chain.cacheEnabled, hits: summary.api_cost?.cached_rollouts ?? 0 },
+    cost: { ...(summary.api_cost ?? startingCost), max_usd: flags.maxCost ?? null },
   };
   if (save) await writeFileAtomic(files.metadata, toJsonText(finalMetadata));
   if (stop) {
-    const resumeHint = save ? ` Finish it with: pnpm eval --resume ${relative(io.cwd, runDir) || "."}` : "";
+    const resumeHint = save
+      ? ` Finish it with: pnpm eval --resume ${relative(io.cwd, runDir) || "."}${stop.type === "max_cost" ? " (with a higher --max-cost, or none)" : ""}`
+      : "";
     io.stderr.write(
       `stopped early (${stop.type}): ${stop.message}. ${evaluation.done} of ${evaluation.total} rollouts were done and written.${resumeHint}\n`,
     );
