@@ -1,4 +1,4 @@
-import * as models from "gpt-tokenizer/models";
+import { PRICE_TABLE, PRICE_TABLE_SOURCE } from "./price-table.js";
 
 /** USD per million tokens; a side is null when no price is known for it. */
 export interface ModelPrice {
@@ -8,21 +8,15 @@ export interface ModelPrice {
   source: string;
 }
 
-/** The maintained table we read list prices from (OpenAI models; main, non-batch prices). */
-export const PRICE_TABLE_SOURCE = "gpt-tokenizer/models price_data (OpenAI list prices)";
-
-interface PriceSpec {
-  price_data?: { main?: { input?: number; output?: number } };
-}
-
-const table = models as unknown as Record<string, PriceSpec | undefined>;
-
-/** The table's list price of a model (`gpt-4.1-mini`, `openai/gpt-4.1-mini`), or undefined. */
-export function listPrice(modelId: string): { input?: number; output?: number } | undefined {
-  const bare = modelId.replace(/^openai\//i, "");
-  for (const name of [bare, bare.toLowerCase()]) {
-    const main = Object.hasOwn(table, name) ? table[name]?.price_data?.main : undefined;
-    if (main && (main.input !== undefined || main.output !== undefined)) return main;
+/**
+ * The table's list price of a model: `gpt-4.1-mini`, `openai/gpt-4.1-mini` (OpenRouter) and dated
+ * snapshots like `gpt-4.1-mini-2025-04-14` all find `gpt-4.1-mini`. Undefined when not listed.
+ */
+export function listPrice(modelId: string): { input: number; output: number } | undefined {
+  const bare = modelId.replace(/^openai\//i, "").toLowerCase();
+  for (const name of [bare, bare.replace(/-\d{4}-\d{2}-\d{2}$/, "")]) {
+    const entry = Object.hasOwn(PRICE_TABLE, name) ? PRICE_TABLE[name] : undefined;
+    if (entry) return { input: entry[0], output: entry[1] };
   }
   return undefined;
 }

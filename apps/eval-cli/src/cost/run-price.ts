@@ -23,6 +23,7 @@ export function runPrice(options: RunPriceOptions): ModelPrice {
   return {
     inputPerMillion: options.priceInput ?? base.inputPerMillion,
     outputPerMillion: options.priceOutput ?? base.outputPerMillion,
-    source: base.inputPerMillion === null && base.outputPerMillion === null ? "flags" : `flags + ${base.source}`,
+    source:
+      base.inputPerMillion === null && base.outputPerMillion === null ? "flags" : `flags + ${base.source}`,
   };
 }

@@ -28,7 +28,9 @@ const FIRST_CHARS_PER_TOKEN = 3;
 const promptChars = (request: GenerateOptions) =>
   request.messages.reduce(
     (sum, message) =>
-      sum + (typeof message.content === "string" ? message.content : JSON.stringify(message.content ?? "")).length + 8,
+      sum +
+      (typeof message.content === "string" ? message.content : JSON.stringify(message.content ?? "")).length +
+      8,
     0,
   );
 
@@ -46,8 +48,7 @@ export function withSpendingLimit(options: WithSpendingLimitOptions): SpendingLi
   let longestReply = 0;
   const estimate = (request: GenerateOptions) => {
     const input = Math.ceil(promptChars(request) * (tokensPerChar ?? 1 / FIRST_CHARS_PER_TOKEN));
-    const output =
-      options.maxOutputTokens ?? (longestReply > 0 ? longestReply : FIRST_REPLY_OUTPUT_TOKENS);
+    const output = options.maxOutputTokens ?? (longestReply > 0 ? longestReply : FIRST_REPLY_OUTPUT_TOKENS);
     return tokensCostUsd(price, input, output) ?? 0;
   };
   return {

@@ -33,7 +33,9 @@ describe("responseCacheKey", () => {
 
 describe("withResponseCache", () => {
   it("answers a repeated request from the store, marked cached, without calling the model", async () => {
-    const inner = createScriptedModel({ replies: [{ text: "a", usage: { inputTokens: 5, outputTokens: 2 } }] });
+    const inner = createScriptedModel({
+      replies: [{ text: "a", usage: { inputTokens: 5, outputTokens: 2 } }],
+    });
     const store = createMemoryResponseCache();
     const model = withResponseCache({ model: inner, store, endpoint: "e" });
     const first = await model.doGenerate({ messages });

@@ -15,7 +15,8 @@ export interface LoadConfigFileOptions {
 type Json = Record<string, unknown>;
 
 /** `max-concurrent`, `max_concurrent` and `maxConcurrent` all name the option `maxConcurrent`. */
-const camelCase = (key: string) => key.replace(/[-_]([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+const camelCase = (key: string) =>
+  key.replace(/[-_]([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
 /** A value as commander would hand it over: lists of models joined, JSON options as JSON text. */
 function asFlagValue(option: string, value: unknown): unknown {
@@ -38,7 +39,8 @@ export function loadConfigFile(options: LoadConfigFileOptions): Json {
   try {
     document = parse(readFileSync(path, "utf8")) as Json;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new CliError({ exitCode: 2, message: `-C ${options.path}: ${reason.split("\n")[0]}` });
   }
   const known = new Set(options.knownOptions);

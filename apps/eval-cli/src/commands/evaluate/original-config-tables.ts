@@ -38,7 +38,7 @@ function mapKey(table: string, key: string, value: unknown): Mapping {
       return set({ dataset: value });
     case "eval.datasets":
       if (Array.isArray(value) && value.length === 1) return set({ dataset: value[0] });
-      return refuse("one run evaluates one dataset: run once per dataset with dataset = \"...\"");
+      return refuse('one run evaluates one dataset: run once per dataset with dataset = "..."');
     case "eval.split":
       return set({ split: value });
     case "eval.num_examples":
@@ -47,7 +47,9 @@ function mapKey(table: string, key: string, value: unknown): Mapping {
       return set({ seed: value });
     case "eval.mode":
       if (value === "local") return set({ datasetSource: "local" });
-      return refuse('only mode = "local" maps (dataset-source = "local"); use dataset-source = "hub" for the Hub');
+      return refuse(
+        'only mode = "local" maps (dataset-source = "local"); use dataset-source = "hub" for the Hub',
+      );
     case "model.id":
       return set({ model: value });
     case "model.revision":
@@ -59,7 +61,9 @@ function mapKey(table: string, key: string, value: unknown): Mapping {
         `loader mode ${JSON.stringify(value)} does not exist here: use dataset-source = "auto", "local", "hub", "synthetic" or "demo"`,
       );
     case "data.dataset_revision":
-      return refuse("Hub revisions are not selectable from the CLI; the revision used is recorded in metadata.json");
+      return refuse(
+        "Hub revisions are not selectable from the CLI; the revision used is recorded in metadata.json",
+      );
     case "output.format":
       if (value === "jsonl") return set({});
       return refuse('results are always written as results.jsonl (format = "jsonl")');
@@ -75,7 +79,9 @@ function mapKey(table: string, key: string, value: unknown): Mapping {
     case "output_schema.label":
     case "output_schema.confidence":
     case "output_schema.evidence":
-      return refuse('the answer format is fixed ({"label", "confidence", "rationale"}); remove [output_schema]');
+      return refuse(
+        'the answer format is fixed ({"label", "confidence", "rationale"}); remove [output_schema]',
+      );
     default:
       return refuse("not a key of the original's E1 configs");
   }

@@ -1,6 +1,12 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import type { Environment, EvaluationProgress, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
+import type {
+  Environment,
+  EvaluationProgress,
+  EvaluationSummary,
+  RolloutResult,
+  SamplingArgs,
+} from "@sv/env";
 import { runPrice } from "../../cost/run-price.js";
 import { RunCostAccumulator } from "../../cost/run-cost.js";
 import { RunExtrasCollector } from "../../report/run-extras.js";
@@ -117,17 +123,17 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   const startingCost = new RunCostAccumulator(price).result();
   const metadata: RunMetadata = {
     ...createRunMetadata({
-    environment,
-    model: options.modelName,
-    baseUrl: model.provider === "baseline" ? null : redactUrl(options.baseURL),
-    apiKeyVar: model.provider === "baseline" ? null : options.apiKeyVar,
-    envArgs: previous?.env_args ?? flags.envArgs ?? {},
-    rolloutsPerExample: options.rolloutsPerExample,
-    samplingArgs: options.samplingArgs,
-    runId: options.runId,
-    startedAt: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
-    timeMs: previous?.time_ms ?? 0,
-    systemPromptFile: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
+      environment,
+      model: options.modelName,
+      baseUrl: model.provider === "baseline" ? null : redactUrl(options.baseURL),
+      apiKeyVar: model.provider === "baseline" ? null : options.apiKeyVar,
+      envArgs: previous?.env_args ?? flags.envArgs ?? {},
+      rolloutsPerExample: options.rolloutsPerExample,
+      samplingArgs: options.samplingArgs,
+      runId: options.runId,
+      startedAt: previous?.started_at ?? (io.now?.() ?? new Date()).toISOString(),
+      timeMs: previous?.time_ms ?? 0,
+      systemPromptFile: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
     }),
     cache: { enabled: chain.cacheEnabled, hits: 0 },
     cost: { ...startingCost, max_usd: flags.maxCost ?? null },
@@ -211,7 +217,10 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   } else {
     const extras = new RunExtrasCollector(normalizeRunMetadata({ ...metadata }));
     for (const result of kept) extras.addRollout(result);
-    summary = { ...(await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) })), ...extras.result() };
+    summary = {
+      ...(await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) })),
+      ...extras.result(),
+    };
   }
   const finalMetadata: RunMetadata = {
     ...runMetadata,

@@ -7,6 +7,7 @@ import { escapeHtml } from "../html/escape-html.js";
 import { formatNumber } from "../html/format-number.js";
 import { htmlPage } from "../html/html-page.js";
 import type { RunReportData } from "../run-report-data.js";
+import { renderExtrasComparisonHtml } from "./render-extras-comparison.js";
 import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type ScoreboardRow } from "./scoreboard.js";
 
 /** Options of {@link renderComparisonHtml}. */
@@ -106,6 +107,7 @@ export function renderComparisonHtml(options: RenderComparisonHtmlOptions): stri
 <ul class="legend">${legend}</ul>
 <h2>Scoreboard</h2>
 <div class="table-wrap"><table class="scoreboard"><thead>${header}</thead><tbody>${body}</tbody></table></div>
+${renderExtrasComparisonHtml(runs)}
 <h2>Charts</h2>
 <div class="grid">${figures}</div>`;
   return htmlPage({ title: `E1 comparison of ${runs.length} runs`, body: page });

@@ -1,4 +1,5 @@
 import { markdownText } from "../markdown/markdown-text.js";
+import { renderExtrasComparisonMarkdown } from "./render-extras-comparison.js";
 import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type ScoreboardRow } from "./scoreboard.js";
 
 /** Options of {@link renderScoreboardMarkdown}. */
@@ -30,6 +31,6 @@ export function renderScoreboardMarkdown(options: RenderScoreboardMarkdownOption
       `| ${markdownText(summary.model)} | ${markdownText(summary.dataset)} | ${summary.n_examples} | ${cells.join(" | ")} | ${markdownText(summary.run_id)} |`,
     );
   }
-  lines.push("");
+  lines.push("", ...renderExtrasComparisonMarkdown(options.rows.map((row) => row.run)));
   return lines.join("\n");
 }

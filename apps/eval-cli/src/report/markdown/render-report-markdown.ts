@@ -1,6 +1,7 @@
 import { HEADLINE_METRICS } from "../headline-metrics.js";
 import type { RunReportData } from "../run-report-data.js";
 import { markdownText } from "./markdown-text.js";
+import { renderExtrasMarkdown } from "./render-extras-markdown.js";
 
 /** Options of {@link renderReportMarkdown}. */
 export interface RenderReportMarkdownOptions {
@@ -95,6 +96,7 @@ export function renderReportMarkdown(options: RenderReportMarkdownOptions): stri
         `| ${cell(group.name)} | ${group.count} | ${f(group.detectionRate)} | ${f(group.falseAlarmRate)} | ${f(group.metrics.detection.accuracy)} |`,
     ),
     "",
+    ...renderExtrasMarkdown(summary),
   ];
   return lines.join("\n");
 }
