@@ -48,7 +48,9 @@ export function loadConfigFile(options: LoadConfigFileOptions): Json {
   const problems: string[] = [];
   const original: Json = {};
   for (const [key, value] of Object.entries(document)) {
-    if ((ORIGINAL_TABLES as readonly string[]).includes(key)) {
+    const isTable = value !== null && typeof value === "object" && !Array.isArray(value);
+    // `model = "gpt-4.1-mini"` is the flag; `[model]` with `id = ...` is the original's table.
+    if ((ORIGINAL_TABLES as readonly string[]).includes(key) && isTable) {
       original[key] = value;
       continue;
     }
