@@ -58,10 +58,7 @@ export class RolloutStatsAccumulator {
     }
     const majority = examples.map((example) => (majorityLabel(example.labels) === example.gold ? 1 : 0));
     const perExampleMean = examples.map((example) => mean(example.rewards)!);
-    const perExampleStd = examples.map((example) => {
-      const center = mean(example.rewards)!;
-      return Math.sqrt(mean(example.rewards.map((reward) => (reward - center) ** 2))!);
-    });
+    const perExampleStd = examples.map((example) => populationStd(example.rewards));
     const several = examples.filter((example) => example.labels.length >= 2);
     return {
       k,
@@ -77,6 +74,18 @@ export class RolloutStatsAccumulator {
   private correct(example: ExampleRollouts): number {
     return example.labels.filter((label) => label === example.gold).length;
   }
+}
+
+/**
+ * Population standard deviation, computed on values shifted by the first one, so equal rewards give
+ * exactly 0 (not 1e-16 from rounding the mean).
+ */
+function populationStd(values: number[]): number {
+  const shift = values[0] ?? 0;
+  const deviations = values.map((value) => value - shift);
+  const center = mean(deviations) ?? 0;
+  const variance = (mean(deviations.map((value) => value * value)) ?? 0) - center * center;
+  return Math.sqrt(Math.max(0, variance));
 }
 
 /** The most frequent label, or null on a tie for first place. */
