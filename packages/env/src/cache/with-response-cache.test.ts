@@ -1,5 +1,6 @@
 import { syntheticRows } from "@sv/dataset";
 import { describe, expect, it } from "vitest";
+import type { RolloutResult } from "../evaluate/rollout-result.js";
 import { loadEnvironment } from "../load-environment.js";
 import { MODEL_ERROR_KINDS, ModelCallError } from "../model/model-call-error.js";
 import { createScriptedModel } from "../test/scripted-model.js";
@@ -64,7 +65,7 @@ describe("withResponseCache", () => {
     const replies = (_request: unknown, call: number) =>
       JSON.stringify({ label: call % 3 ? "Benign" : "Malicious", confidence: 0.7 });
     const live = createScriptedModel({ replies });
-    const first = [];
+    const first: RolloutResult[] = [];
     for await (const result of env.evaluate({
       model: withResponseCache({ model: live, store, endpoint: "e" }),
       rolloutsPerExample: 2,
@@ -74,7 +75,7 @@ describe("withResponseCache", () => {
     const down = createScriptedModel({
       replies: [new ModelCallError({ kind: MODEL_ERROR_KINDS.connection, message: "refused" })],
     });
-    const second = [];
+    const second: RolloutResult[] = [];
     for await (const result of env.evaluate({
       model: withResponseCache({ model: down, store, endpoint: "e" }),
       rolloutsPerExample: 2,
