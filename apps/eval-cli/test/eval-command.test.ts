@@ -45,6 +45,7 @@ describe("pnpm eval (default command)", () => {
       "metrics",
       "rewards",
       "metadata",
+      "api_cost",
     ]);
     expect(Object.keys(summary.metrics)).toEqual([
       "detection",
