@@ -48,6 +48,23 @@ describe("withResponseCache", () => {
     expect(inner.calls).toHaveLength(2);
   });
 
+  it("returns the reply when the store cannot keep it, and reports the store's error", async () => {
+    const errors: unknown[] = [];
+    const model = withResponseCache({
+      model: createScriptedModel({ replies: ["kept"] }),
+      store: {
+        get: () => undefined,
+        set: () => {
+          throw new Error("database or disk is full");
+        },
+      },
+      endpoint: "e",
+      onStoreError: (error) => errors.push(error),
+    });
+    expect((await model.doGenerate({ messages })).text).toBe("kept");
+    expect(String(errors[0])).toMatch(/disk is full/);
+  });
+
   it("never caches a failed request", async () => {
     const failure = new ModelCallError({ kind: MODEL_ERROR_KINDS.server, message: "500", status: 500 });
     const inner = createScriptedModel({ replies: [failure, "ok"] });

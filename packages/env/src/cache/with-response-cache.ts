@@ -11,6 +11,11 @@ export interface WithResponseCacheOptions {
    * masked), or any name that tells servers apart. Never put a key or token here.
    */
   endpoint: string;
+  /**
+   * Called when the store cannot keep a reply (disk full, database locked past its timeout). The reply
+   * is still returned: a cache failure never fails the request. Default: ignore.
+   */
+  onStoreError?: (error: unknown) => void;
 }
 
 /**
@@ -34,7 +39,11 @@ export function withResponseCache(options: WithResponseCacheOptions): ChatModel 
       const hit = await store.get(key);
       if (hit) return { ...hit, cached: true };
       const { cached: _ignored, ...reply } = await model.doGenerate(request);
-      await store.set(key, reply, { modelId: model.modelId, endpoint });
+      try {
+        await store.set(key, reply, { modelId: model.modelId, endpoint });
+      } catch (error) {
+        options.onStoreError?.(error);
+      }
       return reply;
     },
   };

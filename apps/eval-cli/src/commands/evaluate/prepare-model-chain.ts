@@ -18,6 +18,8 @@ export interface PrepareModelChainOptions {
   maxCostUsd: number | undefined;
   /** Dollars the run already spent (resume). */
   spentUsd: number;
+  /** Where the one warning goes when the cache cannot store replies. */
+  warn: (line: string) => void;
 }
 
 /** The model a run calls, wrapped: cache outside (a hit costs nothing), spending limit inside. */
@@ -65,7 +67,19 @@ export function prepareModelChain(options: PrepareModelChainOptions): ModelChain
         cause: error,
       });
     }
-    model = withResponseCache({ model, store, endpoint: cacheEndpoint(options.baseURL) });
+    let warned = false;
+    model = withResponseCache({
+      model,
+      store,
+      endpoint: cacheEndpoint(options.baseURL),
+      onStoreError: (error) => {
+        if (warned) return;
+        warned = true;
+        options.warn(
+          `warning: the response cache cannot store replies (${(error as Error).message}); the run goes on without storing them\n`,
+        );
+      },
+    });
   }
   return { model, cacheEnabled, limiter, close: () => store?.close() };
 }

@@ -119,6 +119,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     cache: flags.cache,
     maxCostUsd: flags.maxCost,
     spentUsd: spentBefore ?? 0,
+    warn: (line) => io.stderr.write(line),
   });
   const startingCost = new RunCostAccumulator(price).result();
   const metadata: RunMetadata = {
