@@ -189,5 +189,7 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     },
     attempts: finite(rollout.attempts ?? record.attempts, 1),
     error,
+    ...(rollout.cached === true ? { cached: true as const } : {}),
+    ...(usage.input_tokens === null || usage.output_tokens === null ? { unknownUsage: true as const } : {}),
   };
 }

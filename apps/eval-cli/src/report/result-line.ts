@@ -34,4 +34,8 @@ export interface ResultLine {
   timing: { generation_ms: number; scoring_ms: number; total_ms: number };
   attempts: number;
   error: { type: string; message: string } | null;
+  /** Answered by the response cache (`rollout.cached`): nothing was paid. */
+  cached?: true;
+  /** The row's token usage was unknown (`null`): its cost is unknown too. */
+  unknownUsage?: true;
 }

@@ -55,5 +55,6 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
     attempts: numberOr(rollout.attempts ?? value.attempts, 1),
     error: normalizeRolloutError(value.error),
     ...(typeof value.refusal === "string" ? { refusal: value.refusal } : {}),
+    ...(rollout.cached === true ? { cached: true as const } : {}),
   };
 }

@@ -36,8 +36,11 @@ export type ResultRow = {
   long_error_chain?: string;
   /** Ours: the parsed label and confidence. */
   parsed: { label: Label | null; confidence: number };
-  /** Ours: which rollout of the example this is, and the requests it took (1 + retries). */
-  rollout: { index: number; attempts: number };
+  /**
+   * Ours: which rollout of the example this is, the requests it took (1 + retries), and whether the
+   * response cache answered it (no request made, nothing paid).
+   */
+  rollout: { index: number; attempts: number; cached: boolean };
 } & MetricColumns;
 
 /** Lay a rollout out as a results.jsonl row (see {@link ResultRow}). */
@@ -66,6 +69,6 @@ export function toResultRow(result: RolloutResult): ResultRow {
   }
   if (result.refusal !== undefined) row.refusal = result.refusal;
   row.parsed = result.parsed;
-  row.rollout = { index: result.rollout_index, attempts: result.attempts };
+  row.rollout = { index: result.rollout_index, attempts: result.attempts, cached: result.cached === true };
   return Object.assign(row, metrics) as ResultRow;
 }

@@ -3,6 +3,7 @@ import type { Row } from "@sv/dataset";
 import type { ChatMessage } from "@sv/parser";
 import { type Rubric, RunMetricsAccumulator } from "@sv/rubric";
 import { ENV_ERROR_CODES, EnvError } from "../env-error.js";
+import { MODEL_ERROR_KINDS } from "../model/model-call-error.js";
 import { defaultSleep } from "./backoff.js";
 import { completionPool } from "./completion-pool.js";
 import type { EvaluateOptions } from "./evaluate-options.js";
@@ -57,6 +58,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
   setMaxListeners(0, controller.signal);
   const external = options.signal;
   let stopReason: StopReason | null = null;
+  // Set when the spending limit is reached: no new rollout starts, those in flight finish.
+  let draining = false;
   const onExternalAbort = () => {
     stopReason ??= { type: "aborted", message: "the run was aborted" };
     controller.abort(external?.reason);
@@ -92,7 +95,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     const started = now();
     const outcome = await generateWithRetries(
       options.model,
-      { messages: prompt, samplingArgs: options.samplingArgs },
+      { messages: prompt, samplingArgs: options.samplingArgs, rolloutIndex },
       {
         ...policy,
         onRetry: (error, retry, delayMs) => {
@@ -103,6 +106,11 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
       controller.signal,
     );
     if (controller.signal.aborted) return null;
+    if (!outcome.ok && outcome.error.kind === MODEL_ERROR_KINDS.budgetExceeded) {
+      stopReason ??= { type: "max_cost", message: outcome.error.message };
+      draining = true;
+      return null;
+    }
     const generated = now();
     const completion = outcome.ok ? outcome.result.text : "";
     const scored = context.rubric.score({ completion, answer: row.answer });
@@ -127,6 +135,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
       attempts: outcome.attempts,
       error: outcome.ok ? null : { type: outcome.error.kind, message: outcome.error.message },
       ...(outcome.ok && outcome.result.refusal !== undefined ? { refusal: outcome.result.refusal } : {}),
+      ...(outcome.ok && outcome.result.cached === true ? { cached: true as const } : {}),
     };
   };
 
@@ -150,7 +159,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         items(),
         limit,
         runRollout,
-        () => controller.signal.aborted,
+        () => controller.signal.aborted || draining,
       )) {
         if (result === null) continue;
         done++;

@@ -28,4 +28,6 @@ export interface RolloutResult {
   error: RolloutError | null;
   /** The model's refusal message, present only when it declined to answer (scored as no answer). */
   refusal?: string;
+  /** Present (true) only when a response cache answered: no request was made, nothing was paid. */
+  cached?: true;
 }

@@ -16,6 +16,11 @@ export interface GenerateOptions {
   samplingArgs?: SamplingArgs;
   /** Aborts the request (a timeout or the run's signal). */
   signal?: AbortSignal;
+  /**
+   * Which rollout of the example this request is (0-based; `evaluate()` sets it), so a response cache
+   * keeps several samples of one prompt apart. Models ignore it.
+   */
+  rolloutIndex?: number;
 }
 
 /**
@@ -36,6 +41,8 @@ export interface GenerateResult {
   usage?: TokenUsage;
   /** Why generation stopped, as the provider reports it. */
   finishReason?: string;
+  /** True when a response cache answered without calling the model (see `withResponseCache`). */
+  cached?: boolean;
 }
 
 /**

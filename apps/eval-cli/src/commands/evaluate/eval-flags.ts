@@ -69,6 +69,11 @@ const flagsSchema = z.object({
   sharedRateLimit: z.boolean().default(true),
   systemPromptFile: z.string().min(1).optional(),
   json: z.boolean().optional(),
+  cache: z.boolean().optional(),
+  priceInput: z.coerce.number().min(0).optional(),
+  priceOutput: z.coerce.number().min(0).optional(),
+  maxCost: z.coerce.number().positive().optional(),
+  config: z.string().min(1).optional(),
 });
 
 /** The evaluation flags, validated; `given` names the flags set on the command line (not defaults). */

@@ -6,7 +6,8 @@ import type { EvalFlags } from "./eval-flags.js";
 /**
  * Flags that change how a resumed run is carried out but not what it computes; they apply to the rest of
  * the run. `--api-base-url`, `--api-key-var` and `--data-dir` say where to find the same endpoint, key and
- * data (the dataset fingerprint still has to match).
+ * data (the dataset fingerprint still has to match). Prices and `--max-cost` apply to the whole run: what it
+ * had spent is recomputed from its results at the price given.
  */
 const APPLIED = new Set([
   "maxConcurrent",
@@ -21,6 +22,11 @@ const APPLIED = new Set([
   "dataDir",
   "resume",
   "retryErrors",
+  "cache",
+  "priceInput",
+  "priceOutput",
+  "maxCost",
+  "config",
 ]);
 
 const kebab = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
