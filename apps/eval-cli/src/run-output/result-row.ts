@@ -1,4 +1,4 @@
-import type { RolloutResult } from "@sv/env";
+import type { RolloutResult, ToolRecord } from "@sv/env";
 import type { ChatMessage, Label } from "@sv/parser";
 import { type ErrorData, toErrorData } from "./error-data.js";
 import { type MetricColumns, toMetricColumns } from "./metric-columns.js";
@@ -11,8 +11,12 @@ import { type MetricColumns, toMetricColumns } from "./metric-columns.js";
 export type ResultRow = {
   example_id: number;
   prompt: ChatMessage[];
-  /** The reply text (a string, as the original's scripts read it; vf-eval writes a message list). */
-  completion: string;
+  /**
+   * The reply text (a string, as the original's scripts read it; vf-eval writes a message list). In
+   * multi-turn mode the message list after the prompt (assistant turns with `tool_calls`, `tool`
+   * answers, the final reply), as vf-eval records a multi-turn environment's completion.
+   */
+  completion: string | ChatMessage[];
   answer: string;
   /** The example's `meta`. */
   info: Record<string, unknown>;
@@ -38,6 +42,8 @@ export type ResultRow = {
   parsed: { label: Label | null; confidence: number };
   /** Ours: which rollout of the example this is, and the requests it took (1 + retries). */
   rollout: { index: number; attempts: number };
+  /** Ours, multi-turn only: tool calls, their answers, turns, outcome, errors and cost (all nested). */
+  tools?: ToolRecord;
 } & MetricColumns;
 
 /** Lay a rollout out as a results.jsonl row (see {@link ResultRow}). */
@@ -67,5 +73,6 @@ export function toResultRow(result: RolloutResult): ResultRow {
   if (result.refusal !== undefined) row.refusal = result.refusal;
   row.parsed = result.parsed;
   row.rollout = { index: result.rollout_index, attempts: result.attempts };
+  if (result.tools !== undefined) row.tools = result.tools;
   return Object.assign(row, metrics) as ResultRow;
 }
