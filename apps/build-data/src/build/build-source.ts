@@ -1,4 +1,5 @@
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
+import { mergeFlowIndexParts, removeFlowIndexParts } from "./merge-flow-index-parts.js";
 import { findInputFiles } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { type FileSampleJob, sampleFiles } from "../parallel/index.js";
@@ -35,6 +36,12 @@ export interface BuildSourceOptions {
   workers?: number;
   /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
   minBytesPerWorker?: number;
+  /**
+   * `--flow-index`: write every flow read (not only the sampled ones) to this SQLite index. Each file
+   * is indexed into its own part (in whichever thread reads it), merged in file order at the end, so
+   * the content does not depend on `workers`.
+   */
+  flowIndex?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -82,11 +89,12 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
     const reason = file.ignored ?? ignoreReason(source, file);
     if (reason !== undefined) ignoredAt[position] = { file: file.displayName, reason };
     else {
-      jobs.push({ source, file, seed, capacity, attempted: options.attempted });
+      const part = options.flowIndex ? { flowIndexPart: `${options.flowIndex}.part-${position}` } : {};
+      jobs.push({ source, file, seed, capacity, attempted: options.attempted, ...part });
       positions.push(position);
     }
   }
-  await sampleFiles({
+  const reading = sampleFiles({
     jobs,
     workers: options.workers ?? 1,
     ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
@@ -106,6 +114,14 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
       );
     },
   });
+  await reading.catch((error: unknown) => {
+    removeFlowIndexParts(jobs);
+    throw error;
+  });
+  if (options.flowIndex) {
+    const flows = mergeFlowIndexParts(options.flowIndex, jobs);
+    onProgress?.(`${source}: flow index: ${flows} flows with a time`);
+  }
   const ignored = ignoredAt.filter((entry) => entry !== undefined);
   const strata = sampler.all();
   const selection = selectSample({

@@ -1,5 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { flowIndexPathFor } from "@sv/dataset";
 import type { BaselineScore } from "../baseline/evaluate-baseline.js";
 import type { MajorityScore } from "../baseline/majority-class.js";
 import type { FieldAudit } from "../card/shortcut-audit.js";
@@ -24,6 +26,11 @@ import {
 import { stageSource } from "./stage-source.js";
 import { writeBuild } from "./write-build.js";
 
+/** Move a flow index built during the build into place, after the build itself was installed. */
+function installFlowIndex(index: { built: string; final: string }): void {
+  renameSync(index.built, index.final);
+}
+
 export interface RunBuildOptions {
   /** Paths (or one `hf:OWNER/NAME`) per source; a built source without any uses the original's Hub copy. */
   sources: Partial<Record<SourceName, string[]>>;
@@ -41,6 +48,11 @@ export interface RunBuildOptions {
   workers?: number;
   /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
   minBytesPerWorker?: number;
+  /**
+   * Also write `<dataset>.flows.sqlite` beside each freshly built dataset: every flow read, for the
+   * multi-turn tools (see @sv/env). Installed with the build; a failed build installs none.
+   */
+  flowIndex?: boolean;
   /** Install a build that fails its own checks (default false: it is kept aside and the build fails). */
   allowIncomplete?: boolean;
   onProgress?: (message: string) => void;
@@ -91,8 +103,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     sources: SOURCE_NAMES.filter((source) => !only.includes(source)),
   });
   const staging = await createStaging(out);
+  const built = new Map<SourceName, StagedDataset>();
   try {
-    const built = new Map<SourceName, StagedDataset>();
     for (const source of only) built.set(source, await stageSource(source, options));
     for (const dataset of kept.values())
       onProgress?.(`${dataset.source}: kept ${dataset.fileName} from the build in ${out}`);
@@ -119,6 +131,11 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       });
     }
     await installBuild({ out, staging });
+    // A rebuilt dataset gets its new index, or loses the old one (it would describe other flows).
+    for (const dataset of built.values()) {
+      if (dataset.flowIndex) installFlowIndex(dataset.flowIndex);
+      else rmSync(join(out, flowIndexPathFor(dataset.fileName)), { force: true });
+    }
     return {
       buildId: written.buildId,
       files: written.files,
@@ -136,6 +153,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       failedChecks,
     };
   } finally {
+    for (const dataset of built.values())
+      if (dataset.flowIndex) rmSync(dataset.flowIndex.built, { force: true });
     if (existsSync(staging)) await rm(staging, { recursive: true, force: true });
   }
 }

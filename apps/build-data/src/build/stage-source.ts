@@ -1,3 +1,6 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { flowIndexPathFor } from "@sv/dataset";
 import { buildSource } from "./build-source.js";
 import { datasetFileName } from "./dataset-names.js";
 import { resolveSource } from "./resolve-source.js";
@@ -15,6 +18,10 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
     ...(onProgress ? { onProgress } : {}),
   });
   const iot = source === "iot23";
+  const fileName = datasetFileName(source, mode);
+  const final = join(options.out, flowIndexPathFor(fileName));
+  const flowIndex = options.flowIndex ? { built: `${final}.building`, final } : undefined;
+  if (flowIndex) mkdirSync(options.out, { recursive: true });
   const result = await buildSource({
     source,
     roots: resolved.roots,
@@ -25,9 +32,9 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
     attempted: options.attempted,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
+    ...(flowIndex ? { flowIndex: flowIndex.built } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
-  const fileName = datasetFileName(source, mode);
   return {
     source,
     fileName,
@@ -38,5 +45,6 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
       ...result.manifest,
     },
     carried: false,
+    ...(flowIndex ? { flowIndex } : {}),
   };
 }

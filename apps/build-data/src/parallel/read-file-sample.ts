@@ -1,3 +1,4 @@
+import { createFlowIndexWriter, type Flow, toIndexedFlow } from "@sv/dataset";
 import { errnoCode, fileSystemError } from "../io/file-system-error.js";
 import type { InputFile } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
@@ -16,6 +17,8 @@ export interface FileSampleJob {
   /** Reservoir size of each stratum. */
   capacity: number;
   attempted: AttemptedPolicy;
+  /** `--flow-index`: write every flow of the file to this part index (merged in file order later). */
+  flowIndexPart?: string;
 }
 
 /** A file's sample, or why the file was not read (its layout matched nothing known). */
@@ -31,8 +34,17 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
   const sampler = new StratifiedSampler({ capacity: job.capacity });
   const skips = new SkipLog();
   const started = performance.now();
+  const part = job.flowIndexPart ? createFlowIndexWriter({ path: job.flowIndexPart }) : undefined;
+  const file = job.file.displayName;
+  const indexFlow = part
+    ? (capture: string, flow: Flow, line: number) => {
+        const indexed = toIndexedFlow({ capture, flow, file, line });
+        if (indexed) part.add(indexed);
+      }
+    : undefined;
   try {
     const report = await readSourceFile({
+      ...(indexFlow ? { indexFlow } : {}),
       source: job.source,
       file: job.file,
       seed: job.seed,
@@ -40,9 +52,11 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
       skips,
       attempted: job.attempted,
     });
+    part?.close();
     const seconds = (performance.now() - started) / 1000;
     return { sample: { report, seconds, strata: snapshotStrata(sampler), skips: skips.toJSON() } };
   } catch (error) {
+    part?.abort();
     if (error instanceof UnrecognisedLayout)
       return { ignored: error.message.slice(job.file.displayName.length + 2) };
     // EACCES, EISDIR, a file removed since it was listed: one line naming the file, never a stack trace.

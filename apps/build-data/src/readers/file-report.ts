@@ -1,3 +1,4 @@
+import type { Flow } from "@sv/dataset";
 import type { SkipLog } from "../sampling/skip-log.js";
 import type { StratifiedSampler } from "../sampling/stratified-sampler.js";
 import type { ScenarioSource } from "./iot23-scenario.js";
@@ -11,6 +12,11 @@ export interface ReaderContext {
   seed: number;
   sampler: StratifiedSampler;
   skips: SkipLog;
+  /**
+   * `--flow-index`: called with every flow read (before sampling; label and family are never passed),
+   * so the multi-turn tools can look up a flow's neighbours.
+   */
+  indexFlow?: (scenario: string, flow: Flow, line: number) => void;
 }
 
 /** One input file as the manifest lists it. */

@@ -27,6 +27,7 @@ export function offerMapped(
   line: number,
 ): OfferOutcome {
   const hash = flowHash(record.flow);
+  context.indexFlow?.(scenario, record.flow, line);
   const priority = priorityOfString(hash, context.seed);
   const stratum = context.sampler.stratum(scenario, record.label);
   if (!stratum.accepts(priority)) return "passed";

@@ -12,6 +12,11 @@ export interface FlowIndexWriterOptions {
 /** Streams flows into a new index file. */
 export interface FlowIndexWriter {
   add(flow: IndexedFlow): void;
+  /**
+   * Append every flow of another (closed) index file, in its insertion order: parts written in
+   * parallel, one per input file, merged in file order give the same content as one sequential pass.
+   */
+  append(partPath: string): void;
   /** Flows added so far. */
   readonly count: number;
   /** Commit, build the indexes and move the file into place. */
@@ -52,6 +57,22 @@ export function createFlowIndexWriter(options: FlowIndexWriterOptions): FlowInde
       batch.push(flow);
       count++;
       if (batch.length >= batchSize) flushBatch();
+    },
+    append(partPath) {
+      flushBatch();
+      database.prepare("ATTACH DATABASE ? AS part").run(partPath);
+      try {
+        const added = database
+          .prepare(
+            `INSERT INTO flows (capture, ts, orig_h, orig_p, resp_h, resp_p, proto, hash, file, line, text)
+             SELECT capture, ts, orig_h, orig_p, resp_h, resp_p, proto, hash, file, line, text
+             FROM part.flows ORDER BY rowid`,
+          )
+          .run();
+        count += added.changes;
+      } finally {
+        database.exec("DETACH DATABASE part");
+      }
     },
     get count() {
       return count;

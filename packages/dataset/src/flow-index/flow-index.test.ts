@@ -101,6 +101,31 @@ describe("flow index", () => {
     expect(dump(buildIndex(entries, 1))).toEqual(dump(buildIndex(entries, 1000)));
   });
 
+  it("merges parts in order into the same content as one pass", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sv-flow-index-"));
+    const parts = [entries.slice(0, 3), entries.slice(3)].map((part, index) => {
+      const path = join(dir, `part-${index}.sqlite`);
+      const writer = createFlowIndexWriter({ path });
+      for (const entry of part) {
+        const indexed = toIndexedFlow({ ...entry, file: "a/conn.log" });
+        if (indexed) writer.add(indexed);
+      }
+      writer.close();
+      return path;
+    });
+    const merged = join(dir, "merged.flows.sqlite");
+    const writer = createFlowIndexWriter({ path: merged });
+    for (const part of parts) writer.append(part);
+    expect(writer.count).toBe(7);
+    writer.close();
+    const scope = { capture: "c1", before: 1e9, excludeHash: "", host: "10.0.0.1", limit: 99 };
+    const single = openFlowIndex({ path: buildIndex(entries) });
+    const fromParts = openFlowIndex({ path: merged });
+    expect(fromParts.recentFlowsOfHost(scope)).toEqual(single.recentFlowsOfHost(scope));
+    single.close();
+    fromParts.close();
+  });
+
   it("fails with one clear error for a missing or foreign file", () => {
     expect(() => openFlowIndex({ path: "/nonexistent/x.flows.sqlite" })).toThrow(/not found/);
     const path = join(mkdtempSync(join(tmpdir(), "sv-flow-index-")), "junk.flows.sqlite");

@@ -25,6 +25,7 @@ interface BuildFlags {
   cacheDir?: string;
   workers: string;
   allowIncomplete?: boolean;
+  flowIndex?: boolean;
 }
 
 function integer(name: string, text: string, minimum: number): number {
@@ -89,6 +90,10 @@ export function registerBuildCommand(program: Command): void {
     )
     .option("--cache-dir <dir>", "Hub download cache (default ~/.cache/sv-build-data)")
     .option(
+      "--flow-index",
+      "also write <dataset>.flows.sqlite beside each dataset: every flow read, for `pnpm eval --env-mode multi-turn`",
+    )
+    .option(
       "--workers <n>",
       "threads reading input files in parallel (1 = all on the main thread); outputs never depend on it",
       String(availableParallelism()),
@@ -119,6 +124,7 @@ export function registerBuildCommand(program: Command): void {
         attempted: flags.cicAttempted,
         workers: integer("--workers", flags.workers, 1),
         allowIncomplete: flags.allowIncomplete === true,
+        flowIndex: flags.flowIndex === true,
         hub: {
           cacheDir: flags.cacheDir ?? join(homedir(), ".cache", "sv-build-data"),
           ...(hubUrl ? { hubUrl } : {}),
