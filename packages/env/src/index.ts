@@ -64,5 +64,5 @@ export type {
 } from "./multi-turn/tool-record.js";
 export { adaptSamplingArgs, isReasoningModel } from "./model/reasoning-model.js";
 export { type HeaderSource, parseRetryAfter } from "./model/retry-after.js";
-export { DEFAULT_SYSTEM_PROMPT } from "./system-prompt.js";
+export { DEFAULT_SYSTEM_PROMPT, MULTI_TURN_PROMPT_SUFFIX } from "./system-prompt.js";
 export { ENV_ID, ENV_VERSION } from "./version.js";

@@ -14,7 +14,7 @@ import type { Environment } from "./environment.js";
 import { type EnvironmentOptions, parseEnvironmentOptions } from "./environment-options.js";
 import { createEvaluationRun } from "./evaluate/evaluation-run.js";
 import { createMultiTurnSetup, type MultiTurnSetup } from "./multi-turn/multi-turn-setup.js";
-import { DEFAULT_SYSTEM_PROMPT } from "./system-prompt.js";
+import { DEFAULT_SYSTEM_PROMPT, MULTI_TURN_PROMPT_SUFFIX } from "./system-prompt.js";
 import { ENV_ID, ENV_VERSION } from "./version.js";
 
 function buildRubric(options: EnvironmentOptions): Rubric {
@@ -91,7 +91,12 @@ export async function loadEnvironment(input: EnvironmentOptions = {}): Promise<E
   const options = parseEnvironmentOptions(input);
   const rubric = buildRubric(options);
   const dataset = await resolveDataset(options);
-  const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
+  // A custom prompt is used as given; the default one learns about the tools in multi-turn mode.
+  const systemPrompt =
+    options.systemPrompt ??
+    (options.envMode === "multi-turn"
+      ? `${DEFAULT_SYSTEM_PROMPT}\n${MULTI_TURN_PROMPT_SUFFIX}`
+      : DEFAULT_SYSTEM_PROMPT);
   const multiTurn = options.envMode === "multi-turn" ? openMultiTurn(options, dataset) : undefined;
   const { rows: _rows, signal: _signal, hub: _hub, ...recorded } = options;
   const formatPrompt = (example: Row): ChatMessage[] => [

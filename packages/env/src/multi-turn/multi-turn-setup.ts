@@ -33,6 +33,12 @@ export function createMultiTurnSetup(options: CreateMultiTurnSetupOptions): Mult
       message: `maxTurns must be an integer >= 1, got ${maxTurns}`,
     });
   }
+  if (index.size === 0 && options.rows.length > 0) {
+    throw new EnvError({
+      code: ENV_ERROR_CODES.invalidOptions,
+      message: `multi-turn mode: the flow index ${index.path} holds no flows (its inputs had no timestamps, e.g. CIC-IDS-2017 MachineLearningCVE or the UNSW-NB15 training/testing sets); multi-turn needs a dataset whose flows carry ts`,
+    });
+  }
   const scopes = new Map<Row, FlowToolScope>();
   options.rows.forEach((row, position) => {
     const { file, line, hash } = row.meta as { file?: unknown; line?: unknown; hash?: unknown };

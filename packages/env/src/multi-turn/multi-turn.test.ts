@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createFlowIndexWriter } from "@sv/dataset";
 import { describe, expect, it } from "vitest";
 import type { RolloutResult } from "../evaluate/rollout-result.js";
 import { loadEnvironment } from "../load-environment.js";
@@ -34,6 +35,7 @@ describe("multi-turn environment", () => {
       answer,
     ]);
     expect(env.mode).toBe("multi-turn");
+    expect(model.calls[0]!.messages[0]!.content).toMatch(/recent_flows_of_host .*\n.*flows_to_responder/s);
     expect(model.calls).toHaveLength(2);
     expect(model.calls[0]!.tools).toEqual(FLOW_TOOLS);
     const toolMessage = model.calls[1]!.messages.at(-1)!;
@@ -137,6 +139,11 @@ describe("multi-turn environment", () => {
         flowIndex: join(dir, "ctu-v1.flows.sqlite"),
       }),
     ).rejects.toThrow(/example 0 \(meta.file "f", meta.line 9\) is not in the flow index/);
+    const empty = join(dir, "empty.flows.sqlite");
+    createFlowIndexWriter({ path: empty }).close();
+    await expect(
+      loadEnvironment({ datasetName: datasetPath, envMode: "multi-turn", split: "all", flowIndex: empty }),
+    ).rejects.toThrow(/holds no flows \(its inputs had no timestamps/);
     await expect(loadEnvironment({ datasetSource: "synthetic", envMode: "multi-turn" })).rejects.toThrow(
       /needs a flow index/,
     );
