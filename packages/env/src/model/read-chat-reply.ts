@@ -38,16 +38,20 @@ function readParts(parts: unknown[]): { text: string | undefined; refusal: strin
   };
 }
 
-/** The reply's tool calls (`tool_calls`, function type); a call without an id or a name is malformed. */
+/**
+ * The reply's tool calls (`tool_calls`, function type). A call without a function name is malformed; one
+ * without an id (some local servers) gets `call_<index>`, so its answer can still refer to it.
+ */
 function readToolCalls(message: Json): ToolCall[] {
   const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
   return calls.map((call, index) => {
     const fn = isObject(call) && isObject(call.function) ? call.function : undefined;
-    if (!isObject(call) || typeof call.id !== "string" || typeof fn?.name !== "string") {
-      fail(MODEL_ERROR_KINDS.badResponse, `the reply's tool call ${index} has no id or function name`);
+    if (typeof fn?.name !== "string") {
+      fail(MODEL_ERROR_KINDS.badResponse, `the reply's tool call ${index} has no function name`);
     }
+    const id = isObject(call) && typeof call.id === "string" && call.id !== "" ? call.id : `call_${index}`;
     const args = typeof fn.arguments === "string" ? fn.arguments : JSON.stringify(fn.arguments ?? {});
-    return { id: call.id, name: fn.name, arguments: args };
+    return { id, name: fn.name, arguments: args };
   });
 }
 
