@@ -66,7 +66,7 @@ describe("eval chaos soak", () => {
             "-c",
             "64",
             "--request-timeout",
-            "2",
+            "5",
             "--request-retries",
             String(MAX_RETRIES),
           ],

@@ -3,7 +3,7 @@ import { redactSecrets } from "@sv/parser";
 import { describe, expect, it } from "vitest";
 import { scaled } from "./soak-scale.js";
 
-const TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const TOKEN_ALPHABET = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"];
 const PROSE = [
   "the",
   "basic",

@@ -78,18 +78,27 @@ export function* adversarialReplies(seed: number, count: number): Generator<stri
   }
 }
 
-/** A few one-megabyte replies built to stress each extraction path. */
-export function megabyteReplies(): string[] {
-  const megabyte = 1 << 20;
+const ANSWER = '{"label": "Benign", "confidence": 0.5}';
+
+/**
+ * Replies of about `size` characters built to stress each extraction path, and the adversarial shapes
+ * above at scale. The parser soak times each at 1 MB and 4 MB: linear work takes about 4x as long.
+ */
+export function stressReplies(size: number): string[] {
+  const half = Math.floor(size / 2);
   return [
-    "{".repeat(megabyte),
-    '{"'.repeat(megabyte / 2),
-    "\\".repeat(megabyte),
-    "`".repeat(megabyte),
-    `\`\`\`${" ".repeat(megabyte)}`,
-    `${"[".repeat(megabyte / 2)}${"]".repeat(megabyte / 2)}`,
-    `{"label": "Benign", "confidence": 0.5, "rationale": "${"x".repeat(megabyte)}"}`,
-    `${'{"a":'.repeat(megabyte / 8)}1${"}".repeat(megabyte / 8)}`,
-    `\`\`\`json\n${"{".repeat(megabyte / 2)}\n\`\`\``,
+    "{".repeat(size),
+    '{"'.repeat(half),
+    "\\".repeat(size),
+    "`".repeat(size),
+    `\`\`\`${" ".repeat(size)}`,
+    `${"[".repeat(half)}${"]".repeat(half)}`,
+    `{"label": "Benign", "confidence": 0.5, "rationale": "${"x".repeat(size)}"}`,
+    `${'{"a":'.repeat(Math.floor(size / 8))}1${"}".repeat(Math.floor(size / 8))}`,
+    `\`\`\`json\n${"{".repeat(half)}\n\`\`\``,
+    `${"{".repeat(half)}${ANSWER}${"}".repeat(half)}`,
+    `${"```".repeat(Math.floor(size / 3))}${ANSWER}`,
+    `<think>${'{"\\'.repeat(Math.floor(size / 3))}</think>${ANSWER}`,
+    `${'"\\'.repeat(half)}${ANSWER}`,
   ];
 }

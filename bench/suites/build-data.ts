@@ -156,7 +156,16 @@ export async function buildDataBenchmark(options: { repoRoot: string; quick?: bo
     const readRate: number[] = [];
     const rss: number[] = [];
     const awkRate: number[] = [];
+    const contextRate: number[] = [];
+    const contextRss: number[] = [];
     for (let repetition = 0; repetition < repetitions; repetition++) {
+      // --context 10: per-file host rings (bounded by K × --context-max-hosts) on top of the same pass.
+      const withContext = await measure(
+        [...cli(root, 1), "--context", "10", "--context-split-strategy", "time", "--allow-incomplete"],
+        repoRoot,
+      );
+      contextRate.push(megabytes / withContext.seconds);
+      contextRss.push(withContext.peakRssMb);
       const run = await measure(cli(root, 1), repoRoot);
       cliRate.push(megabytes / run.seconds);
       rss.push(run.peakRssMb);
@@ -186,6 +195,20 @@ export async function buildDataBenchmark(options: { repoRoot: string; quick?: bo
         better: "lower",
         samples: rss,
         note: "whole CLI process",
+      }),
+      figure({
+        name: `build_data.${name}.context_10.cli_mb_per_s`,
+        unit: "MB/s",
+        better: "higher",
+        samples: contextRate,
+        note: "--context 10 --context-split-strategy time, same file",
+      }),
+      figure({
+        name: `build_data.${name}.context_10.peak_rss`,
+        unit: "MB",
+        better: "lower",
+        samples: contextRss,
+        note: "whole CLI process with --context 10 (default --context-max-hosts 10000)",
       }),
       figure({
         name: `build_data.${name}.awk_mb_per_s`,

@@ -9,7 +9,7 @@ interface CorpusLine {
 }
 
 function loadCorpus(repoRoot: string): { lines: CorpusLine[]; source: string } {
-  const parity = join(repoRoot, "..", "shared", "parity", "e1-rewards.jsonl");
+  const parity = join(repoRoot, "fixtures", "parity", "e1-rewards.jsonl");
   const path = existsSync(parity)
     ? parity
     : join(repoRoot, "fixtures", "completions", "example-completions.jsonl");

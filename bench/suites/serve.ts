@@ -17,7 +17,7 @@ interface Item {
 }
 
 function loadItems(repoRoot: string): { items: Item[]; source: string } {
-  const parity = join(repoRoot, "..", "shared", "parity", "e1-rewards.jsonl");
+  const parity = join(repoRoot, "fixtures", "parity", "e1-rewards.jsonl");
   const path = existsSync(parity)
     ? parity
     : join(repoRoot, "fixtures", "completions", "example-completions.jsonl");

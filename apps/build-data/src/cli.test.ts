@@ -97,6 +97,27 @@ describe("build-data errors", () => {
     expect((await inProcess(["help", "validate"])).code).toBe(0);
   });
 
+  it("validate on a missing folder or a file says so in one line", async () => {
+    const root = await mkdtemp(join(tmpdir(), "bd-cli-"));
+    const file = join(root, "data.jsonl");
+    await writeFile(file, "");
+    expect(await inProcess(["validate", join(root, "nope")])).toEqual({
+      code: 2,
+      stderr: `error: validate: ${join(root, "nope")}: no such folder\n`,
+    });
+    expect(await inProcess(["validate", file])).toEqual({
+      code: 2,
+      stderr: `error: validate: ${file} is a file; give the folder build-data wrote (--out)\n`,
+    });
+  });
+
+  it("a usage error from the option parser exits 2 like the other usage errors", async () => {
+    const unknown = await inProcess(["--bogus", "-o", "/tmp/never-built"]);
+    expect(unknown.stderr).toMatch(/unknown option '--bogus'/);
+    expect(unknown.code).toBe(2);
+    expect((await inProcess(["validate"])).code).toBe(2);
+  });
+
   it("--help shows the build flags, not only the subcommands", async () => {
     const result = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, ["--conditions=@sv/source", "--import", "tsx", bin, "--help"], {

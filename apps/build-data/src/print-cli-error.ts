@@ -17,7 +17,8 @@ export interface PrintCliErrorOptions {
  */
 export function printCliError(options: PrintCliErrorOptions): number {
   const { error, env } = options;
-  if (error instanceof CommanderError) return error.exitCode;
+  // Commander has printed its usage error; exit 2 like every other usage error of build-data.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   const secrets = secretValues({ env });
   const write = (text: string) => options.stderr.write(`error: ${redactSecrets(text, { secrets })}\n`);
   if (CliError.isInstance(error)) {

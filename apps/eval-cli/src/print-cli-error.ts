@@ -1,6 +1,7 @@
 import { redactSecrets, secretValues, systemErrorText } from "@sv/parser";
 import { CommanderError } from "commander";
 import { CliError } from "./cli-error.js";
+import { mkdirFailureCause } from "./mkdir-failure-cause.js";
 
 /** Options of {@link printCliError}. */
 export interface PrintCliErrorOptions {
@@ -44,14 +45,15 @@ export function redactForCli(
  */
 export function printCliError(options: PrintCliErrorOptions): number {
   const { error, env, args } = options;
-  if (error instanceof CommanderError) return error.exitCode;
+  // Commander has printed its usage error; its exit code 1 would read as an early stop (README: 2 = usage).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   const redact = (text: string) => redactForCli(text, env, args);
   if (CliError.isInstance(error)) {
     options.stderr.write(`error: ${redact(error.message)}\n`);
     return error.exitCode;
   }
   const debug = env.SV_DEBUG === "1" || args.includes("-v") || args.includes("--verbose");
-  const system = systemErrorText(error);
+  const system = systemErrorText(mkdirFailureCause(error));
   if (system && !debug) {
     options.stderr.write(`error: ${redact(system)}\n`);
     return 1;

@@ -21,7 +21,8 @@ const oneLine = (text: string) =>
 describe("impossible runs fail before any run folder exists", () => {
   it.each([
     [["--split", "tset"], /no rows in split "tset"; its splits: train 10, test 30 \(all 40/],
-    [["-n", "0"], /-n 0 selects no examples/],
+    [["-n", "0"], /-n 0 selects no examples.*; its splits: train 10, test 30 \(all 40/],
+    [["-n", "0", "--split", "train"], /-n 0 selects no examples.*; its splits: train 10, test 30 \(all 40/],
   ])("%j", async (args, message) => {
     const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
     const run = await runEvalCli(["--dataset", MINI_DATASET, ...args], { cwd });
@@ -57,6 +58,23 @@ describe("one clear line instead of a stack trace", () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["--bogus"], /unknown option '--bogus'/],
+    [["report"], /missing required argument/],
+    [["--dataset", MINI_DATASET, "sv-env-network-logs", "extra"], /too many arguments/],
+    [["-n"], /argument missing/],
+  ])("a usage error from the option parser exits 2, as the README says: %j", async (args, message) => {
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const run = await runEvalCli(args, { cwd });
+    expect(run.stderr).toMatch(message);
+    expect(run.exitCode).toBe(2);
+    expect(existsSync(join(cwd, "outputs"))).toBe(false);
+  });
+
+  it("--help still exits 0", async () => {
+    expect((await runEvalCli(["--help"], { stdout: { write: () => true } })).exitCode).toBe(0);
   });
 
   it("an output folder that cannot be written", async () => {

@@ -52,6 +52,7 @@ describe("pnpm eval (default command)", () => {
       "cost",
       "abstention",
       "confusion_matrix",
+      "undefined",
     ]);
     expect(summary).toMatchObject({
       environment: "sv-env-network-logs",
@@ -107,8 +108,8 @@ describe("pnpm eval (default command)", () => {
         "8",
         "-r",
         "2",
-        "--request-timeout",
-        "0.3",
+        "--request-timeout", // long enough for any reply on a busy machine; only the hang reaches it
+        "2",
         "--run-id",
         "faults",
         "-t",
@@ -145,6 +146,16 @@ describe("pnpm eval (default command)", () => {
     const metadata = JSON.parse(readFileSync(join(dir, "metadata.json"), "utf8"));
     expect(metadata).toMatchObject({ api_key_var: "SV_TEST_KEY", num_examples: 30, rollouts_per_example: 2 });
     expect(metadata.dataset_info).toMatchObject({ split: "test", source: "local" });
+    // the run card shows the retries (from attempts per row) and the 429 pause (from metadata.json)
+    // (how many 429s pause the pool depends on timing: on a busy machine the 429 may come after the timeout)
+    expect(Number.isInteger(metadata.rate_limit_pauses)).toBe(true);
+    const retried = results.reduce((total, result) => total + rolloutOf(result).attempts - 1, 0);
+    const report = readFileSync(join(dir, "report.md"), "utf8");
+    expect(report).toContain(`- **Retries:** ${retried} retried requests over `);
+    expect(report).toContain(`- **Rate-limit pauses:** ${metadata.rate_limit_pauses}`);
+    expect(readFileSync(join(dir, "report.html"), "utf8")).toContain(
+      `data-field="Rate-limit pauses">${metadata.rate_limit_pauses}<`,
+    );
   });
 
   it("a killed-then-resumed run gives the same summary as an uninterrupted one", async () => {
@@ -186,9 +197,17 @@ describe("pnpm eval (default command)", () => {
     writeFileSync(join(partsDir, "results.jsonl"), '{"example_id": 39, "rollout_ind', { flag: "a" });
 
     failExampleThree = false;
+    // --resume runs what is missing and keeps errored rollouts (as vf-eval); --retry-errors re-runs them.
     const resumed = await runEvalCli(["--resume", partsDir], { cwd: parts });
     expect(resumed.exitCode).toBe(0);
-    expect(resumed.stderr).toMatch(/1 unreadable line\(s\) dropped/);
+    expect(resumed.stderr).toMatch(/1 unreadable line\(s\) dropped \(a torn last line trimmed\)/);
+    expect(resumed.stderr).toMatch(/re-run only those with: pnpm eval --retry-errors/);
+    expect(readJsonl(join(partsDir, "results.jsonl")).filter((result) => result.error !== null)).toHaveLength(
+      1,
+    );
+    const retried = await runEvalCli(["--retry-errors", partsDir], { cwd: parts });
+    expect(retried.exitCode, retried.stderr).toBe(0);
+    expect(retried.stderr).toMatch(/retrying 1 errored rollout/);
     const results = readJsonl(join(partsDir, "results.jsonl"));
     expect(results).toHaveLength(40);
     expect(new Set(results.map((result) => result.example_id)).size).toBe(40);

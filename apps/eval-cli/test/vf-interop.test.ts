@@ -160,6 +160,28 @@ describe("runs that vf-eval's readers and the original's scripts read with the s
     expect(JSON.stringify(metadata.env_args)).not.toContain(cwd);
   });
 
+  it("env_args keeps what -a gave but never a secret in it (hub token, URL user info)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "sv-vf-"));
+    const token = "hf_QaSecretTokenValue1234567890";
+    const envArgs = {
+      split: "all",
+      hub: { token, endpoint: "https://bob:hunter2pass@hub.local/mirror", repo: "org/e1" },
+    };
+    const run = await runEvalCli(
+      ["--dataset", MINI_DATASET, "-n", "2", "--run-id", "t", "-a", JSON.stringify(envArgs)],
+      { cwd },
+    );
+    expect(run.exitCode).toBe(0);
+    const dir = join(cwd, "outputs/evals/sv-env-network-logs--baseline--heuristic/t");
+    const text = readFileSync(join(dir, "metadata.json"), "utf8");
+    expect(text).not.toContain(token);
+    expect(text).not.toContain("hunter2pass");
+    expect(JSON.parse(text).env_args).toEqual({
+      split: "all",
+      hub: { token: "[redacted]", endpoint: "https://[redacted]@hub.local/mirror", repo: "org/e1" },
+    });
+  });
+
   it("-o/--output-dir means vf-eval's: runs go in <dir>/evals/", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "sv-vf-"));
     const run = await runEvalCli(["--dataset", MINI_DATASET, "-n", "2", "-o", "mine", "--run-id", "o"], {

@@ -2,12 +2,13 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach } from "vitest";
-import { sharedDir } from "../../../vitest.shared.js";
+import { fixturesDir } from "../../../vitest.shared.js";
 import { type ServeOptions, type ServingServer, serve } from "../src/serve.js";
 
 export const repoRoot = resolve(import.meta.dirname, "../../..");
 export const exampleCompletionsPath = join(repoRoot, "fixtures/completions/example-completions.jsonl");
-export const parityPath = join(sharedDir, "parity", "e1-rewards.jsonl");
+/** The original's reward vectors, copied into the project (fixtures/parity/README.md). */
+export const parityPath = join(fixturesDir, "parity", "e1-rewards.jsonl");
 
 const running: ServingServer[] = [];
 afterEach(async () => {

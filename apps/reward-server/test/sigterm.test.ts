@@ -103,7 +103,8 @@ describe("the server process", { timeout: 90_000 }, () => {
 
     const refused = connect(Number(url.port), url.hostname);
     const [error] = (await once(refused, "error")) as [NodeJS.ErrnoException];
-    expect(error.code).toBe("ECONNREFUSED");
+    // Refused once the listener is closed; reset when the kernel queued the connection just before.
+    expect(["ECONNREFUSED", "ECONNRESET"]).toContain(error.code);
 
     socket.write(body.slice(half));
     const text = await response;

@@ -19,7 +19,7 @@ export interface LoadDatasetOptions extends SelectRowsOptions {
   /** A dataset name (`iot23-train-dev-test-v1`, …) resolved in `dataDir`, or a path to a `.jsonl` file. */
   dataset?: string;
   source?: DatasetSource;
-  /** Directory of local datasets (default `./data/e1`; apps pass `--data-dir` / `SV_DATA_DIR`). */
+  /** Directory of local datasets (default `$SV_DATA_DIR`, else `./data/e1`). */
   dataDir?: string;
   /** Hub repository, token, endpoint, revision, fetch and cache (defaults from the environment). */
   hub?: HubOptions;
@@ -49,8 +49,12 @@ export interface OpenedDataset extends DatasetOrigin {
   rows: AsyncIterable<Row>;
 }
 
-/** A loaded dataset: its origin, the split that was kept (`all` for every row) and the selected rows. */
+/**
+ * A loaded dataset: its origin, the split that was kept (`all` for every row), the selected rows and
+ * the seed the selection used (absent when the rows are in file order, nothing drawn).
+ */
 export interface LoadedDataset extends DatasetOrigin {
   split: string;
   rows: Row[];
+  seed?: number;
 }

@@ -51,10 +51,20 @@ export {
 } from "./hub/open-hub-dataset.js";
 export { loadDataset } from "./load-dataset.js";
 export { openDataset } from "./open-dataset.js";
+export { DEFAULT_DATA_DIR, type DataDir, resolveDataDir } from "./resolve-local-path.js";
 export { type ReadJsonlRowsOptions, readJsonlRows } from "./read-jsonl-rows.js";
 export {
+  type ContextQuestion,
+  contextHeader,
+  parseContextQuestion,
+  renderContextQuestion,
+} from "./context-question.js";
+export {
   formatFlowValue,
+  LOG_ENTRY_PREFIX,
+  parseFlowFields,
   parseQuestion,
+  renderFlowFields,
   type RenderQuestionOptions,
   renderQuestion,
 } from "./render-question.js";
@@ -73,9 +83,14 @@ export {
 export { createSeededRandom, type SeededRandom, shuffleInPlace } from "./seeded-random.js";
 export {
   createRowSelector,
+  DEFAULT_SELECTION_SEED,
+  type RowSelection,
   type RowSelector,
+  type Sampling,
   type SelectRowsOptions,
+  selectionSeed,
   selectRows,
 } from "./select/row-selector.js";
+export { allocateByLabel } from "./select/stratified-pool.js";
 export { streamDataset } from "./stream-dataset.js";
 export { syntheticRows } from "./synthetic-rows.js";

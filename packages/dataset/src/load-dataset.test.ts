@@ -34,13 +34,31 @@ describe("loadDataset (local)", () => {
     expect(first.rows).toHaveLength(10);
   });
 
-  it("stops reading once a capped, unseeded selection is complete", async () => {
+  it("with sampling head, stops reading once a capped, unseeded selection is complete", async () => {
     const { path } = writeDataset([row(1, "test"), row(2, "test"), "not json", row(4, "test")]);
-    const loaded = await loadDataset({ dataset: path, split: "all", maxExamples: 2 });
+    const loaded = await loadDataset({ dataset: path, split: "all", maxExamples: 2, sampling: "head" });
     expect(loaded.rows).toHaveLength(2);
-    await expect(loadDataset({ dataset: path, split: "all", maxExamples: 2, seed: 1 })).rejects.toThrow(
+    expect(loaded).not.toHaveProperty("seed");
+    await expect(
+      loadDataset({ dataset: path, split: "all", maxExamples: 2, seed: 1, sampling: "head" }),
+    ).rejects.toThrow(/tiny-v1\.jsonl:3: not valid JSON/);
+    // A stratified sample (the default) reads the whole split.
+    await expect(loadDataset({ dataset: path, split: "all", maxExamples: 2 })).rejects.toThrow(
       /tiny-v1\.jsonl:3: not valid JSON/,
     );
+  });
+
+  it("samples maxExamples rows by label from a file grouped by label, recording the default seed", async () => {
+    const lines = [
+      ...Array.from({ length: 60 }, (_, index) => row(index, "test", "Malicious")),
+      ...Array.from({ length: 40 }, (_, index) => row(100 + index, "test", "Benign")),
+    ];
+    const { path } = writeDataset(lines);
+    const loaded = await loadDataset({ dataset: path, maxExamples: 10 });
+    expect(loaded.seed).toBe(0);
+    expect(loaded.rows.filter((r) => r.answer === "Malicious")).toHaveLength(6);
+    expect(loaded.rows.filter((r) => r.answer === "Benign")).toHaveLength(4);
+    expect((await loadDataset({ dataset: path, maxExamples: 10, seed: 5 })).seed).toBe(5);
   });
 
   it("names the file and line of a bad row", async () => {

@@ -4,9 +4,10 @@ import { createRowSelector } from "./select/row-selector.js";
 
 /**
  * Load a dataset by the original's tiers (`local`, `hub`, `synthetic`, and `auto`: local → Hub when
- * a token is set → the bundled demo set) and select rows: the split (default `test` when the rows have
- * one), the seeded shuffle, then `maxExamples`. Without a seed a capped read stops early. Throws
- * {@link DatasetError} with a message that says what was tried and how to fix it.
+ * a token is set → the bundled demo set, the demo set only when no dataset was named) and select rows:
+ * the split (default `test` when the rows have one), then `maxExamples` as a seeded, label-stratified
+ * sample (seed 0 unless given; `sampling: "head"` takes the first rows). `seed` in the result is the
+ * seed used. Throws {@link DatasetError} with a message that says where it looked and how to fix it.
  */
 export async function loadDataset(options: LoadDatasetOptions = {}): Promise<LoadedDataset> {
   const selector = createRowSelector(options);

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeHub, startFakeHub } from "@sv/test-utils";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { DATASET_ERROR_CODES } from "./dataset-error.js";
+import { DATASET_ERROR_CODES, DatasetError } from "./dataset-error.js";
 import { DEMO_FILE } from "./demo/find-demo-file.js";
 import { loadDataset } from "./load-dataset.js";
 import { streamDataset } from "./stream-dataset.js";
@@ -101,6 +101,20 @@ describe("hub cache", () => {
   });
 });
 
+describe("SV_CACHE_DIR", () => {
+  it("is the Hub cache (its hub/ folder) when no cacheDir is given", async () => {
+    const cacheRoot = mkdtempSync(join(tmpdir(), "sv-cache-env-"));
+    vi.stubEnv("SV_CACHE_DIR", cacheRoot);
+    const options = { source: "hub" as const, hub: { token: TOKEN, endpoint: hub.url } };
+    const downloads = () => hub.requests.filter((request) => request.path.includes("/resolve/")).length;
+    const first = await loadDataset(options);
+    const before = downloads();
+    expect((await loadDataset(options)).rows).toEqual(first.rows);
+    expect(downloads()).toBe(before);
+    expect(readdirSync(join(cacheRoot, "hub"))).toEqual(["datasets--intertwine-ai--security-verifiers-e1"]);
+  });
+});
+
 describe("streamDataset", () => {
   it("yields the rows of a split lazily and stops at maxExamples", async () => {
     const rows: unknown[] = [];
@@ -120,8 +134,63 @@ describe("streamDataset", () => {
 describe("auto tier for a dataset asked for by name", () => {
   it("does not replace a named dataset with the demo set", async () => {
     const { openDataset } = await import("./open-dataset.js");
+    vi.stubEnv("HF_TOKEN", "");
     await expect(
       openDataset({ dataset: "cic-ids-2017-ood-v1", dataDir: "/nonexistent", hub: { token: undefined } }),
     ).rejects.toThrow(/dataset "cic-ids-2017-ood-v1" not found/);
+  });
+
+  it("throws a DatasetError naming where it looked for the default dataset asked for by name", async () => {
+    vi.stubEnv("HF_TOKEN", "");
+    vi.stubEnv("SV_DATA_DIR", "");
+    const error = await loadDataset({ dataset: "iot23-train-dev-test-v1", dataDir: emptyDir }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DatasetError);
+    expect(error).toMatchObject({ code: DATASET_ERROR_CODES.notFound });
+    const message = (error as DatasetError).message;
+    expect(message).toContain(join(emptyDir, "iot23-train-dev-test-v1.jsonl"));
+    expect(message).toMatch(/from the dataDir option/);
+    expect(message).toMatch(/not tried on the Hub \(no HF_TOKEN\)/);
+    // Not named: the demo set stands in, and says so.
+    expect((await loadDataset({ dataDir: emptyDir })).tier).toBe("demo");
+  });
+
+  it("names the local path and the Hub's failure when the Hub does not have it either", async () => {
+    const error = await loadDataset({
+      dataset: "iot23-train-dev-test-v1",
+      dataDir: emptyDir,
+      hub: { repo: "org/gated", token: "hf_test_unapproved", endpoint: hub.url },
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: DATASET_ERROR_CODES.hubGated });
+    expect((error as Error).message).toContain(join(emptyDir, "iot23-train-dev-test-v1.jsonl"));
+    expect((error as Error).message).toMatch(/on the Hub \(org\/gated\)/);
+    expect((error as Error).message).not.toContain("hf_test_unapproved");
+  });
+});
+
+describe("SV_DATA_DIR", () => {
+  it("is the data directory when no dataDir is given, for a named and an unnamed dataset", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sv-data-dir-"));
+    writeFileSync(join(dir, "iot23-train-dev-test-v1.jsonl"), jsonl);
+    writeFileSync(join(dir, "cic-ids-2017-ood-v1.jsonl"), jsonl);
+    vi.stubEnv("SV_DATA_DIR", dir);
+    vi.stubEnv("HF_TOKEN", "");
+    const unnamed = await loadDataset({});
+    expect(unnamed).toMatchObject({ tier: "local", path: join(dir, "iot23-train-dev-test-v1.jsonl") });
+    const named = await loadDataset({ dataset: "cic-ids-2017-ood-v1", source: "local" });
+    expect(named.path).toBe(join(dir, "cic-ids-2017-ood-v1.jsonl"));
+    expect(named.rows).toHaveLength(syntheticRows().length);
+  });
+
+  it("loses to the dataDir option, and is named in the error when the dataset is not there", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sv-data-dir-"));
+    writeFileSync(join(dir, "iot23-train-dev-test-v1.jsonl"), jsonl);
+    vi.stubEnv("SV_DATA_DIR", emptyDir);
+    vi.stubEnv("HF_TOKEN", "");
+    expect((await loadDataset({ dataDir: dir })).path).toBe(join(dir, "iot23-train-dev-test-v1.jsonl"));
+    await expect(loadDataset({ dataset: "unsw-nb15-ood-v1" })).rejects.toThrow(
+      `no file ${join(emptyDir, "unsw-nb15-ood-v1.jsonl")} (data directory ${emptyDir}, from SV_DATA_DIR)`,
+    );
   });
 });

@@ -5,7 +5,7 @@ import { generateDemoRows } from "./demo/generate-demo-rows.js";
 import { resolveHubSettings } from "./hub/hub-options.js";
 import { openHubDataset } from "./hub/open-hub-dataset.js";
 import { readJsonlRows } from "./read-jsonl-rows.js";
-import { type LocalCandidate, resolveLocalPath } from "./resolve-local-path.js";
+import { type DataDir, type LocalCandidate, resolveDataDir, resolveLocalPath } from "./resolve-local-path.js";
 import type { Row } from "./row-schema.js";
 import { syntheticRows } from "./synthetic-rows.js";
 
@@ -47,10 +47,29 @@ async function openHub(options: LoadDatasetOptions, name: string, reason: string
   };
 }
 
-function missingLocal(candidate: LocalCandidate, dataset: string): DatasetError {
+const DATA_DIR_SOURCES: Record<DataDir["from"], string> = {
+  option: "the dataDir option",
+  SV_DATA_DIR: "SV_DATA_DIR",
+  default: "the default; set SV_DATA_DIR or dataDir (--data-dir in the CLI) to look elsewhere",
+};
+
+/** Where a dataset was looked for, for error messages: the paths, and where the data directory came from. */
+function lookedAt(candidate: LocalCandidate, dataDir: DataDir): string {
+  const files = candidate.looked.join(", ");
+  if (candidate.explicitPath) return `no file ${files}`;
+  return `no file ${files} (data directory ${dataDir.dir}, from ${DATA_DIR_SOURCES[dataDir.from]})`;
+}
+
+function missingLocal(
+  candidate: LocalCandidate,
+  dataset: string,
+  dataDir: DataDir,
+  hub?: string,
+): DatasetError {
+  const fix = candidate.explicitPath ? "" : " Build it with `pnpm build-data`, or point SV_DATA_DIR at it.";
   return new DatasetError({
     code: DATASET_ERROR_CODES.notFound,
-    message: `dataset "${dataset}" not found: no file ${candidate.path} (set --data-dir or SV_DATA_DIR, or build it with \`pnpm build-data\`)`,
+    message: `dataset "${dataset}" not found: ${lookedAt(candidate, dataDir)}${hub ? `; ${hub}` : ""}.${fix}`,
   });
 }
 
@@ -67,6 +86,7 @@ const HUB_FAILURES = new Set<string>([
  */
 export async function openDataset(options: LoadDatasetOptions = {}): Promise<OpenedDataset> {
   const source = options.source ?? "auto";
+  const named = options.dataset !== undefined;
   const dataset = options.dataset ?? DEFAULT_DATASET;
   if (source === "synthetic" || dataset === "synthetic") {
     return {
@@ -79,7 +99,8 @@ export async function openDataset(options: LoadDatasetOptions = {}): Promise<Ope
   if (source === "demo" || dataset === "demo" || dataset === DEMO_DATASET)
     return openDemo(options, "demo set requested");
 
-  const candidate = resolveLocalPath(dataset, options.dataDir ?? "./data/e1");
+  const dataDir = resolveDataDir(options.dataDir);
+  const candidate = resolveLocalPath(dataset, dataDir.dir);
   const local = (reason: string): OpenedDataset => ({
     name: candidate.name,
     tier: "local",
@@ -88,25 +109,33 @@ export async function openDataset(options: LoadDatasetOptions = {}): Promise<Ope
     rows: readJsonlRows(candidate.path, { signal: options.signal }),
   });
   if (source === "local") {
-    if (!candidate.found) throw missingLocal(candidate, dataset);
+    if (!candidate.found) throw missingLocal(candidate, dataset, dataDir);
     return local(`local file ${candidate.path} requested`);
   }
   if (source === "hub") return openHub(options, candidate.name, "Hub requested");
 
   // auto: local → Hub (with a token) → demo.
   if (candidate.found) return local(`found local file ${candidate.path}`);
-  if (candidate.explicitPath) throw missingLocal(candidate, dataset);
-  // Only the default dataset falls back to the demo set: a dataset asked for by name must not be
-  // silently replaced by another one.
-  const mayUseDemo = dataset === DEFAULT_DATASET;
-  if (resolveHubSettings(options.hub).token === undefined) {
-    if (!mayUseDemo) throw missingLocal(candidate, dataset);
+  if (candidate.explicitPath) throw missingLocal(candidate, dataset, dataDir);
+  // Only when no dataset was named may the demo set stand in: a dataset asked for by name (even the
+  // default one) must not be silently replaced by another one.
+  const mayUseDemo = !named;
+  const hub = resolveHubSettings(options.hub);
+  if (hub.token === undefined) {
+    if (!mayUseDemo) throw missingLocal(candidate, dataset, dataDir, "not tried on the Hub (no HF_TOKEN)");
     return openDemo(options, `no local file ${candidate.path} and no HF_TOKEN; using the bundled demo set`);
   }
   try {
     return await openHub(options, candidate.name, `no local file ${candidate.path}; HF_TOKEN is set`);
   } catch (error) {
-    if (!(error instanceof DatasetError) || !HUB_FAILURES.has(error.code) || !mayUseDemo) throw error;
+    if (!(error instanceof DatasetError) || !HUB_FAILURES.has(error.code)) throw error;
+    if (!mayUseDemo) {
+      throw new DatasetError({
+        code: error.code,
+        message: `dataset "${dataset}" not found: ${lookedAt(candidate, dataDir)}; and on the Hub (${hub.repo}): ${error.message}`,
+        cause: error,
+      });
+    }
     return openDemo(
       options,
       `no local file ${candidate.path} and the Hub failed (${error.code}: ${error.message}); using the bundled demo set`,

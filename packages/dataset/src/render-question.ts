@@ -25,18 +25,34 @@ export interface RenderQuestionOptions {
  * `-` for unknown values. A flow has no label field, so a question can never leak one.
  */
 export function renderQuestion(flow: Flow, options: RenderQuestionOptions = {}): string {
+  return `${LOG_ENTRY_PREFIX} ${renderFlowFields(flow, options)}`;
+}
+
+/** The line prefix of the flow to classify, in single-flow and context questions alike. */
+export const LOG_ENTRY_PREFIX = "Log Entry:";
+
+/** The `key=value, …` part of a question (no prefix), as {@link renderQuestion} writes it. */
+export function renderFlowFields(flow: Flow, options: RenderQuestionOptions = {}): string {
   const fields = options.includeTimestamp && flow.ts != null ? FLOW_FIELDS : CONTENT_FIELDS;
   const parts: string[] = [];
   for (const field of fields) parts.push(`${field}=${formatFlowValue(field, flow[field])}`);
-  return `Log Entry: ${parts.join(", ")}`;
+  return parts.join(", ");
 }
 
 /**
  * Read a question back into a flow (string values; `-` becomes absent). Inverse of
- * {@link renderQuestion} for the canonical fields; unknown keys are ignored.
+ * {@link renderQuestion} for the canonical fields; unknown keys are ignored. For a context question
+ * (see `renderContextQuestion`) it reads the flow to classify, the last `Log Entry:` line.
  */
 export function parseQuestion(question: string): Flow {
-  const body = question.startsWith("Log Entry:") ? question.slice("Log Entry:".length) : question;
+  const entry = question.lastIndexOf(`\n${LOG_ENTRY_PREFIX}`);
+  const last = entry >= 0 ? question.slice(entry + 1) : question;
+  const body = last.startsWith(LOG_ENTRY_PREFIX) ? last.slice(LOG_ENTRY_PREFIX.length) : last;
+  return parseFlowFields(body);
+}
+
+/** Read a `key=value, …` list (no prefix) into a flow; unknown keys and `-` values are left out. */
+export function parseFlowFields(body: string): Flow {
   const flow: Flow = {};
   const known = new Set<string>(FLOW_FIELDS);
   for (const part of body.split(",")) {

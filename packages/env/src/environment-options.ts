@@ -1,4 +1,4 @@
-import type { DatasetSource, HubOptions, Row } from "@sv/dataset";
+import type { DatasetSource, HubOptions, Row, Sampling } from "@sv/dataset";
 import type { RubricCosts, RubricWeights } from "@sv/rubric";
 import { z } from "zod";
 import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
@@ -9,14 +9,22 @@ export interface EnvironmentOptions {
   datasetName?: string;
   /** `auto` (default), `local`, `hub`, `synthetic` or `demo`, as the original's `dataset_source`. */
   datasetSource?: DatasetSource;
-  /** Keep at most this many examples (after the split filter and the seeded shuffle). */
+  /**
+   * Keep at most this many examples of the split: a seeded sample in which each label keeps its share
+   * (see `sampling`).
+   */
   maxExamples?: number;
-  /** Directory of local datasets (default `./data/e1`). */
+  /** Directory of local datasets (default `$SV_DATA_DIR`, else `./data/e1`). */
   dataDir?: string;
   /** `meta.split` to keep (`train`, `dev`, `test`); `all` keeps every row. Default: `test` when present. */
   split?: string;
-  /** Shuffle seed; without it the file order is kept. */
+  /**
+   * Seed of the `maxExamples` sample and of the row order (default 0 for a sample; without a seed or
+   * `maxExamples` the file order is kept). The seed used is `dataset.seed`.
+   */
   seed?: number;
+  /** How `maxExamples` picks rows: `stratified` (default, seeded, label-stratified) or `head` (the first rows). */
+  sampling?: Sampling;
   /** Rubric weight overrides. */
   weights?: Partial<RubricWeights>;
   /** Asymmetric-cost reward overrides. */
@@ -68,6 +76,7 @@ const optionsSchema = z
     dataDir: z.string().min(1).optional(),
     split: z.string().min(1).optional(),
     seed: z.number().int().optional(),
+    sampling: z.enum(["stratified", "head"]).optional(),
     weights: numberRecord.optional(),
     costs: numberRecord.optional(),
     systemPrompt: z.string().min(1).optional(),

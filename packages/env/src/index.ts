@@ -1,13 +1,18 @@
 export type { BaselineDefinition, BaselineLoadOptions } from "./baselines/baseline-definition.js";
 export { createHeuristicModel, heuristicBaseline } from "./baselines/heuristic-baseline.js";
 export {
+  type ContextAggregates,
+  contextAggregates,
+  contextFeatureNames,
   isLearnedModel,
   type LearnedFeature,
+  type LearnedFeatureSet,
   type LearnedModel,
   type LearnedPrediction,
   learnedFeatureNames,
   learnedFeatures,
   learnedLogit,
+  questionFeatures,
   type PredictLearnedOptions,
   predictLearned,
 } from "./baselines/learned/index.js";

@@ -6,6 +6,7 @@ import {
   openFlowIndex,
   parseRow,
   type Row,
+  selectRows,
 } from "@sv/dataset";
 import { type ChatMessage, parse } from "@sv/parser";
 import { createRubric, type Rubric, type RubricCosts, type RubricWeights } from "@sv/rubric";
@@ -35,8 +36,14 @@ function buildRubric(options: EnvironmentOptions): Rubric {
 async function resolveDataset(options: EnvironmentOptions): Promise<LoadedDataset> {
   if (options.rows) {
     const rows = options.rows.map((row, index) => parseRow(row, { file: "options.rows", line: index + 1 }));
-    const limited = options.maxExamples === undefined ? rows : rows.slice(0, options.maxExamples);
-    return { name: "in-memory", tier: "local", split: "all", reason: "rows given in options", rows: limited };
+    // Given rows are all kept unless a split is asked for; `maxExamples` samples them like a file.
+    const selection = selectRows(rows, {
+      split: options.split ?? "all",
+      seed: options.seed,
+      maxExamples: options.maxExamples,
+      sampling: options.sampling,
+    });
+    return { name: "in-memory", tier: "local", reason: "rows given in options", ...selection };
   }
   return loadDataset({
     dataset: options.datasetName,
@@ -45,6 +52,7 @@ async function resolveDataset(options: EnvironmentOptions): Promise<LoadedDatase
     split: options.split,
     maxExamples: options.maxExamples,
     seed: options.seed,
+    sampling: options.sampling,
     hub: options.hub,
     signal: options.signal,
   });
@@ -79,6 +87,9 @@ function openMultiTurn(options: EnvironmentOptions, dataset: LoadedDataset): Mul
 /**
  * Load the E1 environment: dataset (by the original's tiers), system prompt, parser and rubric.
  * Options are validated strictly (unknown ones throw `EnvError`); the original's snake_case names work too.
+ * A dataset named in `datasetName` that cannot be found throws `DatasetError` saying where it looked
+ * (the bundled demo set stands in only when no dataset is named); `dataDir` defaults to `$SV_DATA_DIR`,
+ * else `./data/e1`. `maxExamples` draws a seeded, label-stratified sample (`dataset.seed` is the seed used).
  *
  * @example
  * const env = await loadEnvironment({ datasetName: "iot23-train-dev-test-v1", split: "test" });

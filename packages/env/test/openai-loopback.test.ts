@@ -20,7 +20,7 @@ async function collect(iterable: AsyncIterable<RolloutResult>): Promise<RolloutR
 }
 
 describe("createOpenAIModel over a loopback server", () => {
-  it("survives 429 + Retry-After, 500, resets, non-JSON bodies and hangs; records each rollout once", async () => {
+  it("survives 429 + Retry-After, 500, resets and non-JSON bodies; records each rollout once", async () => {
     const rows = syntheticRows();
     const faults = new Map<number, ServerAction[]>([
       [0, [{ type: "status", status: 429, headers: { "retry-after": "1" } }]],
@@ -33,7 +33,6 @@ describe("createOpenAIModel over a loopback server", () => {
       ],
       [2, [{ type: "reset" }]],
       [3, [{ type: "non-json" }]],
-      [4, [{ type: "hang" }]],
       [5, Array.from({ length: 9 }, () => ({ type: "status", status: 500 }) as ServerAction)],
     ]);
     const seen = new Map<number, number>();
@@ -58,7 +57,9 @@ describe("createOpenAIModel over a loopback server", () => {
       model,
       maxConcurrent: 4,
       maxRetries: 3,
-      timeoutMs: 300,
+      // No timeout can fire here: a loopback reply on a machine 100x slower still comes far sooner. (A
+      // short one raced the replies: on a busy machine a slow reply timed out and took extra attempts.)
+      timeoutMs: 120_000,
       samplingArgs: { max_tokens: 64, temperature: 0.2 },
       sleep: async (ms) => {
         sleeps.push(ms);
@@ -73,7 +74,7 @@ describe("createOpenAIModel over a loopback server", () => {
     expect(byExample.get(1)?.attempts).toBe(3);
     expect(byExample.get(2)?.attempts).toBe(2);
     expect(byExample.get(3)?.attempts).toBe(2);
-    expect(byExample.get(4)?.attempts).toBe(2);
+    expect(byExample.get(4)?.attempts).toBe(1);
     expect(byExample.get(5)).toMatchObject({ attempts: 4, error: { type: "server_error" }, completion: "" });
     expect(sleeps).toContain(1000);
     const rubric = createRubric();
@@ -92,6 +93,42 @@ describe("createOpenAIModel over a loopback server", () => {
     });
     const summary = await run.summary();
     expect(summary).toMatchObject({ done: rows.length, errors: 1 });
+  });
+
+  it("times out a hanging request, aborts it and retries it", async () => {
+    const rows = syntheticRows().slice(0, 2);
+    const seen = new Map<number, number>();
+    server = await startOpenAIServer({
+      handle: (request) => {
+        const example = rows.findIndex((row) => row.question === String(request.messages.at(-1)?.content));
+        const attempt = seen.get(example) ?? 0;
+        seen.set(example, attempt + 1);
+        return example === 0 && attempt === 0
+          ? { type: "hang" }
+          : { type: "reply", content: answer("Benign") };
+      },
+    });
+    const env = await loadEnvironment({ rows });
+    const retries: string[] = [];
+    const run = env.evaluate({
+      model: createOpenAIModel({ modelId: "loopback-model", baseURL: server.baseURL }),
+      maxConcurrent: 2,
+      maxRetries: 5,
+      // The hang always times out; a reply slower than this on a busy machine only costs one more attempt,
+      // which the assertions below allow (they count what the server saw, not a fixed number).
+      timeoutMs: 1_000,
+      sleep: async () => {},
+      random: () => 0,
+      onRetry: ({ exampleId, errorType }) => retries.push(`${exampleId}:${errorType}`),
+    });
+    const results = await collect(run);
+    const hung = results.find((result) => result.example_id === 0)!;
+    expect(hung.error).toBeNull();
+    expect(hung.completion).toBe(answer("Benign"));
+    expect(hung.attempts).toBeGreaterThanOrEqual(2);
+    expect(hung.attempts).toBe(seen.get(0));
+    expect(retries).toContain("0:timeout");
+    expect(results.find((result) => result.example_id === 1)?.attempts).toBe(seen.get(1));
   });
 
   it("sends max_completion_tokens and no temperature to reasoning models", async () => {

@@ -13,5 +13,6 @@ export {
   secretValues,
   urlSecrets,
 } from "./secret-values.js";
-export { type SystemErrorTextOptions, systemErrorText } from "./system-error-text.js";
+export { isSecretParameter } from "./secret-parameter.js";
+export { type SystemErrorTextOptions, systemErrorReason, systemErrorText } from "./system-error-text.js";
 export { suggestCommand } from "./suggest-command.js";

@@ -1,3 +1,5 @@
+import { isSecretParameter } from "./secret-parameter.js";
+
 /** What replaces a secret in redacted text. */
 export const REDACTED = "[redacted]";
 
@@ -24,7 +26,6 @@ const URL_USER_INFO = /\b([a-z][a-z0-9+.-]{0,15}:\/\/)[^\s/?#@"'<>]+@/gi;
 // Query or form parameters (`?name=value`); the value is masked when the name says it is a credential
 // (`api_key`, `token`, `Signature`, `X-Amz-Credential`, …). Names are checked apart to stay linear.
 const PARAMETER = /([?&;])([A-Za-z0-9_.-]+)=([^&#\s"'<>]+)/g;
-const SECRET_NAME = /key|token|secret|passw(?:or)?d|pwd|sig|credential|auth|session/i;
 // Token shapes of the services this project talks to (Hugging Face, OpenAI-style keys).
 const KNOWN_TOKEN = /\b(?:hf_[A-Za-z0-9]{16,}|sk-[A-Za-z0-9_-]{16,})/g;
 
@@ -86,8 +87,8 @@ export function redactSecrets(text: string, options: RedactSecretsOptions = {}):
   });
   redacted = maskSchemeTokens(redacted);
   redacted = redacted.replace(URL_USER_INFO, (_match, scheme: string) => `${scheme}${REDACTED}@`);
-  redacted = redacted.replace(PARAMETER, (match, start: string, name: string) =>
-    SECRET_NAME.test(name) ? `${start}${name}=${REDACTED}` : match,
+  redacted = redacted.replace(PARAMETER, (match, start: string, name: string, value: string) =>
+    isSecretParameter(name, value) ? `${start}${name}=${REDACTED}` : match,
   );
   return redacted.replace(KNOWN_TOKEN, REDACTED);
 }

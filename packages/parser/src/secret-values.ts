@@ -1,3 +1,5 @@
+import { isSecretParameter } from "./secret-parameter.js";
+
 /** Variables that always hold a secret (besides any named by the caller, e.g. the `-k` variable). */
 export const KNOWN_SECRET_VARIABLES = [
   "OPENAI_API_KEY",
@@ -21,7 +23,7 @@ export interface SecretValuesOptions {
 const SECRET_NAME = /(?:^|_)(?:API_?KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIALS?)$/i;
 const MIN_PATTERN_VALUE_LENGTH = 8;
 
-/** User info and query values of a URL (what a message must never show), or none for a non-URL. */
+/** User info and secret query values of a URL (what a message must never show), or none for a non-URL. */
 export function urlSecrets(text: string | undefined): string[] {
   if (!text || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return [];
   let url: URL;
@@ -40,7 +42,7 @@ export function urlSecrets(text: string | undefined): string[] {
   };
   if (url.username) secrets.push(url.username, decode(url.username));
   if (url.password) secrets.push(url.password, decode(url.password));
-  for (const value of url.searchParams.values()) secrets.push(value);
+  for (const [name, value] of url.searchParams) if (isSecretParameter(name, value)) secrets.push(value);
   return secrets;
 }
 

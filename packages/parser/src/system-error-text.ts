@@ -13,7 +13,14 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: "the name is too long",
   EBUSY: "it is busy",
   ELOOP: "too many symbolic links",
+  EIO: "input/output error",
+  EFBIG: "file too large",
 };
+
+/** The plain words for a file-system error code (`ENOSPC` → "no space left on the device"), if known. */
+export function systemErrorReason(code: string): string | undefined {
+  return REASONS[code];
+}
 
 const ACTIONS: Record<string, string> = {
   open: "open",

@@ -35,6 +35,18 @@ export {
 export { type ScoreLine, toScoreLine } from "./score-line.js";
 export { RUBRIC_ERROR_CODES, RubricError, type RubricErrorCode } from "./rubric-error.js";
 export {
+  areaUnderRiskCoverage,
+  RiskCoverageAccumulator,
+  type RiskCoveragePoint,
+} from "./risk-coverage.js";
+export {
+  RUN_METRIC_NAMES,
+  type RunMetricName,
+  runMetricValue,
+  type UndefinedRunMetricsOptions,
+  undefinedRunMetrics,
+} from "./run-metric-names.js";
+export {
   computeRunMetrics,
   type MetricsRecord,
   type RunMetrics,

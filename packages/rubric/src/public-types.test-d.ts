@@ -1,6 +1,12 @@
 import type { ParsedAnswer } from "@sv/parser";
 import { describe, expectTypeOf, it } from "vitest";
-import { createRubric, type RewardVector, type ScoredCompletion } from "./index.js";
+import {
+  createRubric,
+  type RewardVector,
+  type RunMetricName,
+  type RunMetrics,
+  type ScoredCompletion,
+} from "./index.js";
 
 describe("public types", () => {
   it("score returns the contract shape", () => {
@@ -18,5 +24,13 @@ describe("public types", () => {
     expectTypeOf(createRubric).toBeCallableWith({ costs: { missedAttack: -2 } });
     // @ts-expect-error: weights are numbers
     createRubric({ weights: { format: "high" } });
+  });
+
+  it("run metrics mark undefined rates as null, by dotted name", () => {
+    expectTypeOf<RunMetrics["detection"]["tpr"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<RunMetrics["abstention"]["aurc"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<RunMetrics["confusion_matrix"]["tp"]>().toEqualTypeOf<number>();
+    expectTypeOf<RunMetrics["undefined"]>().toEqualTypeOf<RunMetricName[]>();
+    expectTypeOf<"detection.tpr">().toExtend<RunMetricName>();
   });
 });

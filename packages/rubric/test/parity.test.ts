@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedDir } from "../../../vitest.shared.js";
+import { fixturesDir } from "../../../vitest.shared.js";
 import { createRubric } from "../src/index.js";
 
 interface ParityVector {
@@ -19,7 +19,7 @@ interface ParityVector {
   };
 }
 
-const vectors: ParityVector[] = readFileSync(join(sharedDir, "parity", "e1-rewards.jsonl"), "utf8")
+const vectors: ParityVector[] = readFileSync(join(fixturesDir, "parity", "e1-rewards.jsonl"), "utf8")
   .split("\n")
   .filter((line) => line.trim() !== "")
   .map((line) => JSON.parse(line));
@@ -27,7 +27,7 @@ const vectors: ParityVector[] = readFileSync(join(sharedDir, "parity", "e1-rewar
 describe("parity with the Python original", () => {
   const rubric = createRubric();
 
-  it("has the shared vectors", () => {
+  it("has the parity vectors", () => {
     expect(vectors.length).toBeGreaterThan(200);
   });
 

@@ -33,6 +33,38 @@ export interface ScoreBaselinesOptions {
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
+export interface LearnedModelProblemsOptions {
+  model: LearnedModel;
+  /** The rows it was trained on (train/dev/test). */
+  rows: readonly DatasetRow[];
+  majority: readonly MajorityScore[];
+  /** The set name the majority scores carry. */
+  set: string;
+}
+
+/** Why a trained model must not ship: no converged calibration, a reversed ranking, below the majority. */
+export function learnedModelProblems(options: LearnedModelProblemsOptions): string[] {
+  const { model, set } = options;
+  const predict = learnedPredictor(model);
+  const problems: string[] = [];
+  const calibration = model.training?.calibration as { converged?: boolean } | undefined;
+  if (calibration?.converged === false) problems.push("its Platt calibration did not converge on dev");
+  if (model.calibration.a < 0)
+    problems.push(
+      `its scores rank dev the wrong way round (Platt slope ${model.calibration.a}): what it learned on train does not hold on dev`,
+    );
+  for (const name of ["dev", "test"]) {
+    const rows = options.rows.filter((row) => row.meta.split === name);
+    const own = evaluateBaseline({ rows, predict }).accuracy;
+    const bar = options.majority.find((entry) => entry.set === set && entry.split === name)?.accuracy;
+    if (own !== undefined && bar !== undefined && own < bar)
+      problems.push(
+        `its ${set} ${name} accuracy ${percent(own)} is below the majority class (${percent(bar)})`,
+      );
+  }
+  return problems;
+}
+
 /** Train the learned baseline on IoT-23, score it, the heuristic and the majority class on every set. */
 export function scoreBaselines(options: ScoreBaselinesOptions): BaselineReport {
   const majority: MajorityScore[] = [];
@@ -58,21 +90,7 @@ export function scoreBaselines(options: ScoreBaselinesOptions): BaselineReport {
   };
   for (const dataset of ood)
     learned[META_SOURCE[dataset.source]] = evaluateBaseline({ rows: dataset.rows, predict: learnedPredict });
-  const problems: string[] = [];
-  const calibration = model.training?.calibration as { converged?: boolean } | undefined;
-  if (calibration?.converged === false) problems.push("its Platt calibration did not converge on dev");
-  if (model.calibration.a < 0)
-    problems.push(
-      `its scores rank dev the wrong way round (Platt slope ${model.calibration.a}): what it learned on train does not hold on dev`,
-    );
-  for (const name of ["dev", "test"]) {
-    const own = evaluateBaseline({ rows: split(iot.rows, name), predict: learnedPredict }).accuracy;
-    const bar = majority.find((entry) => entry.set === "iot23" && entry.split === name)?.accuracy;
-    if (own !== undefined && bar !== undefined && own < bar)
-      problems.push(
-        `its iot23 ${name} accuracy ${percent(own)} is below the majority class (${percent(bar)})`,
-      );
-  }
+  const problems = learnedModelProblems({ model, rows: iot.rows, majority, set: "iot23" });
   const audit = shortcutAudit({ rows: iot.rows });
   if (problems.length > 0)
     return {

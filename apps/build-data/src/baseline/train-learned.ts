@@ -1,6 +1,11 @@
-import { createSeededRandom, parseQuestion, shuffleInPlace } from "@sv/dataset";
+import { createSeededRandom, shuffleInPlace } from "@sv/dataset";
 import type { DatasetRow } from "../build/dataset-row.js";
-import { type LearnedModel, learnedFeatures, learnedLogit } from "./learned-model-link.js";
+import {
+  type LearnedFeatureSet,
+  type LearnedModel,
+  learnedLogit,
+  questionFeatures,
+} from "./learned-model-link.js";
 import { fitPlatt } from "./platt.js";
 
 export interface TrainLearnedOptions {
@@ -11,6 +16,8 @@ export interface TrainLearnedOptions {
   epochs?: number;
   /** L2 penalty per update. */
   l2?: number;
+  /** `flow` (default; the v1 model, field unset) or `flow+context` (context aggregates too). */
+  features?: LearnedFeatureSet;
 }
 
 function round(value: number): number {
@@ -28,7 +35,7 @@ export function trainLearned(options: TrainLearnedOptions): LearnedModel {
   const train = options.rows.filter((row) => row.meta.split === "train");
   const dev = options.rows.filter((row) => row.meta.split === "dev");
   const examples = train.map((row) => ({
-    features: learnedFeatures(parseQuestion(row.question), dimensions),
+    features: questionFeatures(row.question, dimensions, options.features),
     target: row.answer === "Malicious" ? 1 : 0,
   }));
   const weights = new Float64Array(dimensions);
@@ -56,6 +63,7 @@ export function trainLearned(options: TrainLearnedOptions): LearnedModel {
     format: "sv-e1-learned-baseline",
     version: 1,
     dimensions,
+    ...(options.features === "flow+context" ? { features: "flow+context" as const } : {}),
     weights: Array.from(weights, round),
     bias: round(bias),
     calibration: { a: 1, b: 0 },

@@ -1,5 +1,7 @@
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
 import { mergeFlowIndexParts, removeFlowIndexParts } from "./merge-flow-index-parts.js";
+import { type ContextOptions, emptyContextStats } from "../context/context-options.js";
+import { buildContextRows, type ContextSection, type ContextSplitStrategy } from "../context/context-rows.js";
 import { findInputFiles } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { type FileSampleJob, sampleFiles } from "../parallel/index.js";
@@ -11,7 +13,7 @@ import { META_SOURCE, type SourceName } from "../readers/source-name.js";
 import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
 import { absorbFileSample } from "../sampling/file-sample.js";
 import { orderForOutput } from "../sampling/output-order.js";
-import { canonicalRejection, INVALID_VALUE } from "./canonical-rejection.js";
+import { canonicalRejection, flowRejection, INVALID_VALUE } from "./canonical-rejection.js";
 import { selectSample } from "../sampling/select-sample.js";
 import { SkipLog } from "../sampling/skip-log.js";
 import { StratifiedSampler } from "../sampling/stratified-sampler.js";
@@ -42,6 +44,12 @@ export interface BuildSourceOptions {
    * the content does not depend on `workers`.
    */
   flowIndex?: string;
+  /** Also build the context dataset: the same sample, each flow with its originator's earlier flows. */
+  context?: ContextOptions;
+  /** Train/dev/test strategy of the context dataset (default `capture`); OOD sets are all `ood`. */
+  contextSplitStrategy?: ContextSplitStrategy;
+  /** The single-flow file name, recorded in the context section. */
+  fileName?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -67,6 +75,8 @@ export interface SourceManifest {
 export interface BuiltSource {
   rows: DatasetRow[];
   manifest: SourceManifest;
+  /** Context builds: the context rows (possibly none: a format without time or hosts) and their section. */
+  context?: { rows: DatasetRow[]; section: ContextSection };
 }
 
 /** Read every input of one dataset in a single streaming pass, then sample, deduplicate and split. */
@@ -80,6 +90,7 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
   const capacity = Math.ceil(share * 1.05) + 16;
   const sampler = new StratifiedSampler({ capacity });
   const skips = new SkipLog();
+  const contextStats = options.context ? emptyContextStats() : undefined;
   const inputs: FileReport[] = [];
   // Indexed by position in `files`, so the manifest lists them in read order.
   const ignoredAt: ({ file: string; reason: string } | undefined)[] = [];
@@ -89,8 +100,15 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
     const reason = file.ignored ?? ignoreReason(source, file);
     if (reason !== undefined) ignoredAt[position] = { file: file.displayName, reason };
     else {
-      const part = options.flowIndex ? { flowIndexPart: `${options.flowIndex}.part-${position}` } : {};
-      jobs.push({ source, file, seed, capacity, attempted: options.attempted, ...part });
+      jobs.push({
+        source,
+        file,
+        seed,
+        capacity,
+        attempted: options.attempted,
+        ...(options.context ? { context: options.context } : {}),
+        ...(options.flowIndex ? { flowIndexPart: `${options.flowIndex}.part-${position}` } : {}),
+      });
       positions.push(position);
     }
   }
@@ -107,7 +125,12 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
         return;
       }
       const { report, seconds } = result.sample;
-      absorbFileSample({ sampler, skips, sample: result.sample });
+      absorbFileSample({
+        sampler,
+        skips,
+        sample: result.sample,
+        ...(contextStats ? { context: contextStats } : {}),
+      });
       inputs.push(report);
       onProgress?.(
         `${source}: [${position + 1}/${files.length}] ${file.displayName}: ${report.rows} rows, ${report.skipped} skipped, ${(report.bytes / 1e6 / Math.max(seconds, 1e-3)).toFixed(0)} MB/s`,
@@ -154,8 +177,22 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
       message: `${source}: no usable flows in ${files.length} file(s) under ${options.roots.join(", ")}${reasons.length ? ` (skipped: ${reasons.join("; ")})` : ""}${ignored.length ? ` (ignored: ${ignored.map((entry) => `${entry.file}: ${entry.reason}`).join("; ")})` : ""}`,
     });
   }
+  const context =
+    options.context && contextStats
+      ? buildContextRows({
+          strata: selection.strata,
+          source: META_SOURCE[source],
+          sampleOf: options.fileName ?? source,
+          context: options.context,
+          ...(options.splitStrategy ? { splitStrategy: options.contextSplitStrategy ?? "capture" } : {}),
+          seed,
+          reject: flowRejection(strata),
+          stats: contextStats,
+        })
+      : undefined;
   return {
     rows,
+    ...(context ? { context } : {}),
     manifest: {
       source: META_SOURCE[source],
       limit,

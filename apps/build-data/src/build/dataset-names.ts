@@ -11,6 +11,24 @@ export function datasetFileName(source: SourceName, mode: BuildMode): string {
   return `unsw-nb15-ood-${suffix}.jsonl`;
 }
 
+/** A source's context dataset file (`--context K`): `iot23-context-v1.jsonl`, `*-context-ood-v1.jsonl`. */
+export function contextFileName(source: SourceName, mode: BuildMode): string {
+  const suffix = mode === "test" ? "test" : "v1";
+  if (source === "iot23") return `iot23-context-${suffix}.jsonl`;
+  if (source === "cic") return `cic-ids-2017-context-ood-${suffix}.jsonl`;
+  return `unsw-nb15-context-ood-${suffix}.jsonl`;
+}
+
+/** The context manifest (`sampling-context-v1.json`): the context options and each context set's section. */
+export function contextManifestFileName(mode: BuildMode): string {
+  return mode === "test" ? "sampling-context-test.json" : "sampling-context-v1.json";
+}
+
+/** The learned baseline trained on the IoT-23 context set (with context features). */
+export function contextBaselineFileName(mode: BuildMode): string {
+  return mode === "test" ? "baseline-learned-context-test.json" : "baseline-learned-context-v1.json";
+}
+
 /** `sampling-iot23-*.json` for IoT-23, `sampling-e1-ood-*.json` for the two out-of-distribution sets. */
 export function manifestFileName(kind: "iot23" | "ood", mode: BuildMode): string {
   const suffix = mode === "test" ? "test" : "v1";
@@ -36,9 +54,12 @@ export function buildRecordFileName(mode: BuildMode): string {
 export function buildOutputNames(mode: BuildMode): string[] {
   return [
     ...SOURCE_NAMES.map((source) => datasetFileName(source, mode)),
+    ...SOURCE_NAMES.map((source) => contextFileName(source, mode)),
     manifestFileName("iot23", mode),
     manifestFileName("ood", mode),
+    contextManifestFileName(mode),
     baselineFileName(mode),
+    contextBaselineFileName(mode),
     dataCardFileName(mode),
     buildRecordFileName(mode),
   ];

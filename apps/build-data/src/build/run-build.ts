@@ -6,6 +6,8 @@ import type { BaselineScore } from "../baseline/evaluate-baseline.js";
 import type { MajorityScore } from "../baseline/majority-class.js";
 import type { FieldAudit } from "../card/shortcut-audit.js";
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
+import type { ContextOptions } from "../context/context-options.js";
+import type { ContextSection, ContextSplitStrategy } from "../context/context-rows.js";
 import type { HubOptions } from "../hub/hub-options.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
@@ -53,6 +55,13 @@ export interface RunBuildOptions {
    * multi-turn tools (see @sv/env). Installed with the build; a failed build installs none.
    */
   flowIndex?: boolean;
+  /**
+   * Also write context sets (each sampled flow with its originator's earlier flows) for the datasets
+   * built; datasets kept by a partial rebuild (`only`) get none.
+   */
+  context?: ContextOptions;
+  /** Train/dev/test strategy of the IoT-23 context set (default `capture`). */
+  contextSplitStrategy?: ContextSplitStrategy;
   /** Install a build that fails its own checks (default false: it is kept aside and the build fails). */
   allowIncomplete?: boolean;
   onProgress?: (message: string) => void;
@@ -64,6 +73,8 @@ export interface RunBuildResult {
   /** Files of this build, relative to `out`. */
   files: string[];
   datasets: { source: SourceName; fileName: string; manifest: SourceManifest; carried: boolean }[];
+  /** Context builds: each built dataset's context set (not written when it has no rows). */
+  contextSets?: { source: SourceName; fileName: string; section: ContextSection }[];
   learned?: Record<string, BaselineScore>;
   heuristic?: Record<string, BaselineScore>;
   majority: MajorityScore[];
@@ -106,12 +117,23 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const built = new Map<SourceName, StagedDataset>();
   try {
     for (const source of only) built.set(source, await stageSource(source, options));
+    if (options.context && [...built.values()].every((dataset) => (dataset.context?.rows.length ?? 0) === 0))
+      throw new CliError({
+        code: CLI_ERROR_CODES.nothingUsable,
+        message: `--context: none of the inputs of ${only.join(", ")} carries a start time and an originator host per flow (IoT-23 Hub copy, CIC MachineLearningCVE and UNSW training/testing sets have none), so no context set can be built`,
+      });
     for (const dataset of kept.values())
       onProgress?.(`${dataset.source}: kept ${dataset.fileName} from the build in ${out}`);
     const datasets = SOURCE_NAMES.map((source) => built.get(source) ?? kept.get(source)).filter(
       (dataset) => dataset !== undefined,
     );
-    const written = await writeBuild({ dir: staging, mode, seed, datasets });
+    const written = await writeBuild({
+      dir: staging,
+      mode,
+      seed,
+      datasets,
+      ...(options.context ? { context: options.context } : {}),
+    });
     const { baselines } = written;
     const learnedTest = baselines.learned?.["iot23 test"]?.accuracy;
     if (baselines.learned)
@@ -145,6 +167,21 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
         manifest: dataset.section,
         carried: dataset.carried,
       })),
+      ...(options.context
+        ? {
+            contextSets: datasets.flatMap((dataset) =>
+              dataset.context
+                ? [
+                    {
+                      source: dataset.source,
+                      fileName: dataset.context.fileName,
+                      section: dataset.context.section,
+                    },
+                  ]
+                : [],
+            ),
+          }
+        : {}),
       ...(baselines.learned ? { learned: baselines.learned } : {}),
       heuristic: baselines.heuristic,
       majority: baselines.majority,

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { flowIndexPathFor } from "@sv/dataset";
 import { buildSource } from "./build-source.js";
-import { datasetFileName } from "./dataset-names.js";
+import { contextFileName, datasetFileName } from "./dataset-names.js";
 import { resolveSource } from "./resolve-source.js";
 import type { RunBuildOptions } from "./run-build.js";
 import type { StagedDataset } from "./staged-dataset.js";
@@ -33,6 +33,8 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
     ...(flowIndex ? { flowIndex: flowIndex.built } : {}),
+    ...(options.context ? { context: options.context, fileName } : {}),
+    ...(options.contextSplitStrategy ? { contextSplitStrategy: options.contextSplitStrategy } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
   return {
@@ -44,6 +46,7 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
       ...(resolved.hubRepo ? { hub: { repo: resolved.hubRepo, files: resolved.hubFiles } } : {}),
       ...result.manifest,
     },
+    ...(result.context ? { context: { fileName: contextFileName(source, mode), ...result.context } } : {}),
     carried: false,
     ...(flowIndex ? { flowIndex } : {}),
   };

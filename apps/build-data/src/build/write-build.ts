@@ -1,13 +1,18 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type BaselineReport, scoreBaselines } from "../baseline/score-baselines.js";
+import { scoreContextBaselines } from "../baseline/score-context-baselines.js";
+import { renderContextSection } from "../card/context-card-section.js";
 import { renderDataCard } from "../card/render-data-card.js";
+import type { ContextOptions } from "../context/context-options.js";
 import { META_SOURCE } from "../readers/source-name.js";
 import { type BuildRecord, type BuildRecordFile, computeBuildId, sha256Hex } from "./build-record.js";
 import {
   type BuildMode,
   baselineFileName,
   buildRecordFileName,
+  contextBaselineFileName,
+  contextManifestFileName,
   dataCardFileName,
   manifestFileName,
 } from "./dataset-names.js";
@@ -21,6 +26,8 @@ export interface WriteBuildOptions {
   seed: number;
   /** Every dataset of the build, in {@link SOURCE_NAMES} order (rebuilt and kept ones alike). */
   datasets: readonly StagedDataset[];
+  /** Context builds: the options, written into the context manifest. */
+  context?: ContextOptions;
 }
 
 export interface WrittenBuild {
@@ -52,16 +59,31 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
     written.push({ name, sha256: sha256Hex(content), bytes: Buffer.byteLength(content) });
   };
   const texts = datasets.map((dataset) => jsonl(dataset.rows));
+  // Context sets with no row (a format without time or hosts) are not written; the manifest says why.
+  const contextSets = datasets.flatMap((dataset) =>
+    dataset.context && dataset.context.rows.length > 0
+      ? [{ ...dataset.context, source: dataset.source }]
+      : [],
+  );
+  const contextTexts = contextSets.map((set) => jsonl(set.rows));
   const buildId = computeBuildId({
     mode,
     seed,
-    datasets: datasets.map((dataset, index) => ({
-      fileName: dataset.fileName,
-      sha256: sha256Hex(texts[index]!),
-      section: dataset.section,
-    })),
+    datasets: [
+      ...datasets.map((dataset, index) => ({
+        fileName: dataset.fileName,
+        sha256: sha256Hex(texts[index]!),
+        section: dataset.section,
+      })),
+      ...contextSets.map((set, index) => ({
+        fileName: set.fileName,
+        sha256: sha256Hex(contextTexts[index]!),
+        section: set.section,
+      })),
+    ],
   });
   for (const [index, dataset] of datasets.entries()) await write(dataset.fileName, texts[index]!);
+  for (const [index, set] of contextSets.entries()) await write(set.fileName, contextTexts[index]!);
   const header = {
     build_id: buildId,
     mode,
@@ -76,6 +98,35 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
     const sections = Object.fromEntries(ood.map((dataset) => [META_SOURCE[dataset.source], dataset.section]));
     await write(manifestFileName("ood", mode), json({ ...header, datasets: sections }));
   }
+  if (options.context) {
+    const sections = Object.fromEntries(
+      datasets.flatMap((dataset) =>
+        dataset.context
+          ? [
+              [
+                META_SOURCE[dataset.source],
+                {
+                  dataset: dataset.context.rows.length > 0 ? dataset.context.fileName : null,
+                  ...dataset.context.section,
+                },
+              ],
+            ]
+          : [],
+      ),
+    );
+    await write(
+      contextManifestFileName(mode),
+      json({
+        ...header,
+        context: {
+          flows: options.context.flows,
+          window_seconds: options.context.windowSeconds,
+          max_hosts: options.context.maxHosts,
+        },
+        datasets: sections,
+      }),
+    );
+  }
   const baselines = scoreBaselines({ datasets, seed });
   const modelFile = baselineFileName(mode);
   const incomplete: string[] = [];
@@ -83,6 +134,35 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
     const model = { ...baselines.model, training: { ...baselines.model.training, build_id: buildId } };
     await write(modelFile, json(model));
   } else if (baselines.refusal) incomplete.push(`${baselines.refusal} (${modelFile} omitted)`);
+  let contextSection: string | undefined;
+  if (options.context) {
+    const report = scoreContextBaselines({
+      datasets,
+      seed,
+      flows: options.context.flows,
+      windowSeconds: options.context.windowSeconds,
+    });
+    const contextModelFile = contextBaselineFileName(mode);
+    if (report.model) {
+      const model = { ...report.model, training: { ...report.model.training, build_id: buildId } };
+      await write(contextModelFile, json(model));
+    } else if (report.refusal) incomplete.push(`${report.refusal} (${contextModelFile} omitted)`);
+    contextSection = renderContextSection({
+      report,
+      modelFile: contextModelFile,
+      sets: datasets.flatMap((dataset) =>
+        dataset.context
+          ? [
+              {
+                source: META_SOURCE[dataset.source],
+                ...(dataset.context.rows.length > 0 ? { fileName: dataset.context.fileName } : {}),
+                section: dataset.context.section,
+              },
+            ]
+          : [],
+      ),
+    });
+  }
   await write(
     dataCardFileName(mode),
     renderDataCard({
@@ -107,6 +187,7 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
       heuristic: baselines.heuristic,
       majority: baselines.majority,
       ...(baselines.audit ? { audit: baselines.audit } : {}),
+      ...(contextSection ? { contextSection } : {}),
     }),
   );
   const record: BuildRecord = {
@@ -116,7 +197,10 @@ export async function writeBuild(options: WriteBuildOptions): Promise<WrittenBui
     mode,
     seed,
     generated_by: "@sv/build-data",
-    datasets: Object.fromEntries(datasets.map((dataset) => [META_SOURCE[dataset.source], dataset.fileName])),
+    datasets: Object.fromEntries([
+      ...datasets.map((dataset) => [META_SOURCE[dataset.source], dataset.fileName]),
+      ...contextSets.map((set) => [`${META_SOURCE[set.source]}-context`, set.fileName]),
+    ]),
     files: [...written],
     incomplete,
   };

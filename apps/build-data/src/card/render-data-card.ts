@@ -3,6 +3,7 @@ import type { MajorityScore } from "../baseline/majority-class.js";
 import type { SourceManifest } from "../build/build-source.js";
 import type { FieldAudit } from "./shortcut-audit.js";
 import { MAPPING_TABLES } from "./mapping-tables.js";
+import { table } from "./markdown-table.js";
 import { SOURCES_TEXT } from "./sources-text.js";
 
 export interface DataCardDataset {
@@ -26,6 +27,8 @@ export interface RenderDataCardOptions {
   /** Majority-class accuracy per set and split. */
   majority?: readonly MajorityScore[];
   audit?: FieldAudit[];
+  /** Context builds: the rendered "Context sets" section. */
+  contextSection?: string;
 }
 
 const percent = (value: number | undefined) => (value === undefined ? "n/a" : `${(value * 100).toFixed(1)}%`);
@@ -35,14 +38,6 @@ function majorityModel(entry: MajorityScore): string {
   if (entry.labels.length === 0) return "majority class";
   if (entry.labels.length === 2) return "majority class (tie: always Benign or always Malicious)";
   return `majority class (always ${entry.labels[0]})`;
-}
-
-function table(header: string[], rows: (string | number)[][]): string {
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
-  ].join("\n");
 }
 
 function datasetSection(dataset: DataCardDataset): string {
@@ -170,6 +165,7 @@ export function renderDataCard(options: RenderDataCardOptions): string {
       "",
     );
   }
+  if (options.contextSection) parts.push(options.contextSection, "");
   parts.push("## Field mapping", "", MAPPING_TABLES);
   return `${parts
     .join("\n")

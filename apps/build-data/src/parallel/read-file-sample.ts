@@ -1,4 +1,5 @@
 import { createFlowIndexWriter, type Flow, toIndexedFlow } from "@sv/dataset";
+import { type ContextOptions, emptyContextStats } from "../context/context-options.js";
 import { errnoCode, fileSystemError } from "../io/file-system-error.js";
 import type { InputFile } from "../io/find-input-files.js";
 import type { AttemptedPolicy } from "../readers/cic-mapper.js";
@@ -19,6 +20,8 @@ export interface FileSampleJob {
   attempted: AttemptedPolicy;
   /** `--flow-index`: write every flow of the file to this part index (merged in file order later). */
   flowIndexPart?: string;
+  /** Context builds: keep each originator's recent flows and attach them to the candidates. */
+  context?: ContextOptions;
 }
 
 /** A file's sample, or why the file was not read (its layout matched nothing known). */
@@ -42,6 +45,7 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
         if (indexed) part.add(indexed);
       }
     : undefined;
+  const context = job.context ? { options: job.context, stats: emptyContextStats() } : undefined;
   try {
     const report = await readSourceFile({
       ...(indexFlow ? { indexFlow } : {}),
@@ -51,10 +55,19 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
       sampler,
       skips,
       attempted: job.attempted,
+      ...(context ? { context } : {}),
     });
     part?.close();
     const seconds = (performance.now() - started) / 1000;
-    return { sample: { report, seconds, strata: snapshotStrata(sampler), skips: skips.toJSON() } };
+    return {
+      sample: {
+        report,
+        seconds,
+        strata: snapshotStrata(sampler),
+        skips: skips.toJSON(),
+        ...(context ? { context: context.stats } : {}),
+      },
+    };
   } catch (error) {
     part?.abort();
     if (error instanceof UnrecognisedLayout)

@@ -1,3 +1,6 @@
+import type { Flow } from "@sv/dataset";
+import { addContextStats } from "../context/context-options.js";
+import { HostContext } from "../context/host-context.js";
 import { scanLines } from "../io/scan-lines.js";
 import { splitCsvLine } from "../io/split-csv-line.js";
 import type { FileReport, ReaderContext } from "./file-report.js";
@@ -27,6 +30,7 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
   let rows = 0;
   let skipped = 0;
   let cells: string[] = [];
+  const hosts = options.context ? new HostContext<Flow>(options.context.options) : undefined;
   const get = (position: number | undefined): Cell => (position === undefined ? undefined : cells[position]);
   const skip = (reason: string, line: number, detail?: string): void => {
     skipped++;
@@ -43,7 +47,7 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
       skip(mapped.skip, line, mapped.detail);
       return;
     }
-    const outcome = offerMapped(options, scenario, mapped, line);
+    const outcome = offerMapped(options, scenario, mapped, line, hosts);
     if (typeof outcome === "object") skip(outcome.skip, line, outcome.detail);
   };
   const result = await scanLines({
@@ -67,6 +71,7 @@ export async function readCsv(options: ReadCsvOptions): Promise<FileReport> {
       record(line);
     },
   });
+  if (hosts) addContextStats(options.context!.stats, hosts.stats());
   if (layoutError !== undefined) throw new UnrecognisedLayout(`${displayName}: ${layoutError}`);
   return textFileReport({ context: options, format: mapper?.format ?? "empty", result, rows, skipped });
 }

@@ -1,4 +1,5 @@
 import type { Flow } from "@sv/dataset";
+import type { ContextOptions, ContextStats } from "../context/context-options.js";
 import type { SkipLog } from "../sampling/skip-log.js";
 import type { StratifiedSampler } from "../sampling/stratified-sampler.js";
 import type { ScenarioSource } from "./iot23-scenario.js";
@@ -17,6 +18,8 @@ export interface ReaderContext {
    * so the multi-turn tools can look up a flow's neighbours.
    */
   indexFlow?: (scenario: string, flow: Flow, line: number) => void;
+  /** Context builds: how much context to keep, and where the file's context counts are added. */
+  context?: { options: ContextOptions; stats: ContextStats };
 }
 
 /** One input file as the manifest lists it. */

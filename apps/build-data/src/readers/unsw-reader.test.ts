@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collect } from "../test-utils/collect.js";
-import { fixturesDir, rawDir } from "../test-utils/paths.js";
+import { fixturesDir, requireRawSamples } from "../test-utils/paths.js";
+
+const raw = requireRawSamples();
 
 describe("UNSW-NB15", () => {
-  it("reads the real testing set (BOM, CRLF, attack_cat, label)", async () => {
-    const path = join(rawDir, "unsw-nb15", "UNSW_NB15_testing-set.csv");
+  it.skipIf(!raw.available)("reads the real testing set (BOM, CRLF, attack_cat, label)", async () => {
+    const path = join(raw.path, "unsw-nb15", "UNSW_NB15_testing-set.csv");
     const { reports, candidates, skips, sampler } = await collect("unsw", [
       { path, displayName: "testing.csv" },
     ]);

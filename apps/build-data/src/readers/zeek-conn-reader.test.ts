@@ -1,16 +1,17 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collect } from "../test-utils/collect.js";
-import { fixturesDir, rawDir } from "../test-utils/paths.js";
+import { fixturesDir, requireRawSamples } from "../test-utils/paths.js";
 
-const iot = join(rawDir, "iot23");
+const raw = requireRawSamples();
+const iot = join(raw.path, "iot23");
 const file = (path: string, displayName = path) => ({ path: join(iot, path), displayName });
 const canonical = "CTU-IoT-Malware-Capture-34-1/bro/conn.log.labeled";
 const tabVariant = "_format-variants/CTU-IoT-Malware-Capture-34-1.tab-separated-labels.conn.log.labeled";
 const honeypot = "CTU-Honeypot-Capture-4-1/bro/conn.log.labeled";
 const crlf = "_format-variants/CTU-Honeypot-Capture-4-1.crlf.conn.log.labeled";
 
-describe("readZeekConn on the real IoT-23 samples", () => {
+describe.skipIf(!raw.available)("readZeekConn on the real IoT-23 samples", () => {
   it("reads 34-1 (three-space labels, no #close, no final newline) with every label", async () => {
     const { reports, sampler, skips } = await collect("iot23", [file(canonical)]);
     expect(reports[0]).toMatchObject({ rows: 23145, skipped: 0, bytes: 3019283 });

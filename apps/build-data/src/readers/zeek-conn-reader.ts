@@ -1,4 +1,7 @@
 import { FLOW_FIELDS, type Flow, type FlowField, flowHash } from "@sv/dataset";
+import { addContextStats } from "../context/context-options.js";
+import { HostContext } from "../context/host-context.js";
+import { epochSeconds } from "../context/record-time.js";
 import { scanLines } from "../io/scan-lines.js";
 import { combinePriority, seedLanes } from "../sampling/priority.js";
 import type { Stratum } from "../sampling/stratified-sampler.js";
@@ -33,6 +36,32 @@ interface Plan {
   fields: [FlowField, number][];
   contentFirst: number;
   contentLast: number;
+  /** Positions of `ts` and `id.orig_h` (-1 when the layout has none), for context builds. */
+  tsIndex: number;
+  hostIndex: number;
+}
+
+/** A remembered line for context: the bytes of its fields before the label tail, and its layout. */
+interface RememberedLine {
+  bytes: Buffer;
+  length: number;
+  plan: Plan;
+}
+
+/** Decode a remembered line's flow fields (as the sampled flow's are decoded, `ts` left out). */
+function decodeRemembered(line: RememberedLine): Flow {
+  const flow: Flow = {};
+  const ends: number[] = [];
+  for (let position = 0; position < line.length; position++)
+    if (line.bytes[position] === TAB) ends.push(position);
+  ends.push(line.length);
+  for (const [name, index] of line.plan.fields) {
+    if (name === "ts" || index >= ends.length) continue;
+    const value = line.bytes.toString("utf8", index === 0 ? 0 : ends[index - 1]! + 1, ends[index]!);
+    if (value === "-" || value === "(empty)" || value === "") continue;
+    flow[name] = value;
+  }
+  return flow;
 }
 
 function planFor(layout: ZeekLayout): Plan {
@@ -47,7 +76,18 @@ function planFor(layout: ZeekLayout): Plan {
     contentFirst = Math.min(contentFirst, position);
     contentLast = Math.max(contentLast, position);
   }
-  return { layout, fields, contentFirst, contentLast };
+  const position = (name: string) => {
+    const found = layout.index.get(name);
+    return found === undefined || found >= layout.tailIndex ? -1 : found;
+  };
+  return {
+    layout,
+    fields,
+    contentFirst,
+    contentLast,
+    tsIndex: position("ts"),
+    hostIndex: position("id.orig_h"),
+  };
 }
 
 export interface ReadZeekConnOptions extends ReaderContext {
@@ -80,6 +120,7 @@ export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileRe
   const starts = new Int32Array(MAX_FIELDS + 2);
   const [firstLane, secondLane] = seedLanes(seed);
   const tokens = new Int32Array(16);
+  const hosts = context.context ? new HostContext<RememberedLine>(context.context.options) : undefined;
   let rows = 0;
   let skipped = 0;
   const skip = (reason: string, line: number, detail?: string): void => {
@@ -170,7 +211,51 @@ export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileRe
       return;
     }
     if (context.indexFlow) indexLine(buffer, line);
-    const stratum = strata[kind]!;
+    if (hosts === undefined) {
+      offerLine(buffer, line, kind, first, second, count, undefined);
+      return;
+    }
+    // Context builds: this flow takes its host's earlier flows, then is remembered for later ones.
+    const host = fieldText(buffer, plan.hostIndex);
+    const time = host === undefined ? undefined : epochSeconds(fieldText(buffer, plan.tsIndex));
+    if (host === undefined || time === undefined) {
+      hosts.countUnplaced();
+      offerLine(buffer, line, kind, first, second, count, undefined);
+      return;
+    }
+    offerLine(buffer, line, kind, first, second, count, () => hosts.before(host, time).map(decodeRemembered));
+    const length = starts[tailIndex]! - 1 - start;
+    const linePlan = plan;
+    hosts.remember(host, time, (reuse) => {
+      const bytes =
+        reuse && reuse.bytes.length >= length ? reuse.bytes : Buffer.allocUnsafe(Math.max(length, 256));
+      buffer.copy(bytes, 0, start, start + length);
+      if (reuse === undefined || reuse.bytes !== bytes) return { bytes, length, plan: linePlan };
+      reuse.length = length;
+      reuse.plan = linePlan;
+      return reuse;
+    });
+  };
+
+  /** The text of field `index` of the current line; undefined when unset or absent from the layout. */
+  const fieldText = (buffer: Buffer, index: number): string | undefined => {
+    if (index < 0) return undefined;
+    const value = buffer.toString("latin1", starts[index]!, starts[index + 1]! - 1);
+    return value === "-" || value === "" ? undefined : value;
+  };
+
+  const offerLine = (
+    buffer: Buffer,
+    line: number,
+    kind: number,
+    first: number,
+    second: number,
+    count: number,
+    earlier: (() => Flow[]) | undefined,
+  ): void => {
+    const { layout } = plan;
+    const tailIndex = layout.tailIndex;
+    const stratum = strata![kind]!;
     const priority = combinePriority(first, second);
     if (!stratum.accepts(priority)) return;
     const contentStart = starts[plan.contentFirst]!;
@@ -205,6 +290,7 @@ export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileRe
       file: displayName,
       line,
       raw: Buffer.from(buffer.subarray(contentStart, contentEnd)),
+      ...(earlier ? { context: earlier() } : {}),
     });
   };
 
@@ -214,6 +300,7 @@ export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileRe
     onOverlong: (line) => skip("line too long", line),
     onDamagedGzip: (line, message) => skip("truncated or corrupt gzip (rest of file lost)", line, message),
   });
+  if (hosts) addContextStats(context.context!.stats, hosts.stats());
   if (strata === undefined) openStrata();
   return {
     ...textFileReport({ context, format: "zeek-conn-labeled", result, rows, skipped }),

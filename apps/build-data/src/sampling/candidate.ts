@@ -17,6 +17,11 @@ export interface Candidate {
   line: number;
   /** Extra provenance for `meta` (e.g. the source's own timestamp). */
   extra?: Record<string, string | number>;
+  /**
+   * Context builds only: the earlier flows of the same originator host in the same file (oldest first),
+   * taken when the flow was offered. Undefined when the file or the flow has no time or originator.
+   */
+  context?: Flow[];
   /** The raw content bytes the priority was computed from (Zeek lines), for a fast duplicate check. */
   raw?: Buffer;
 }

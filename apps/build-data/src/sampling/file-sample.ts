@@ -1,4 +1,5 @@
 import type { RowAnswer } from "@sv/dataset";
+import { addContextStats, type ContextStats } from "../context/context-options.js";
 import type { FileReport } from "../readers/file-report.js";
 import type { Candidate } from "./candidate.js";
 import type { SkipLog, SkipLogData } from "./skip-log.js";
@@ -21,6 +22,8 @@ export interface FileSample {
   seconds: number;
   strata: StratumSnapshot[];
   skips: SkipLogData;
+  /** Context builds: the file's context counts. */
+  context?: ContextStats;
 }
 
 /** Snapshot every non-empty stratum of a sampler that read one file. */
@@ -38,6 +41,8 @@ export interface AbsorbFileSampleOptions {
   sampler: StratifiedSampler;
   skips: SkipLog;
   sample: FileSample;
+  /** Context builds: where the file's context counts are summed. */
+  context?: ContextStats;
 }
 
 /**
@@ -54,4 +59,5 @@ export function absorbFileSample(options: AbsorbFileSampleOptions): void {
     for (const candidate of snapshot.candidates) stratum.offer(candidate);
   }
   skips.absorb(sample.skips);
+  if (options.context && sample.context) addContextStats(options.context, sample.context);
 }

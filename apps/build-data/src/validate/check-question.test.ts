@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { renderQuestion } from "@sv/dataset";
+import { renderContextQuestion, renderQuestion } from "@sv/dataset";
 import { describe, expect, it } from "vitest";
 import { checkQuestion } from "./check-question.js";
 import { createLeakMatcher } from "./leak-words.js";
@@ -106,5 +106,40 @@ describe("checkQuestion (property)", () => {
       }),
       { numRuns: 400, seed: 3 },
     );
+  });
+});
+
+describe("checkQuestion on context questions", () => {
+  const flow = {
+    "id.orig_h": "192.168.1.195",
+    "id.resp_h": "185.244.25.235",
+    "id.resp_p": 23,
+    proto: "tcp",
+    conn_state: "S0",
+    history: "S",
+  };
+  const earlier = { ...flow, "id.resp_h": "185.244.25.236", history: "Sr", conn_state: "REJ" };
+  const context = renderContextQuestion({ context: [earlier, flow], flow, windowSeconds: 300 });
+
+  it("accepts what renderContextQuestion writes, with or without earlier flows", () => {
+    expect(problems(context)).toEqual([]);
+    expect(problems(renderContextQuestion({ context: [], flow, windowSeconds: 60 }))).toEqual([]);
+  });
+
+  it("names the context flow with a non-canonical value or a family word", () => {
+    const bad = context.replace("\n2. id.orig_h=192.168.1.195", "\n2. id.orig_h=192.168.1.999");
+    expect(problems(bad)[0]?.message).toMatch(/^context flow 2: value "192.168.1.999"/);
+    const leaking = context.replace("history=Sr", "history=Okiru");
+    expect(problems(leaking)[0]).toMatchObject({
+      field: "history",
+      message: expect.stringMatching(/^context flow 1: .*Okiru/),
+    });
+  });
+
+  it("rejects a broken header, numbering, a ts in a context flow or free text", () => {
+    expect(problems(context.replace("the 2 earlier", "the 3 earlier"))).not.toEqual([]);
+    expect(problems(context.replace("\n2. ", "\n3. "))).not.toEqual([]);
+    expect(problems(context.replace("\n1. ", "\n1. ts=1.000000, "))).not.toEqual([]);
+    expect(problems(`${context}\nnote: looks bad`)).not.toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { FLOW_FIELDS, type FlowField, parseQuestion, renderQuestion, UNSET } from "@sv/dataset";
+import {
+  FLOW_FIELDS,
+  type FlowField,
+  parseContextQuestion,
+  parseQuestion,
+  renderContextQuestion,
+  renderQuestion,
+  UNSET,
+} from "@sv/dataset";
 import { nonCanonicalReason } from "./field-rules.js";
 import type { LeakMatcher } from "./leak-words.js";
 
@@ -17,10 +25,54 @@ export interface QuestionProblem {
  * value is canonical for its field, and no value shows a label or attack-family word.
  */
 export function checkQuestion(question: string, leaks: LeakMatcher): QuestionProblem[] {
+  if (question.startsWith(CONTEXT_PREFIX)) return checkContextQuestion(question, leaks);
   if (!question.startsWith(PREFIX)) return [{ message: `does not start with "${PREFIX}"` }];
+  const problems = checkFields(question.slice(PREFIX.length), leaks);
+  if (
+    problems.length === 0 &&
+    renderQuestion(parseQuestion(question), { includeTimestamp: true }) !== question
+  )
+    problems.push({
+      message: "not the canonical rendering of its flow (field order, spacing or missing fields)",
+    });
+  return problems;
+}
+
+const CONTEXT_PREFIX = "Context: ";
+
+/**
+ * A context question: the header, numbered context flows and the `Log Entry:` line, each flow checked
+ * like a single-flow question, and the whole text exactly what `renderContextQuestion` writes for it.
+ */
+function checkContextQuestion(question: string, leaks: LeakMatcher): QuestionProblem[] {
+  const parsed = parseContextQuestion(question);
+  if (parsed === undefined)
+    return [
+      {
+        message:
+          "a context question must be the header line, numbered context flows (1. 2. …) and a final Log Entry: line",
+      },
+    ];
+  const lines = question.split("\n");
+  const problems: QuestionProblem[] = [];
+  lines.slice(1, -1).forEach((line, index) => {
+    for (const problem of checkFields(line.slice(`${index + 1}. `.length), leaks))
+      problems.push({ ...problem, message: `context flow ${index + 1}: ${problem.message}` });
+  });
+  problems.push(...checkFields(lines.at(-1)!.slice(PREFIX.length), leaks));
+  if (problems.length === 0 && renderContextQuestion(parsed) !== question)
+    problems.push({
+      message:
+        "not the canonical rendering of its context and flow (header, numbering, field order or spacing)",
+    });
+  return problems;
+}
+
+/** Check one `key=value, …` list: known keys once each, canonical values, no label or family word. */
+function checkFields(body: string, leaks: LeakMatcher): QuestionProblem[] {
   const problems: QuestionProblem[] = [];
   const seen = new Set<string>();
-  for (const part of question.slice(PREFIX.length).split(", ")) {
+  for (const part of body.split(", ")) {
     const separator = part.indexOf("=");
     if (separator < 0) {
       problems.push({ message: `text that is not a key=value pair: ${JSON.stringify(part.slice(0, 60))}` });
@@ -45,12 +97,5 @@ export function checkQuestion(question: string, leaks: LeakMatcher): QuestionPro
       if (reason) problems.push({ field: key, message: `value ${JSON.stringify(value)} is ${reason}` });
     }
   }
-  if (
-    problems.length === 0 &&
-    renderQuestion(parseQuestion(question), { includeTimestamp: true }) !== question
-  )
-    problems.push({
-      message: "not the canonical rendering of its flow (field order, spacing or missing fields)",
-    });
   return problems;
 }

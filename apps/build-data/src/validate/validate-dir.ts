@@ -6,6 +6,9 @@ import {
   baselineFileName,
   type BuildMode,
   buildOutputNames,
+  contextBaselineFileName,
+  contextFileName,
+  contextManifestFileName,
   dataCardFileName,
   datasetFileName,
   manifestFileName,
@@ -15,6 +18,7 @@ import { listOutSiblings } from "../build/staging.js";
 import { META_SOURCE, SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
 import { checkBaselineModel } from "./check-baseline-model.js";
 import { checkBuildRecord } from "./check-build-record.js";
+import { checkContextOverlap } from "./check-context-overlap.js";
 import { checkDatasetRows } from "./check-dataset-rows.js";
 import { checkOverlap } from "./check-overlap.js";
 import { createLeakMatcher } from "./leak-words.js";
@@ -103,15 +107,66 @@ async function validateMode(dir: string, mode: BuildMode, checks: ValidationChec
     );
   }
   if (files.length > 1) checks.push(checkOverlap(files));
+  const contextFiles = await validateContextFiles(dir, mode, leaks, checks);
   const modelName = baselineFileName(mode);
   const model = await readJsonCheck(join(dir, modelName), modelName, checks);
   const iotRows = files.find((file) => file.source === "iot23")?.rows;
   if (model !== undefined)
     checks.push(...checkBaselineModel({ name: modelName, model, ...(iotRows ? { iotRows } : {}) }));
+  const contextModelName = contextBaselineFileName(mode);
+  const contextModel = await readJsonCheck(join(dir, contextModelName), contextModelName, checks);
+  const iotContextRows = contextFiles.find((file) => file.source === "iot23")?.rows;
+  if (contextModel !== undefined)
+    checks.push(
+      ...checkBaselineModel({
+        name: contextModelName,
+        model: contextModel,
+        ...(iotContextRows ? { iotRows: iotContextRows } : {}),
+      }),
+    );
   checks.push(...(await checkBuildRecord(dir, mode)));
   const card = dataCardFileName(mode);
   checks.push({ name: `${card} present`, ok: existsSync(join(dir, card)), detail: "" });
   return files.length;
+}
+
+/**
+ * The context sets of a build (`--context`): the same row checks as the single-flow files (context
+ * questions parsed and rendered again), counts against `sampling-context-*.json`, no flow in two
+ * context files, and no context flow crossing a split.
+ */
+async function validateContextFiles(
+  dir: string,
+  mode: BuildMode,
+  leaks: ReturnType<typeof createLeakMatcher>,
+  checks: ValidationCheck[],
+): Promise<{ source: SourceName; name: string; rows: DatasetRow[] }[]> {
+  const files: { source: SourceName; name: string; rows: DatasetRow[] }[] = [];
+  for (const source of SOURCE_NAMES) {
+    const name = contextFileName(source, mode);
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    const rows = await readDatasetFile(path, name, checks);
+    if (rows) files.push({ source, name, rows });
+  }
+  const manifestName = contextManifestFileName(mode);
+  const manifest = await readJsonCheck(join(dir, manifestName), manifestName, checks);
+  if (files.length === 0) return files;
+  if (manifest === undefined)
+    checks.push({
+      name: `${manifestName} present`,
+      ok: false,
+      detail: "context files without their manifest",
+    });
+  const sections = manifest?.datasets as Record<string, { counts?: unknown }> | undefined;
+  for (const { source, name, rows } of files) {
+    checkDatasetRows({ rows, name, iot: source === "iot23", leaks, checks });
+    if (manifest !== undefined)
+      checks.push(checkManifest(rows, sections?.[META_SOURCE[source]], name, manifestName));
+  }
+  if (files.length > 1) checks.push(checkOverlap(files));
+  checks.push(checkContextOverlap({ contextFiles: files }));
+  return files;
 }
 
 /**

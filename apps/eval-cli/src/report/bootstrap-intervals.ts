@@ -20,11 +20,16 @@ export interface BootstrapIntervalsOptions {
   sample: BootstrapSample;
   resamples: number;
   seed: number;
+  /** Cost weights of `cost_weighted_accuracy`, as in the summary (default 10 / 1). */
+  fnCostWeight?: number;
+  fpCostWeight?: number;
 }
 
-/** Percentile with linear interpolation over a sorted array. */
+/** Bounds of one metric: null where it was undefined on every resample. */
+export type IntervalBounds = { low: number | null; high: number | null; resamplesDefined: number };
+
+/** Percentile with linear interpolation over a sorted, non-empty array. */
 function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
@@ -46,21 +51,27 @@ function groupByCluster(sample: BootstrapSample): { starts: Int32Array; members:
 
 /**
  * Percentile bootstrap 95% intervals of every headline metric, resampling examples (clusters) with
- * replacement. Metrics are recomputed by `RunMetricsAccumulator`, so intervals use the summary's formulas.
+ * replacement. Metrics are recomputed by `RunMetricsAccumulator`, so intervals use the summary's formulas
+ * (the same AURC, ECE and Brier). A resample on which a metric is undefined (e.g. one drawing no attacks,
+ * for TPR) is left out of that metric's interval; `resamplesDefined` says how many remained.
  * Deterministic: the same sample and seed give the same intervals.
  */
-export function bootstrapIntervals(options: BootstrapIntervalsOptions): Record<string, [number, number]> {
+export function bootstrapIntervals(options: BootstrapIntervalsOptions): Record<string, IntervalBounds> {
   const { sample } = options;
   const { starts, members } = groupByCluster(sample);
   const random = createSeededRandom(options.seed);
   const draws = HEADLINE_METRICS.map(() => new Float64Array(options.resamples));
+  const defined = HEADLINE_METRICS.map(() => 0);
   const record: { label: Label | null; confidence: number; answer: string } = {
     label: null,
     confidence: 0,
     answer: "Benign",
   };
   for (let resample = 0; resample < options.resamples; resample++) {
-    const accumulator = new RunMetricsAccumulator();
+    const accumulator = new RunMetricsAccumulator({
+      fnCostWeight: options.fnCostWeight,
+      fpCostWeight: options.fpCostWeight,
+    });
     const sums = [0, 0, 0, 0, 0];
     let count = 0;
     for (let draw = 0; draw < sample.clusterCount; draw++) {
@@ -76,7 +87,7 @@ export function bootstrapIntervals(options: BootstrapIntervalsOptions): Record<s
         count++;
       }
     }
-    const mean = (sum: number) => (count > 0 ? sum / count : 0);
+    const mean = (sum: number) => (count > 0 ? sum / count : null);
     const rewards = {
       mean: mean(sums[0]!),
       accuracy: mean(sums[1]!),
@@ -86,13 +97,18 @@ export function bootstrapIntervals(options: BootstrapIntervalsOptions): Record<s
     };
     const metrics = accumulator.result();
     HEADLINE_METRICS.forEach((metric, index) => {
-      draws[index]![resample] = metric.read(metrics, rewards);
+      const value = metric.read(metrics, rewards);
+      if (value !== null && Number.isFinite(value)) draws[index]![defined[index]!++] = value;
     });
   }
-  const intervals: Record<string, [number, number]> = {};
+  const intervals: Record<string, IntervalBounds> = {};
   HEADLINE_METRICS.forEach((metric, index) => {
-    const sorted = draws[index]!.sort();
-    intervals[metric.key] = [quantile(sorted, 0.025), quantile(sorted, 0.975)];
+    const count = defined[index]!;
+    const sorted = draws[index]!.subarray(0, count).sort();
+    intervals[metric.key] =
+      count === 0
+        ? { low: null, high: null, resamplesDefined: 0 }
+        : { low: quantile(sorted, 0.025), high: quantile(sorted, 0.975), resamplesDefined: count };
   });
   return intervals;
 }

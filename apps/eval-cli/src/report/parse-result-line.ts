@@ -26,6 +26,9 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
+const isCount = (value: unknown): boolean =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0;
+
 const finite = (value: unknown, fallback = 0): number =>
   typeof value === "number" && Number.isFinite(value) ? value : fallback;
 
@@ -181,6 +184,7 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     parsed,
     info: infoObject(record.info),
     token_usage: { input_tokens: finite(usage.input_tokens), output_tokens: finite(usage.output_tokens) },
+    token_usage_reported: error === null && isCount(usage.input_tokens) && isCount(usage.output_tokens),
     timing: {
       generation_ms: phaseMs(record, timing, "generation"),
       scoring_ms: phaseMs(record, timing, "scoring"),

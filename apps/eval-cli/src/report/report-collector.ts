@@ -1,15 +1,17 @@
+import { createHash } from "node:crypto";
 import type { Label } from "@sv/parser";
-import { RunMetricsAccumulator, safeNormalizeGoldAnswer } from "@sv/rubric";
+import { RiskCoverageAccumulator, RunMetricsAccumulator, safeNormalizeGoldAnswer } from "@sv/rubric";
+import { fromSummaryMetrics } from "../run-output/summary-metrics.js";
 import { type BootstrapSample, bootstrapIntervals } from "./bootstrap-intervals.js";
 import { canonicalSample } from "./canonical-sample.js";
-import { CONFIDENCE_BINS, COVERAGE_THRESHOLDS, confidenceBin, coverageThreshold } from "./confidence-bins.js";
+import { CONFIDENCE_BINS, confidenceBin } from "./confidence-bins.js";
 import { describeDistribution } from "./distribution.js";
 import type { GroupStats } from "./group-stats.js";
 import { HEADLINE_METRICS, type MetricInterval } from "./headline-metrics.js";
 import type { ResultLine } from "./result-line.js";
 import { RolloutTableBuilder } from "./rollout-table-builder.js";
 import type { RunMetadata } from "./run-metadata.js";
-import type { CoveragePoint, ReliabilityBin, RunReportData } from "./run-report-data.js";
+import type { ReliabilityBin, RunReportData } from "./run-report-data.js";
 import type { RunSummary } from "./run-summary.js";
 
 /** Options of {@link ReportCollector}. */
@@ -60,8 +62,7 @@ export class ReportCollector {
     correct: zeros(CONFIDENCE_BINS),
     sum: zeros(CONFIDENCE_BINS),
   };
-  private readonly thresholdCount = zeros(COVERAGE_THRESHOLDS);
-  private readonly thresholdErrors = zeros(COVERAGE_THRESHOLDS);
+  private readonly riskCoverage = new RiskCoverageAccumulator();
   private readonly outcome = {
     correct: zeros(CONFIDENCE_BINS),
     wrong: zeros(CONFIDENCE_BINS),
@@ -73,6 +74,11 @@ export class ReportCollector {
   private readonly inputTokens: number[] = [];
   private readonly outputTokens: number[] = [];
   private requestErrors = 0;
+  private retries = 0;
+  private retriedRollouts = 0;
+  private readonly systemPrompts = new Set<string>();
+  /** One key per distinct example (its `info.hash`, else id and question), to tell whether runs saw the same examples. */
+  private readonly exampleKeys = new Set<string>();
   private readonly confusion = {
     malicious: { malicious: 0, benign: 0, abstain: 0, none: 0 },
     benign: { malicious: 0, benign: 0, abstain: 0, none: 0 },
@@ -105,8 +111,19 @@ export class ReportCollector {
     const source = groupName(line.info.source);
     this.table.add(line, family, source);
     this.latency.push(line.timing.total_ms || line.timing.generation_ms);
-    this.inputTokens.push(line.token_usage.input_tokens);
-    this.outputTokens.push(line.token_usage.output_tokens);
+    // A rollout without reported usage (failed, or a null usage) has no token count, not a count of 0.
+    if (line.token_usage_reported !== false) {
+      this.inputTokens.push(line.token_usage.input_tokens);
+      this.outputTokens.push(line.token_usage.output_tokens);
+    }
+    const retries = Math.max(0, Math.floor(line.attempts) - 1);
+    if (retries > 0) {
+      this.retries += retries;
+      this.retriedRollouts++;
+    }
+    const system = line.prompt.find((message) => message.role === "system");
+    if (system) this.systemPrompts.add(system.content);
+    this.exampleKeys.add(exampleKey(line));
     if (line.error) {
       this.requestErrors++;
       return;
@@ -169,50 +186,60 @@ export class ReportCollector {
       if (correct) this.bins.correct[bin]!++;
       (correct ? this.outcome.correct : this.outcome.wrong)[bin]!++;
     }
-    const threshold = coverageThreshold(confidence);
-    if (threshold >= 0) {
-      this.thresholdCount[threshold]!++;
-      if (!correct) this.thresholdErrors[threshold]!++;
-    }
+    this.riskCoverage.add(confidence, correct);
   }
 
   /** Finish: intervals and chart data around the run's summary (from `buildSummary`, as summary.json). */
   result(options: { metadata: RunMetadata; summary: RunSummary }): RunReportData {
     const { summary } = options;
-    const metrics = summary.metrics;
+    const metrics = fromSummaryMetrics(summary.metrics);
     const rewards = { ...summary.rewards, mean: summary.rewards.mean_reward };
     const rollouts = this.rollouts;
     const resamples =
       this.options.resamples ?? Math.min(1000, Math.max(200, Math.floor(2e7 / Math.max(1, rollouts))));
     const seed = this.options.seed ?? (typeof options.metadata.seed === "number" ? options.metadata.seed : 0);
     const sample = canonicalSample(this.sample, this.sampleKeys);
-    const bounds = bootstrapIntervals({ sample, resamples, seed });
+    const bounds = bootstrapIntervals({
+      sample,
+      resamples,
+      seed,
+      fnCostWeight: metrics.cost.fn_cost_weight,
+      fpCostWeight: metrics.cost.fp_cost_weight,
+    });
     const intervals: Record<string, MetricInterval> = {};
     for (const metric of HEADLINE_METRICS) {
-      const [low, high] = bounds[metric.key]!;
-      intervals[metric.key] = { value: metric.read(metrics, rewards), low, high };
+      const value = metric.read(metrics, rewards);
+      const interval = bounds[metric.key]!;
+      intervals[metric.key] =
+        value === null
+          ? { value: null, low: null, high: null, resamplesDefined: interval.resamplesDefined }
+          : { value, ...interval };
     }
-    const decided =
-      metrics.confusion_matrix.tp +
-      metrics.confusion_matrix.tn +
-      metrics.confusion_matrix.fp +
-      metrics.confusion_matrix.fn;
     return {
       summary,
+      metrics,
       metadata: options.metadata,
       intervals,
       bootstrap: { resamples, seed, unit: "example" },
       confusion: this.confusion,
       reliability: this.reliability(),
-      riskCoverage: this.riskCoverage(decided),
+      riskCoverage: this.riskCoverage.curve(),
       confidenceByOutcome: this.outcome,
       byAttackFamily: stats(this.families),
       bySource: stats(this.sources),
       latencyMs: describeDistribution({ values: this.latency }),
       inputTokens: describeDistribution({ values: this.inputTokens }),
       outputTokens: describeDistribution({ values: this.outputTokens }),
-      tokens: { input: sum(this.inputTokens), output: sum(this.outputTokens) },
+      tokens: {
+        input: sum(this.inputTokens),
+        output: sum(this.outputTokens),
+        rollouts: this.inputTokens.length,
+      },
       requestErrors: this.requestErrors,
+      retries: { total: this.retries, rollouts: this.retriedRollouts },
+      rateLimitPauses: rateLimitPauses(options.metadata),
+      systemPrompt: systemPromptIdentity(this.systemPrompts),
+      examples: { distinct: this.exampleKeys.size, sha256: digest(this.exampleKeys) },
     };
   }
 
@@ -222,25 +249,9 @@ export class ReportCollector {
       upper: (bin + 1) / CONFIDENCE_BINS,
       count,
       correct: this.bins.correct[bin]!,
-      accuracy: count > 0 ? this.bins.correct[bin]! / count : 0,
-      meanConfidence: count > 0 ? this.bins.sum[bin]! / count : 0,
+      accuracy: count > 0 ? this.bins.correct[bin]! / count : null,
+      meanConfidence: count > 0 ? this.bins.sum[bin]! / count : null,
     }));
-  }
-
-  private riskCoverage(decided: number): CoveragePoint[] {
-    const points: CoveragePoint[] = new Array(COVERAGE_THRESHOLDS);
-    let covered = 0;
-    let errors = 0;
-    for (let index = COVERAGE_THRESHOLDS - 1; index >= 0; index--) {
-      covered += this.thresholdCount[index]!;
-      errors += this.thresholdErrors[index]!;
-      points[index] = {
-        threshold: index / 100,
-        coverage: decided > 0 ? covered / decided : 0,
-        risk: covered > 0 ? errors / covered : 0,
-      };
-    }
-    return points;
   }
 }
 
@@ -250,14 +261,47 @@ function sum(values: readonly number[]): number {
   return total;
 }
 
+/** Pool-wide pauses after a 429, as `pnpm eval` records them in metadata.json; null when not recorded. */
+function rateLimitPauses(metadata: RunMetadata): number | null {
+  const value = metadata.rate_limit_pauses;
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** A short SHA-256 of a set of strings, independent of their order; null for an empty set. */
+function digest(values: Set<string>): string | null {
+  if (values.size === 0) return null;
+  const hash = createHash("sha256");
+  for (const value of [...values].sort()) hash.update(value).update("\u0000");
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The system prompts the rollouts were asked with: how many distinct ones, and a hash to compare runs. */
+function systemPromptIdentity(prompts: Set<string>): RunReportData["systemPrompt"] {
+  return { distinct: prompts.size, sha256: digest(prompts) };
+}
+
+/** The identity of a rollout's example: the dataset's content hash when rows carry one. */
+function exampleKey(line: ResultLine): string {
+  if (typeof line.info.hash === "string" && line.info.hash !== "") return line.info.hash;
+  const question = line.prompt
+    .filter((message) => message.role !== "system")
+    .map((message) => message.content);
+  const hash = createHash("sha256").update(String(line.example_id));
+  for (const text of question) hash.update("\u0000").update(text);
+  return hash.digest("base64");
+}
+
 function stats(map: Map<string, GroupCounter>): GroupStats[] {
   return [...map.entries()]
     .map(([name, counter]) => ({
       name,
       count: counter.count,
       attacks: counter.attacks,
-      detectionRate: counter.attacks > 0 ? counter.detected / counter.attacks : 0,
-      falseAlarmRate: counter.benign > 0 ? counter.falseAlarms / counter.benign : 0,
+      benign: counter.benign,
+      detected: counter.detected,
+      falseAlarms: counter.falseAlarms,
+      detectionRate: counter.attacks > 0 ? counter.detected / counter.attacks : null,
+      falseAlarmRate: counter.benign > 0 ? counter.falseAlarms / counter.benign : null,
       metrics: counter.metrics.result(),
     }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -28,6 +28,11 @@ export interface ResultLine {
   parsed: { label: Label | null; confidence: number };
   info: Record<string, unknown>;
   token_usage: { input_tokens: number; output_tokens: number };
+  /**
+   * Whether the server reported this rollout's token usage (false for a failed rollout or a null usage,
+   * whose `token_usage` reads 0); absent counts as reported.
+   */
+  token_usage_reported?: boolean;
   timing: { generation_ms: number; scoring_ms: number; total_ms: number };
   attempts: number;
   error: { type: string; message: string } | null;

@@ -15,6 +15,8 @@ export interface RunMetadata {
   avg_reward?: number | null;
   avg_metrics?: Record<string, number>;
   usage?: { input_tokens?: number; output_tokens?: number } | null;
+  /** Pool-wide pauses after a 429 during the run (written by `pnpm eval`). */
+  rate_limit_pauses?: number;
   dataset?: { name?: string; source?: string; split?: string; revision?: string | null } | string;
   dataset_info?: { name?: string; source?: string; split?: string; revision?: string | null };
   seed?: number | null;

@@ -27,7 +27,7 @@ describe("reporting runs of vf-eval and of the original's scripts", () => {
     "%s: numbers the rollouts of each example in file order, and counts every rollout and error",
     async (name) => {
       const { summary, data } = await report(name);
-      expect(summary).toMatchObject({ n_examples: 4, n_rollouts: 12, n_errors: 1 });
+      expect(summary).toMatchObject({ n_examples: 12, n_distinct_examples: 4, n_rollouts: 12, n_errors: 1 });
       expect(summary.metrics.confusion_matrix).toEqual(confusion);
       expect(summary.rewards.mean_reward).toBeCloseTo(meanReward, 12);
       expect(data.requestErrors).toBe(1);

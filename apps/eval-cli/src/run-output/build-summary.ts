@@ -1,7 +1,11 @@
 import { ENV_VERSION, type RolloutResult } from "@sv/env";
 import type { Label } from "@sv/parser";
-import { REWARD_NAMES, type RewardVector, type RunMetrics, RunMetricsAccumulator } from "@sv/rubric";
+import { REWARD_NAMES, type RewardName, type RewardVector, RunMetricsAccumulator } from "@sv/rubric";
 import type { DatasetInfo } from "./run-metadata.js";
+import { type SummaryMetrics, toSummaryMetrics } from "./summary-metrics.js";
+
+/** Mean weighted reward and mean of each reward over rollouts without error; null when there are none. */
+export type SummaryRewards = { mean_reward: number | null } & { [name in RewardName]: number | null };
 
 /** summary.json: the original's schema plus a `rewards` block and error counts. */
 export interface RunSummary {
@@ -11,14 +15,20 @@ export interface RunSummary {
   timestamp: string;
   model: string;
   dataset: string;
-  /** Distinct examples with at least one rollout. */
+  /**
+   * Rollouts in results.jsonl, failed ones included: the original's `bench/report.py` writes
+   * `len(results)` here, so the field means what it means there (equal to the examples at `-r 1`).
+   */
   n_examples: number;
+  /** Distinct examples with at least one rollout. */
+  n_distinct_examples: number;
   n_rollouts: number;
   /** Rollouts that failed after their retries; left out of `metrics` and `rewards`. */
   n_errors: number;
-  metrics: RunMetrics;
-  /** Mean weighted reward and mean of each reward over rollouts without error. */
-  rewards: { mean_reward: number } & RewardVector;
+  /** The original's metrics block; undefined rates are listed in `metrics.undefined` (see {@link SummaryMetrics}). */
+  metrics: SummaryMetrics;
+  /** Mean weighted reward and mean of each reward over rollouts without error (null with none). */
+  rewards: SummaryRewards;
   metadata: Record<string, unknown>;
 }
 
@@ -129,7 +139,7 @@ function summarize(byKey: Map<number | string, Compact>, options: BuildSummaryOp
     for (const name of REWARD_NAMES) sums[name] += rollout.rewards[name];
     accumulator.add({ label: rollout.label, confidence: rollout.confidence, answer: rollout.answer });
   }
-  const mean = (sum: number) => (scored > 0 ? sum / scored : 0);
+  const mean = (sum: number) => (scored > 0 ? sum / scored : null);
   const { metadata } = options;
   const version = options.version ?? metadata.version_info?.["@sv/env"] ?? ENV_VERSION;
   const extra: Record<string, unknown> = {};
@@ -143,10 +153,11 @@ function summarize(byKey: Map<number | string, Compact>, options: BuildSummaryOp
     timestamp: metadata.started_at,
     model: metadata.model,
     dataset: metadata.dataset.name,
-    n_examples: examples.size,
+    n_examples: rollouts.length,
+    n_distinct_examples: examples.size,
     n_rollouts: rollouts.length,
     n_errors: rollouts.length - scored,
-    metrics: accumulator.result(),
+    metrics: toSummaryMetrics(accumulator.result()),
     rewards: {
       mean_reward: mean(rewardSum),
       accuracy: mean(sums.accuracy),

@@ -1,6 +1,7 @@
 import { ENV_VERSION, type Environment } from "@sv/env";
 import type { SummaryRunInfo } from "./build-summary.js";
 import type { RunAverages } from "./run-averages.js";
+import { recordedEnvArgs } from "./recorded-env-args.js";
 import type { RunMetadata } from "./run-metadata.js";
 
 /** Options of {@link createRunMetadata}. */
@@ -10,7 +11,7 @@ export interface CreateRunMetadataOptions {
   /** Redacted endpoint; null for baselines. */
   baseUrl: string | null;
   apiKeyVar: string | null;
-  /** `-a/--env-args` as the user gave it. */
+  /** `-a/--env-args` as the user gave it (secrets are masked when recorded). */
   envArgs: Record<string, unknown>;
   rolloutsPerExample: number;
   samplingArgs: Record<string, unknown>;
@@ -33,10 +34,11 @@ const EMPTY_AVERAGES: RunAverages = {
 /** metadata.json of a run that is starting (status `running`, no averages yet). */
 export function createRunMetadata(options: CreateRunMetadataOptions): RunMetadata {
   const { environment } = options;
-  const seed = typeof environment.options.seed === "number" ? environment.options.seed : null;
+  // The seed the example selection used (0 for `-n` without `--seed`); null when the file order was kept.
+  const seed = environment.dataset.seed ?? null;
   return {
     env_id: environment.id,
-    env_args: options.envArgs,
+    env_args: recordedEnvArgs(options.envArgs),
     model: options.model,
     base_url: options.baseUrl,
     num_examples: environment.dataset.rows.length,

@@ -1,3 +1,4 @@
+import type { DatasetFingerprint } from "./dataset-fingerprint.js";
 import type { RunAverages } from "./run-averages.js";
 
 /** Where the examples came from (ours; `dataset` holds just the name, as the original's scripts read it). */
@@ -19,7 +20,7 @@ export interface RunMetadata extends RunAverages {
   /** `-a/--env-args` exactly as given (`{}` when none). */
   env_args: Record<string, unknown>;
   model: string;
-  /** Endpoint, without credentials or query string; null for baselines. */
+  /** Endpoint, without user info or secret query parameters (`api-version` kept); null for baselines. */
   base_url: string | null;
   num_examples: number;
   rollouts_per_example: number;
@@ -51,7 +52,13 @@ export interface RunMetadata extends RunAverages {
   status: "running" | "complete" | "stopped";
   stop_reason: string | null;
   n_errors: number;
+  /** Pool-wide pauses after a 429 (HTTP rate limit) across the run, resumed parts included. */
+  rate_limit_pauses?: number;
   system_prompt_file: string | null;
+  /** Parts of the given base URL not written down (`user info`, `query parameter "key"`); `--resume` needs `-b`. */
+  base_url_left_out?: string[];
+  /** The rows evaluated; `--resume` refuses a dataset that differs. Absent in runs of older versions. */
+  dataset_fingerprint?: DatasetFingerprint;
 }
 
 /** A base URL safe to write down: no user/password, no query string or fragment. */

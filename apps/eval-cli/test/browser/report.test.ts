@@ -183,13 +183,14 @@ describe.skipIf(browserSkipReason !== undefined)("report.html and comparison.htm
     await page.close();
   });
 
-  it("opens the comparison: overlaid charts, best cells marked, links to the reports", async () => {
+  it("opens the comparison: overlaid charts, differences stated, links to the reports", async () => {
     const { page, problems, requests } = await openPage(browser, pathToFileURL(comparisonHtml).href);
     await expectChartsSized(page, ["reliability", "risk-coverage", "by-attack-family", "by-source"]);
     expect(await page.locator('svg[data-chart="risk-coverage"] .curve').count()).toBe(2);
-    expect(await page.locator('tr[data-run="0"] td[data-metric="accuracy"]').getAttribute("data-best")).toBe(
-      "true",
-    );
+    // 400 vs 150 examples: the page says the runs are not comparable and marks no best
+    expect(await page.getAttribute("p.subtitle", "data-comparable")).toBe("false");
+    expect(await page.locator('[data-best="true"]').count()).toBe(0);
+    expect(await page.locator('tr[data-facet="Examples"]').count()).toBe(1);
     const accuracy = Number(
       await page.locator('tr[data-run="0"] td[data-metric="accuracy"]').getAttribute("data-value"),
     );

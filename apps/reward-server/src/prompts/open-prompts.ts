@@ -78,14 +78,9 @@ function splitNotFound(split: string, dataset: string, seen: Set<string>): Reque
   });
 }
 
-async function* prepend(first: Row, rest: AsyncIterator<Row>, left: number): AsyncGenerator<Row> {
-  if (left <= 0) return;
+async function* prepend(first: Row, rest: AsyncIterator<Row>): AsyncGenerator<Row> {
   yield first;
-  for (let count = 1; count < left; count++) {
-    const next = await rest.next();
-    if (next.done) return;
-    yield next.value;
-  }
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function* filterSplit(rows: AsyncIterable<Row>, split: string, seen: Set<string>): AsyncGenerator<Row> {
@@ -99,7 +94,8 @@ async function* filterSplit(rows: AsyncIterable<Row>, split: string, seen: Set<s
  * Open a dataset by `pnpm eval`'s loader tiers and select its rows (split, seeded shuffle, limit)
  * the way `loadDataset` does. Everything that can make the request fail happens before this
  * resolves: an unknown dataset is a 404 naming the datasets there are, an explicit split no row has
- * is a 404 naming the splits there are. With an explicit split and no seed, rows stream as read.
+ * is a 404 naming the splits there are. With an explicit split, no seed and no limit, rows stream as
+ * read; a limit draws `pnpm eval -n`'s seeded, label-stratified sample.
  */
 export async function openPrompts(options: OpenPromptsOptions): Promise<OpenedPrompts> {
   const { query } = options;
@@ -121,13 +117,12 @@ export async function openPrompts(options: OpenPromptsOptions): Promise<OpenedPr
   const seen = new Set<string>();
   const split = query.split;
   try {
-    if (split !== undefined && query.seed === undefined) {
+    if (split !== undefined && query.seed === undefined && query.limit === undefined) {
       const matching = filterSplit(rows, split, seen)[Symbol.asyncIterator]();
       const first = await matching.next();
       if (first.done && split === "all") return { origin, split, rows: arrayRows([]) };
       if (first.done) throw splitNotFound(split, origin.name, seen);
-      const left = query.limit ?? Number.POSITIVE_INFINITY;
-      return { origin, split, rows: prepend(first.value, matching, left) };
+      return { origin, split, rows: prepend(first.value, matching) };
     }
     const selector = createRowSelector({ split, seed: query.seed, maxExamples: query.limit });
     for await (const row of rows) {

@@ -1,3 +1,5 @@
+import { join } from "node:path";
+
 /** The Python original's E1 repository on the Hugging Face Hub (gated; request access on its page). */
 export const DEFAULT_HUB_REPO = "intertwine-ai/security-verifiers-e1";
 
@@ -6,7 +8,8 @@ export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 
 /**
  * Where and how to read the Hub tier. Anything left out is read from the environment of the process
- * (`E1_HF_REPO`, `HF_TOKEN`, `HF_ENDPOINT`); nothing else in the package reads environment variables.
+ * (`E1_HF_REPO`, `HF_TOKEN`, `HF_ENDPOINT`, `SV_CACHE_DIR`); the local loader reads `SV_DATA_DIR`, and nothing
+ * else in the package reads environment variables.
  */
 export interface HubOptions {
   /** Dataset repository `owner/name` (default `E1_HF_REPO`, else {@link DEFAULT_HUB_REPO}). */
@@ -19,7 +22,7 @@ export interface HubOptions {
   revision?: string;
   /** Replaces the global `fetch` (tests, proxies). */
   fetch?: typeof fetch;
-  /** Keep downloaded files here, keyed by repository and commit, and reuse them. */
+  /** Keep downloaded files here, keyed by repository and commit, and reuse them (default `$SV_CACHE_DIR/hub`; none without it). */
   cacheDir?: string;
 }
 
@@ -38,6 +41,11 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+function cacheDirFrom(svCacheDir: string | undefined): string | undefined {
+  const dir = nonEmpty(svCacheDir);
+  return dir === undefined ? undefined : join(dir, "hub");
+}
+
 /** Fill in the Hub settings from the options, then the environment, then the defaults. */
 export function resolveHubSettings(options: HubOptions = {}): HubSettings {
   const environment = process.env;
@@ -49,6 +57,6 @@ export function resolveHubSettings(options: HubOptions = {}): HubSettings {
     endpoint: endpoint.replace(/\/+$/, ""),
     revision: nonEmpty(options.revision) ?? "main",
     fetch: options.fetch ?? globalThis.fetch,
-    cacheDir: options.cacheDir,
+    cacheDir: nonEmpty(options.cacheDir) ?? cacheDirFrom(environment.SV_CACHE_DIR),
   };
 }

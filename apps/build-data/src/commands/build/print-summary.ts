@@ -29,6 +29,20 @@ export function printSummary(options: PrintSummaryOptions): void {
     );
     for (const note of manifest.notes) write(`    note: ${note}`);
   }
+  for (const { fileName, section } of result.contextSets ?? []) {
+    if (section.counts.total === 0) {
+      write(
+        `  ${fileName}: not written (${section.notes.join("; ") || "no flow with time and originator host"})`,
+      );
+      continue;
+    }
+    const sizes = section.context_sizes;
+    const withContext = sizes.slice(1).reduce((sum, count) => sum + count, 0);
+    write(
+      `  ${fileName}: ${section.counts.total} rows, ${withContext} with earlier flows (K ${section.flows}, window ${section.window_seconds} s, splits ${section.split_strategy}); hosts evicted ${section.stats.hosts_evicted}`,
+    );
+    for (const note of section.notes) write(`    note: ${note}`);
+  }
   for (const entry of result.incomplete) write(`  incomplete: ${entry}`);
   for (const check of result.failedChecks)
     write(`  check failed (installed because of --allow-incomplete): ${check.name}: ${check.detail}`);

@@ -3,6 +3,13 @@ import { join } from "node:path";
 import { type Command, Option } from "commander";
 import { runBuild } from "../../build/run-build.js";
 import { CLI_ERROR_CODES, CliError } from "../../cli-error.js";
+import {
+  type ContextOptions,
+  DEFAULT_CONTEXT_MAX_HOSTS,
+  DEFAULT_CONTEXT_WINDOW_SECONDS,
+  MAX_CONTEXT_FLOWS,
+} from "../../context/context-options.js";
+import { CONTEXT_SPLIT_STRATEGIES, type ContextSplitStrategy } from "../../context/context-rows.js";
 import { ATTEMPTED_POLICIES, type AttemptedPolicy } from "../../readers/cic-mapper.js";
 import { SOURCE_NAMES, type SourceName } from "../../readers/source-name.js";
 import { SPLIT_STRATEGIES, type SplitStrategy } from "../../sampling/assign-splits.js";
@@ -26,6 +33,10 @@ interface BuildFlags {
   workers: string;
   allowIncomplete?: boolean;
   flowIndex?: boolean;
+  context?: string;
+  contextWindow: string;
+  contextMaxHosts: string;
+  contextSplitStrategy: ContextSplitStrategy;
 }
 
 function integer(name: string, text: string, minimum: number): number {
@@ -37,6 +48,21 @@ function integer(name: string, text: string, minimum: number): number {
     });
   }
   return value;
+}
+
+function contextOptions(flags: BuildFlags): ContextOptions | undefined {
+  if (flags.context === undefined) return undefined;
+  const flows = integer("--context", flags.context, 1);
+  if (flows > MAX_CONTEXT_FLOWS)
+    throw new CliError({
+      code: CLI_ERROR_CODES.usage,
+      message: `--context must be at most ${MAX_CONTEXT_FLOWS}, got ${flows}`,
+    });
+  return {
+    flows,
+    windowSeconds: integer("--context-window", flags.contextWindow, 1),
+    maxHosts: integer("--context-max-hosts", flags.contextMaxHosts, 1),
+  };
 }
 
 function parseOnly(text: string | undefined): SourceName[] | undefined {
@@ -102,12 +128,32 @@ export function registerBuildCommand(program: Command): void {
       "--allow-incomplete",
       "install a build even when it fails its own checks (e.g. an OOD set with one label, a refused baseline); exit 0",
     )
+    .option(
+      "--context <k>",
+      `also write context sets: each sampled flow with the K earlier flows of its originator host (1-${MAX_CONTEXT_FLOWS})`,
+    )
+    .option(
+      "--context-window <seconds>",
+      "only earlier flows that started at most this many seconds before the flow",
+      String(DEFAULT_CONTEXT_WINDOW_SECONDS),
+    )
+    .option(
+      "--context-max-hosts <n>",
+      "originator hosts remembered per file (least recently seen evicted; memory ≤ K × n lines)",
+      String(DEFAULT_CONTEXT_MAX_HOSTS),
+    )
+    .addOption(
+      new Option("--context-split-strategy <name>", "IoT-23 context set splits")
+        .choices(CONTEXT_SPLIT_STRATEGIES)
+        .default("capture"),
+    )
     .action(async (flags: BuildFlags) => {
       checkOutDir(flags.out);
       const progress = (message: string) => process.stderr.write(`${message}\n`);
       const started = performance.now();
       const hubUrl = process.env.HF_ENDPOINT;
       const accessToken = process.env.HF_TOKEN;
+      const context = contextOptions(flags);
       const result = await runBuild({
         sources: {
           ...(flags.iot23 ? { iot23: flags.iot23 } : {}),
@@ -125,6 +171,7 @@ export function registerBuildCommand(program: Command): void {
         workers: integer("--workers", flags.workers, 1),
         allowIncomplete: flags.allowIncomplete === true,
         flowIndex: flags.flowIndex === true,
+        ...(context ? { context, contextSplitStrategy: flags.contextSplitStrategy } : {}),
         hub: {
           cacheDir: flags.cacheDir ?? join(homedir(), ".cache", "sv-build-data"),
           ...(hubUrl ? { hubUrl } : {}),

@@ -1,6 +1,7 @@
 import { ENV_ID, ENV_MODES } from "@sv/env";
 import { z } from "zod";
 import { CliError } from "../../cli-error.js";
+import { credentialInSamplingArgs } from "./credential-in-sampling-args.js";
 
 /** Raw option values as commander hands them over (strings, booleans). */
 export type RawEvalFlags = Record<string, unknown>;
@@ -53,8 +54,14 @@ const flagsSchema = z.object({
   runId: z
     .string()
     .regex(/^[A-Za-z0-9._-]+$/, "may hold letters, digits, '.', '_' and '-' only")
+    .refine(
+      (id) => !/^\.+$/.test(id),
+      "must not be '.' or '..' (it would name the model's or the parent folder)",
+    )
     .optional(),
-  resume: z.string().min(1).optional(),
+  /** A run folder, or `true` (no path): the newest unfinished run of the env and model. */
+  resume: z.union([z.string().min(1), z.literal(true)]).optional(),
+  retryErrors: z.string().min(1).optional(),
   requestRetries: integer(0),
   requestTimeout: z.coerce.number().min(0),
   maxConsecutiveErrors: integer(0),
@@ -66,8 +73,8 @@ const flagsSchema = z.object({
   json: z.boolean().optional(),
 });
 
-/** The evaluation flags, validated. */
-export type EvalFlags = z.output<typeof flagsSchema>;
+/** The evaluation flags, validated; `given` names the flags set on the command line (not defaults). */
+export type EvalFlags = z.output<typeof flagsSchema> & { given?: ReadonlySet<string> };
 
 /**
  * vf-eval flags whose meaning this CLI does not have, with what to use instead. They are refused with
@@ -96,8 +103,11 @@ export function checkEnvId(envId: string | undefined): void {
   });
 }
 
-/** Validate commander's option values; throws {@link CliError} naming the flag. */
-export function parseEvalFlags(raw: RawEvalFlags): EvalFlags {
+/**
+ * Validate commander's option values; throws {@link CliError} naming the flag. `given` holds the option
+ * keys the user set (camelCase), so `--resume` can tell a default from a flag it must apply or refuse.
+ */
+export function parseEvalFlags(raw: RawEvalFlags, given?: ReadonlySet<string>): EvalFlags {
   for (const [name, hint] of Object.entries(VF_EVAL_RENAMED_FLAGS)) {
     if (raw[name] !== undefined) throw new CliError({ message: hint, exitCode: 2 });
   }
@@ -109,5 +119,19 @@ export function parseEvalFlags(raw: RawEvalFlags): EvalFlags {
     });
     throw new CliError({ message: issues.join("; "), exitCode: 2 });
   }
-  return result.data;
+  const credential = credentialInSamplingArgs(result.data.samplingArgs);
+  if (credential) {
+    throw new CliError({
+      exitCode: 2,
+      message: `--sampling-args: "${credential}" looks like a credential; sampling args are written to metadata.json and the reports, so give the key through the environment (-k/--api-key-var NAME) instead`,
+    });
+  }
+  if (result.data.resume !== undefined && result.data.retryErrors !== undefined) {
+    throw new CliError({
+      exitCode: 2,
+      message:
+        "--resume and --retry-errors: give one (finish a run first with --resume, then --retry-errors)",
+    });
+  }
+  return given ? { ...result.data, given } : result.data;
 }

@@ -1,4 +1,6 @@
 /** What the evaluation command reads and writes outside its flags; injected so tests are deterministic. */
+import type { RunFs } from "../../run-output/run-fs.js";
+
 export interface EvalIo {
   cwd: string;
   /** Environment variables (a copy; `.env` is loaded into it). */
@@ -17,4 +19,6 @@ export interface EvalIo {
   random?: () => number;
   /** fetch used by the OpenAI client. */
   fetch?: typeof globalThis.fetch;
+  /** File-system calls that write the run folder (tests inject a full disk). */
+  fs?: RunFs;
 }

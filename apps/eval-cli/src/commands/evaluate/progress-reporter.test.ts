@@ -10,6 +10,12 @@ describe("progress", () => {
     );
   });
 
+  it("shows the mean reward as n/a while no rollout has been scored", () => {
+    expect(formatProgress("m", { ...progress, done: 4, errors: 4, meanReward: 0 })).toContain(
+      "reward n/a errors 4",
+    );
+  });
+
   it("prints plain periodic lines when not a terminal, and redraws one line on a terminal", () => {
     let clock = 0;
     let plain = "";

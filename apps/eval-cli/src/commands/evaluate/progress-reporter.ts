@@ -38,7 +38,8 @@ export function formatProgress(label: string, progress: EvaluationProgress): str
   return (
     `${label} ${progress.done}/${progress.total} (${percent.toFixed(0)}%) ` +
     `${rate.toFixed(1)}/s ETA ${progress.done >= progress.total ? "0s" : duration(eta)} ` +
-    `reward ${progress.meanReward.toFixed(3)} errors ${progress.errors} retries ${progress.retries}` +
+    // Before any rollout has been scored (none done, or every one failed) the mean reward is undefined.
+    `reward ${progress.done > progress.errors ? progress.meanReward.toFixed(3) : "n/a"} errors ${progress.errors} retries ${progress.retries}` +
     (progress.rateLimitPauses ? ` rate-limit pauses ${progress.rateLimitPauses}` : "")
   );
 }

@@ -22,7 +22,10 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("-m, --model <names>", "model(s) to evaluate, comma-separated; baseline/heuristic runs offline")
     .option("-b, --api-base-url <url>", "OpenAI-compatible base URL (OpenAI, vLLM, Ollama, OpenRouter)")
     .option("-k, --api-key-var <name>", "environment variable holding the API key", "OPENAI_API_KEY")
-    .option("-n, --num-examples <n>", "examples to evaluate (default all; -1 = all)")
+    .option(
+      "-n, --num-examples <n>",
+      "examples to evaluate: a seeded, label-stratified sample (default all; -1 = all)",
+    )
     .option("-r, --rollouts-per-example <n>", "rollouts per example", "1")
     .option("-c, --max-concurrent <n>", "requests in flight at once", "32")
     .option("-t, --max-tokens <n>", "max tokens per reply (max_completion_tokens for reasoning models)")
@@ -36,14 +39,18 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--dataset-source <source>", "auto | local | hub | synthetic | demo")
     .option("--data-dir <dir>", "local datasets (default $SV_DATA_DIR or ./data/e1)")
     .option("--split <split>", "train | dev | test | all (default test when the dataset has splits)")
-    .option("--seed <n>", "shuffle seed for example selection")
+    .option("--seed <n>", "seed of the -n sample and the example order (default 0 with -n)")
     .option(
       "-o, --output-dir <dir>",
       "runs go in <dir>/evals/<env>--<model>/<run-id> (as vf-eval)",
       "outputs",
     )
     .option("--run-id <id>", "run id (default 8 random hex digits)")
-    .option("--resume <run-dir>", "finish a run: re-run only missing and errored rollouts")
+    .option(
+      "-R, --resume [run-dir]",
+      "finish an unfinished run: run only its missing rollouts (no path: the newest unfinished run of the model)",
+    )
+    .option("--retry-errors <run-dir>", "re-run only the errored rollouts of a finished run, in its folder")
     .option("--request-retries <n>", "retries per request on 429/5xx/timeouts/resets/garbled replies", "5")
     .option("--request-timeout <seconds>", "timeout of each request in seconds (0 = none)", "120")
     .addOption(new Option("--timeout <seconds>").hideHelp())
@@ -58,9 +65,10 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--flow-index <file>", "multi-turn: the flow index (default <dataset>.flows.sqlite beside it)")
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
-    .action(async (envId: string | undefined, raw: Record<string, unknown>) => {
+    .action(async (envId: string | undefined, raw: Record<string, unknown>, command: Command) => {
       checkEnvId(envId);
       setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
-      state.exitCode = await runEval(parseEvalFlags(raw), makeIo());
+      const given = new Set(Object.keys(raw).filter((key) => command.getOptionValueSource(key) === "cli"));
+      state.exitCode = await runEval(parseEvalFlags(raw, given), makeIo());
     });
 }

@@ -48,13 +48,14 @@ export async function requireExamples(environment: Environment, options: Environ
   const { dataset } = environment;
   if (dataset.rows.length > 0) return;
   const where = `dataset ${dataset.name}${dataset.path ? ` (${dataset.path})` : ""}`;
+  const counts = await splitCounts(dataset, options).catch(() => undefined);
   if (options.maxExamples === 0) {
+    const known = counts && counts.size > 0 ? `; ${describeCounts(counts)}` : "";
     throw new CliError({
       exitCode: 2,
-      message: `-n 0 selects no examples from ${where}; use -n -1 (or leave -n out) for all`,
+      message: `-n 0 selects no examples from ${where}; use -n -1 (or leave -n out) for all${known}`,
     });
   }
-  const counts = await splitCounts(dataset, options).catch(() => undefined);
   if (counts?.size === 0)
     throw new CliError({ exitCode: 2, message: `nothing to evaluate: ${where} has no rows` });
   const known = counts ? `; ${describeCounts(counts)}` : "";

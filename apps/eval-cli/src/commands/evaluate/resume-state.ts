@@ -1,27 +1,45 @@
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { CliError } from "../../cli-error.js";
-import { readResults } from "../../run-output/read-results.js";
-import { toResultRow } from "../../run-output/result-row.js";
+import { compactResults } from "../../run-output/compact-results.js";
+import type { RunFs } from "../../run-output/run-fs.js";
 import type { RunMetadata } from "../../run-output/run-metadata.js";
 import { runFiles } from "../../run-output/run-paths.js";
 
-/** What `--resume` found in a run directory. */
+/** What `--resume` or `--retry-errors` found in a run directory. */
 export interface ResumeState {
   metadata: RunMetadata;
-  /** Rollouts already done without error, as `example_id * rollouts_per_example + rollout_index`. */
+  /** Rollouts to skip, as `example_id * rollouts_per_example + rollout_index`. */
   done: Set<number>;
   kept: number;
-  /** Errored rollouts dropped so they run again. */
+  /** Errored rollouts dropped so they run again (`--retry-errors`). */
   retried: number;
+  /** Errored rollouts kept as results (`--resume`, as vf-eval). */
+  keptErrors: number;
   /** Unreadable lines dropped (e.g. a torn last line). */
   invalid: number;
+  /** Whether the last line was torn (and trimmed). */
+  tornTail: boolean;
 }
 
-/** Read metadata.json of a run directory; throws {@link CliError} naming the file. */
-export function readMetadata(runDir: string): RunMetadata {
+/**
+ * Read metadata.json of a run directory; throws {@link CliError} naming the file. A folder without it was
+ * stopped before its run started (nothing to resume), which the message says.
+ */
+export function readMetadata(runDir: string, flag = "--resume"): RunMetadata {
   const path = runFiles(runDir).metadata;
-  if (!existsSync(path)) throw new CliError({ exitCode: 2, message: `--resume ${runDir}: no ${path}` });
+  if (!existsSync(runDir) || !statSync(runDir).isDirectory()) {
+    throw new CliError({ exitCode: 2, message: `${flag} ${runDir}: no such run folder` });
+  }
+  if (!existsSync(path)) {
+    const results = runFiles(runDir).results;
+    const empty = !existsSync(results) || statSync(results).size === 0;
+    const hint =
+      readdirSync(runDir).length === 0 || empty ? "" : ` (it holds ${readdirSync(runDir).join(", ")})`;
+    throw new CliError({
+      exitCode: 2,
+      message: `${flag} ${runDir}: this run never started (it was stopped before writing ${path}${hint}); nothing to resume: start it again with the same flags (the same --run-id is fine)`,
+    });
+  }
   try {
     return JSON.parse(readFileSync(path, "utf8")) as RunMetadata;
   } catch (error) {
@@ -29,37 +47,35 @@ export function readMetadata(runDir: string): RunMetadata {
   }
 }
 
+/** Options of {@link prepareResume}. */
+export interface PrepareResumeOptions {
+  runDir: string;
+  metadata: RunMetadata;
+  /** Drop errored rollouts so they run again (`--retry-errors`); else they stay, as in vf-eval. */
+  retryErrors: boolean;
+  fs?: RunFs;
+}
+
 /**
- * Prepare a run directory for `--resume`: keep each rollout done without error once, drop errored and
- * torn lines (rewriting results.jsonl atomically), and return the set of rollouts to skip.
+ * Prepare a run directory the caller holds the lock of: results.jsonl is compacted in place (a torn
+ * last line trimmed, repeated and unreadable lines dropped, errored ones too with `retryErrors`) and
+ * the set of rollouts to skip is returned.
  */
-export async function prepareResume(runDir: string): Promise<ResumeState> {
-  const metadata = readMetadata(runDir);
-  const path = runFiles(runDir).results;
-  const done = new Set<number>();
-  let retried = 0;
-  let invalid = 0;
-  const kept: string[] = [];
-  let keptCount = 0;
-  const temporary = `${path}.resume.tmp`;
-  await writeFile(temporary, "");
-  const flush = () => {
-    if (kept.length) appendFileSync(temporary, kept.join(""));
-    kept.length = 0;
+export function prepareResume(options: PrepareResumeOptions): ResumeState {
+  const { metadata } = options;
+  const outcome = compactResults({
+    path: runFiles(options.runDir).results,
+    rolloutsPerExample: metadata.rollouts_per_example,
+    keepErrors: !options.retryErrors,
+    fs: options.fs,
+  });
+  return {
+    metadata,
+    done: outcome.done,
+    kept: outcome.kept - outcome.keptErrors,
+    retried: outcome.retried,
+    keptErrors: outcome.keptErrors,
+    invalid: outcome.invalid,
+    tornTail: outcome.tornTail,
   };
-  for await (const result of readResults(path, { onInvalidLine: () => invalid++ })) {
-    const key = result.example_id * metadata.rollouts_per_example + result.rollout_index;
-    if (result.error) {
-      retried++;
-      continue;
-    }
-    if (done.has(key)) continue;
-    done.add(key);
-    keptCount++;
-    kept.push(`${JSON.stringify(toResultRow(result))}\n`);
-    if (kept.length >= 1000) flush();
-  }
-  flush();
-  await rename(temporary, path);
-  return { metadata, done, kept: keptCount, retried, invalid };
 }

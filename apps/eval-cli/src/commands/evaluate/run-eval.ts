@@ -1,15 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import type { Environment, EnvironmentOptions, SamplingArgs } from "@sv/env";
+import { ENV_ID, type Environment, type SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { RunSummary } from "../../run-output/build-summary.js";
+import { modelRunsDirectory } from "../../run-output/run-paths.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
+import { findUnfinishedRun } from "./find-unfinished-run.js";
 import { loadDotenv } from "./load-dotenv.js";
+import { formatOutcomeLine } from "./outcome-line.js";
 import { requireExamples } from "./require-examples.js";
-import { prepareResume } from "./resume-state.js";
+import { resumeRun } from "./resume-run.js";
 import { runModel } from "./run-model.js";
-import { environmentOptions, hubSettings, resolveDataDir, setupEnvironment } from "./setup-environment.js";
+import { environmentOptions, resolveDataDir, setupEnvironment } from "./setup-environment.js";
+import { shownPath } from "./shown-path.js";
 
 /** The model vf-eval defaults to, used when a key or base URL is set but no `-m`. */
 export const DEFAULT_API_MODEL = "gpt-4.1-mini";
@@ -25,51 +29,57 @@ function samplingArgs(flags: EvalFlags): SamplingArgs {
   return merged;
 }
 
-function printOutcome(io: EvalIo, flags: EvalFlags, summary: RunSummary, runDir: string | null): void {
+function printOutcome(io: EvalIo, flags: EvalFlags, summary: RunSummary | null, runDir: string | null): void {
+  if (!summary) return;
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
-  const { detection, calibration } = summary.metrics;
-  io.stdout.write(
-    `${summary.model}: reward ${summary.rewards.mean_reward.toFixed(4)}, accuracy ${detection.accuracy.toFixed(3)}, ` +
-      `F1 ${detection.f1.toFixed(3)}, FNR ${detection.fnr.toFixed(3)}, ECE ${calibration.ece.toFixed(4)} ` +
-      `over ${summary.n_rollouts} rollouts (${summary.n_errors} failed)${runDir ? ` -> ${runDir}` : ""}\n`,
-  );
+  io.stdout.write(`${formatOutcomeLine({ summary, runDir })}\n`);
 }
 
-async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<number> {
-  const state = await prepareResume(runDir);
-  const { metadata } = state;
-  io.stderr.write(
-    `resuming ${runDir}: ${state.kept} rollouts done, ${state.retried} errored to re-run` +
-      `${state.invalid ? `, ${state.invalid} unreadable line(s) dropped` : ""}\n`,
-  );
-  const hub = hubSettings(io.env);
-  const environment = await setupEnvironment({
-    // env_args holds only what -a gave; runs from before the vf-eval layout kept everything there.
-    ...((metadata.env_options ?? metadata.env_args) as EnvironmentOptions),
-    ...(hub ? { hub } : {}),
-  });
-  if (environment.dataset.rows.length !== metadata.num_examples) {
+/** The model a run is about when no `-m` is given: an API model with a key or base URL, else offline. */
+function defaultModel(flags: EvalFlags, io: EvalIo, note: boolean): string {
+  if (io.env[flags.apiKeyVar] || flags.apiBaseUrl) return DEFAULT_API_MODEL;
+  if (note) {
+    io.stderr.write(
+      `note: no API key in $${flags.apiKeyVar} and no --api-base-url, so this run evaluates the built-in ${DEFAULT_OFFLINE_MODEL}.\n` +
+        `      To evaluate a real model: OPENAI_API_KEY=... pnpm eval -m ${DEFAULT_API_MODEL}\n` +
+        "      or a local server: pnpm eval -m llama3.1 -b http://localhost:11434/v1 (Ollama, vLLM, OpenRouter, ...)\n",
+    );
+  }
+  return DEFAULT_OFFLINE_MODEL;
+}
+
+/**
+ * `--resume` with no path (as vf-eval): the newest unfinished run of the env and model (`-m`, else the
+ * default model) under `--output-dir`. Resolves to undefined when there is none, and a new run starts.
+ */
+async function resumeNewest(flags: EvalFlags, io: EvalIo): Promise<number | undefined> {
+  const models = flags.model ?? [];
+  if (models.length > 1) {
     throw new CliError({
       exitCode: 2,
-      message: `${runDir}: the dataset now has ${environment.dataset.rows.length} examples, the run had ${metadata.num_examples}`,
+      message: "--resume with no path finds the run of one model; give one -m",
     });
   }
-  const outcome = await runModel({
-    flags,
-    io,
-    environment,
-    modelName: metadata.model,
-    baseURL: flags.apiBaseUrl ?? metadata.base_url ?? undefined,
-    apiKeyVar: metadata.api_key_var ?? flags.apiKeyVar,
-    samplingArgs: metadata.sampling_args as SamplingArgs,
-    rolloutsPerExample: metadata.rollouts_per_example,
-    dataDir: resolveDataDir(flags, io),
-    runId: metadata.run_id,
-    resume: { runDir, state },
-  }).finally(() => environment.close());
+  const model = models[0] ?? defaultModel(flags, io, false);
+  const outputDir = resolve(io.cwd, flags.outputDir);
+  const runDir = findUnfinishedRun({
+    outputDir,
+    envId: ENV_ID,
+    model,
+    rolloutsPerExample: flags.given?.has("rolloutsPerExample") ? flags.rolloutsPerExample : undefined,
+  });
+  if (!runDir) {
+    io.stderr.write(
+      `--resume: no unfinished run of ${model} in ${shownPath(io.cwd, modelRunsDirectory({ outputDir, envId: ENV_ID, model }))}; starting a new run\n`,
+    );
+    return undefined;
+  }
+  io.stderr.write(`--resume: the newest unfinished run of ${model} is ${shownPath(io.cwd, runDir)}\n`);
+  const outcome = await resumeRun({ flags, io, runDir, retryErrors: false, pathGiven: false });
+  if (!outcome) return 0;
   printOutcome(io, flags, outcome.summary, outcome.runDir);
   return outcome.exitCode;
 }
@@ -77,20 +87,25 @@ async function resume(flags: EvalFlags, io: EvalIo, runDir: string): Promise<num
 /** `pnpm eval [flags]`: evaluate one or more models; resolves to the exit code. */
 export async function runEval(flags: EvalFlags, io: EvalIo): Promise<number> {
   loadDotenv(io.cwd, io.env);
-  if (flags.resume) return resume(flags, io, resolve(io.cwd, flags.resume));
-  const apiKey = io.env[flags.apiKeyVar];
-  let models = flags.model;
-  if (!models || models.length === 0) {
-    if (apiKey || flags.apiBaseUrl) models = [DEFAULT_API_MODEL];
-    else {
-      models = [DEFAULT_OFFLINE_MODEL];
-      io.stderr.write(
-        `note: no API key in $${flags.apiKeyVar} and no --api-base-url, so this run evaluates the built-in ${DEFAULT_OFFLINE_MODEL}.\n` +
-          `      To evaluate a real model: OPENAI_API_KEY=... pnpm eval -m ${DEFAULT_API_MODEL}\n` +
-          "      or a local server: pnpm eval -m llama3.1 -b http://localhost:11434/v1 (Ollama, vLLM, OpenRouter, ...)\n",
-      );
-    }
+  const named = typeof flags.resume === "string" ? flags.resume : flags.retryErrors;
+  if (named !== undefined) {
+    const outcome = await resumeRun({
+      flags,
+      io,
+      runDir: resolve(io.cwd, named),
+      retryErrors: flags.retryErrors !== undefined,
+      pathGiven: true,
+    });
+    if (!outcome) return 0;
+    printOutcome(io, flags, outcome.summary, outcome.runDir);
+    return outcome.exitCode;
   }
+  if (flags.resume === true) {
+    const exitCode = await resumeNewest(flags, io);
+    if (exitCode !== undefined) return exitCode;
+  }
+  let models = flags.model;
+  if (!models || models.length === 0) models = [defaultModel(flags, io, true)];
   const options = environmentOptions(flags, io);
   const environment = await setupEnvironment(options);
   await requireExamples(environment, options);

@@ -1,23 +1,32 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Environment, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
+import { systemErrorText } from "@sv/parser";
 import { CliError } from "../../cli-error.js";
+import { mkdirFailureCause } from "../../mkdir-failure-cause.js";
 import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
 import { reportRunDir } from "../../report/report-run-dir.js";
 import { toJsonText, writeFileAtomic } from "../../run-output/atomic-write.js";
 import { buildSummary, type RunSummary } from "../../run-output/build-summary.js";
 import { createRunMetadata, summaryRunInfo } from "../../run-output/create-run-metadata.js";
+import { fingerprintDataset } from "../../run-output/dataset-fingerprint.js";
+import { describeWriteError, isFsError } from "../../run-output/fs-error.js";
 import { readResults } from "../../run-output/read-results.js";
 import { toResultRow } from "../../run-output/result-row.js";
 import { openResultsWriter } from "../../run-output/results-writer.js";
 import { RunAveragesAccumulator } from "../../run-output/run-averages.js";
-import { type RunMetadata, redactUrl } from "../../run-output/run-metadata.js";
+import type { RunFs } from "../../run-output/run-fs.js";
+import { acquireRunLock, type RunLock } from "../../run-output/run-lock.js";
+import type { RunMetadata } from "../../run-output/run-metadata.js";
 import { runDirectory, runFiles } from "../../run-output/run-paths.js";
+import { storableBaseUrl } from "../../run-output/stored-base-url.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { createProgressReporter } from "./progress-reporter.js";
 import { resolveModel } from "./resolve-model.js";
+import { resumeCommand } from "./resume-command.js";
 import type { ResumeState } from "./resume-state.js";
+import { shownPath } from "./shown-path.js";
 
 export interface RunModelOptions {
   flags: EvalFlags;
@@ -30,12 +39,16 @@ export interface RunModelOptions {
   rolloutsPerExample: number;
   dataDir: string;
   runId: string;
-  /** Set when resuming: the run directory and what is done there. */
-  resume?: { runDir: string; state: ResumeState };
+  /**
+   * Set when resuming (or retrying errors): the run directory, what is done there, and the lock the caller
+   * took on it before preparing it.
+   */
+  resume?: { runDir: string; state: ResumeState; lock: RunLock; retryErrors: boolean };
 }
 
 export interface RunModelOutcome {
-  summary: RunSummary;
+  /** Null when the run's summary could not be written (a full disk). */
+  summary: RunSummary | null;
   runDir: string | null;
   exitCode: number;
 }
@@ -62,8 +75,53 @@ function reportReplyOddities(io: EvalIo, evaluation: EvaluationSummary): void {
 }
 
 /** Evaluate one model, writing results.jsonl as rollouts finish, then summary.json, report.md, metadata.json. */
+
+/** Run `write`; a file-system error becomes one line on stderr (returned false), anything else is thrown. */
+async function tryWrite(io: EvalIo, path: string, write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    io.stderr.write(`error: could not write ${describeWriteError(path, error)}\n`);
+    return false;
+  }
+}
+
+/**
+ * Evaluate one model, writing results.jsonl as rollouts finish, then summary.json, report.md, metadata.json.
+ * The run folder is held under a lock for the whole run. A failed write (full disk, I/O error) stops the
+ * run like any other fatal error: what is on disk stays whole, and the stop reason and resume hint are
+ * printed (and recorded in metadata.json when it can still be written).
+ */
 export async function runModel(options: RunModelOptions): Promise<RunModelOutcome> {
+  if (options.resume || !options.flags.saveResults) return runModelLocked(options);
+  const runDir = runDirectory({
+    outputDir: resolve(options.io.cwd, options.flags.outputDir),
+    envId: options.environment.id,
+    model: options.modelName,
+    runId: options.runId,
+  });
+  try {
+    mkdirSync(runDir, { recursive: true });
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    const message =
+      systemErrorText(mkdirFailureCause(error)) ?? `could not create ${describeWriteError(runDir, error)}`;
+    throw new CliError({ message, cause: error });
+  }
+  const lock = acquireRunLock({ dir: runDir, now: options.io.now });
+  try {
+    return await runModelLocked(options);
+  } finally {
+    lock.release();
+  }
+}
+
+/** {@link runModel} once the run folder is held (or nothing is saved). */
+async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome> {
   const { flags, io, environment } = options;
+  const runFs: RunFs | undefined = io.fs;
   const started = performance.now();
   const model = await resolveModel({
     name: options.modelName,
@@ -84,6 +142,7 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
       runId: options.runId,
     });
   const files = runFiles(runDir);
+  const shownDir = shownPath(io.cwd, runDir);
   if (save && !options.resume && existsSync(files.metadata)) {
     throw new CliError({
       exitCode: 2,
@@ -91,10 +150,12 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     });
   }
   const previous = options.resume?.state.metadata;
-  const metadata = createRunMetadata({
+  const endpoint =
+    model.provider === "baseline" ? { url: null, leftOut: [] } : storableBaseUrl(options.baseURL);
+  const created = createRunMetadata({
     environment,
     model: options.modelName,
-    baseUrl: model.provider === "baseline" ? null : redactUrl(options.baseURL),
+    baseUrl: endpoint.url,
     apiKeyVar: model.provider === "baseline" ? null : options.apiKeyVar,
     envArgs: previous?.env_args ?? flags.envArgs ?? {},
     rolloutsPerExample: options.rolloutsPerExample,
@@ -104,10 +165,25 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     timeMs: previous?.time_ms ?? 0,
     systemPromptFile: previous?.system_prompt_file ?? flags.systemPromptFile ?? null,
   });
+  const metadata: RunMetadata = {
+    ...created,
+    // A resumed run keeps the options it recorded (resume pins the dataset tier, which is not a user option).
+    env_options: previous ? (previous.env_options ?? previous.env_args) : created.env_options,
+    base_url_left_out: endpoint.leftOut,
+    dataset_fingerprint: fingerprintDataset({ dataset: environment.dataset, seed: created.seed }),
+  };
   if (save) {
-    mkdirSync(runDir, { recursive: true });
-    await writeFileAtomic(files.metadata, toJsonText(metadata));
+    try {
+      await writeFileAtomic(files.metadata, toJsonText(metadata), { fs: runFs });
+    } catch (error) {
+      if (!isFsError(error)) throw error;
+      throw new CliError({
+        message: `could not write ${describeWriteError(files.metadata, error)}`,
+        cause: error,
+      });
+    }
   }
+  const hint = save ? ` Finish it with: ${resumeCommand({ runDir: shownDir, metadata })}` : "";
 
   const done = options.resume?.state.done;
   const rollouts = options.rolloutsPerExample;
@@ -116,12 +192,15 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     isTTY: io.stderrIsTTY,
     label: options.modelName,
   });
+  // A failed write stops the run through its own signal, as Ctrl-C would.
+  const writeFailed = new AbortController();
+  const signal = io.signal ? AbortSignal.any([io.signal, writeFailed.signal]) : writeFailed.signal;
   const run = environment.evaluate({
     model,
     rolloutsPerExample: rollouts,
     maxConcurrent: flags.maxConcurrent,
     samplingArgs: options.samplingArgs,
-    signal: io.signal,
+    signal,
     maxRetries: flags.requestRetries,
     timeoutMs: Math.round(flags.requestTimeout * 1000),
     maxConsecutiveErrors: flags.maxConsecutiveErrors,
@@ -137,7 +216,9 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
           )
       : undefined,
   });
-  const writer = save ? openResultsWriter(files.results) : undefined;
+  const writer = save
+    ? openResultsWriter({ path: files.results, fs: runFs, onError: () => writeFailed.abort() })
+    : undefined;
   const kept: RolloutResult[] = [];
   try {
     for await (const result of run) {
@@ -156,7 +237,10 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
   const evaluation = await run.summary();
   reportReplyOddities(io, evaluation);
 
-  const stop = evaluation.stopReason;
+  const writeError = writer?.failure;
+  const stop = writeError
+    ? { type: "write_failed", message: describeWriteError(files.results, writeError) }
+    : evaluation.stopReason;
   const timeMs = metadata.time_ms + (performance.now() - started);
   const runMetadata: RunMetadata = {
     ...metadata,
@@ -164,30 +248,51 @@ export async function runModel(options: RunModelOptions): Promise<RunModelOutcom
     time_ms: timeMs,
     status: stop ? "stopped" : "complete",
     stop_reason: stop ? `${stop.type}: ${stop.message}` : null,
+    rate_limit_pauses: (previous?.rate_limit_pauses ?? 0) + evaluation.rateLimitPauses,
   };
-  let summary: RunSummary;
+  let summary: RunSummary | null = null;
+  let writesOk = true;
   if (save) {
     // One read of results.jsonl writes summary.json, report.md and report.html (as `pnpm eval report` would).
-    const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
-    summary = report.data.summary;
+    writesOk = await tryWrite(io, `the summary and reports of ${shownDir}`, async () => {
+      const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
+      summary = report.data.summary;
+    });
   } else {
     summary = await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) });
   }
+  const built = summary as RunSummary | null;
   const finalMetadata: RunMetadata = {
     ...runMetadata,
     ...(await runAverages(save ? readResults(files.results) : kept)),
-    n_errors: summary.n_errors,
+    n_errors: built ? built.n_errors : runMetadata.n_errors,
   };
-  if (save) await writeFileAtomic(files.metadata, toJsonText(finalMetadata));
+  if (save) {
+    const written = await tryWrite(io, files.metadata, () =>
+      writeFileAtomic(files.metadata, toJsonText(finalMetadata), { fs: runFs }),
+    );
+    writesOk &&= written;
+    if (!writesOk && !stop) {
+      io.stderr.write(
+        `results.jsonl is whole; once there is room, rewrite the rest with: pnpm eval report ${shownDir}\n`,
+      );
+    }
+  }
   if (stop) {
-    const resumeHint = save ? ` Finish it with: pnpm eval --resume ${relative(io.cwd, runDir) || "."}` : "";
+    const written = writer ? writer.written : evaluation.done;
     io.stderr.write(
-      `stopped early (${stop.type}): ${stop.message}. ${evaluation.done} of ${evaluation.total} rollouts were done and written.${resumeHint}\n`,
+      writeError
+        ? `stopped (write failed): ${stop.message}. ${written} rollouts of this session are on disk, each line whole; free some space, then${hint.replace(" Finish it with:", "")}\n`
+        : `stopped early (${stop.type}): ${stop.message}. ${evaluation.done} of ${evaluation.total} rollouts were done and written.${hint}\n`,
+    );
+  } else if (save && built && built.n_errors > 0) {
+    io.stderr.write(
+      `${built.n_errors} rollout(s) failed; re-run only those with: pnpm eval --retry-errors ${shownDir}\n`,
     );
   }
   return {
-    summary,
-    runDir: save ? relative(io.cwd, runDir) || "." : null,
-    exitCode: stop ? (stop.type === "aborted" ? 130 : 1) : 0,
+    summary: built,
+    runDir: save ? shownDir : null,
+    exitCode: stop ? (stop.type === "aborted" ? 130 : 1) : writesOk ? 0 : 1,
   };
 }

@@ -13,9 +13,11 @@ describe("eval report", () => {
     const b = await writeFakeRun({ dir: join(root, "b"), seed: 2, examples: 30 });
     const out = join(root, "cmp");
     const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    let printed = "";
     try {
       const code = await runCli(["node", "eval", "report", a, b, "--out", out, "--resamples", "20"]);
       expect(code).toBe(0);
+      printed = stdout.mock.calls.map((call) => String(call[0])).join("");
     } finally {
       stdout.mockRestore();
     }
@@ -25,6 +27,8 @@ describe("eval report", () => {
     }
     expect(existsSync(join(out, "comparison.html"))).toBe(true);
     expect(existsSync(join(out, "scoreboard.md"))).toBe(true);
+    expect(printed).toMatch(/a[/\\]report\.html: 30 rollouts, /);
+    expect(printed).toContain("Same data, examples and rubric in every run");
   });
 
   it("fails cleanly on a directory without results", async () => {

@@ -47,6 +47,7 @@ export function registerReportCommand(program: Command): void {
           out: options.out,
           root: join("outputs", "evals"),
         });
+        log(comparison.verdict);
         log(`comparison: ${comparison.html}`);
         log(`scoreboard: ${comparison.markdown}`);
       }

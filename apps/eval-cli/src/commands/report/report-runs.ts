@@ -1,7 +1,8 @@
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { CliError } from "../../cli-error.js";
-import { ReportError } from "../../report/report-error.js";
+import { REPORT_ERROR_CODES, ReportError } from "../../report/report-error.js";
 import { type ReportRunDirResult, reportRunDir } from "../../report/report-run-dir.js";
+import { endsWithTornLine, lastLineNumber } from "../../run-output/torn-tail.js";
 
 /** Options of {@link reportRuns}. */
 export interface ReportRunsOptions {
@@ -21,6 +22,18 @@ const shown = (path: string) => {
 };
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
+/** A bad line at the end of a killed run's results.jsonl is the torn last write: say how to finish the run. */
+function explain(error: ReportError, dir: string): string {
+  const results = join(dir, "results.jsonl");
+  if (error.code !== REPORT_ERROR_CODES.invalidResultLine || !endsWithTornLine(results)) return error.message;
+  const line = /\bline (\d+)\b/.exec(error.message)?.[1];
+  if (line !== undefined && Number(line) !== lastLineNumber(results)) return error.message;
+  return (
+    `${error.message}. The last line of ${shown(join(dir, "results.jsonl"))} is torn (the run was stopped in the ` +
+    `middle of a write): finish the run with \`pnpm eval --resume ${shown(dir)}\`, which trims it, then report again`
+  );
+}
+
 /** Regenerate every run directory's reports, one at a time; keeps only the small chart data of each. */
 export async function reportRuns(options: ReportRunsOptions): Promise<ReportRunDirResult[]> {
   const now = options.now ?? Date.now;
@@ -39,7 +52,7 @@ export async function reportRuns(options: ReportRunsOptions): Promise<ReportRunD
         `${shown(result.files.html)}: ${result.data.summary.n_rollouts} rollouts, ${megabytes(result.htmlBytes)}, ${now() - started} ms`,
       );
     } catch (error) {
-      if (ReportError.isInstance(error)) throw new CliError({ message: error.message, cause: error });
+      if (ReportError.isInstance(error)) throw new CliError({ message: explain(error, dir), cause: error });
       throw error;
     }
   }

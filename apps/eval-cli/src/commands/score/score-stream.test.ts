@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
-import { sharedDir } from "../../../../../vitest.shared.js";
+import { fixturesDir } from "../../../../../vitest.shared.js";
 import { runCli } from "../../cli.js";
 import { scoreStream } from "./score-stream.js";
 
@@ -71,7 +71,7 @@ describe("scoreStream", () => {
   });
 
   it("reproduces the parity vectors through the real CLI, with nothing else on stdout", () => {
-    const vectors = readFileSync(join(sharedDir, "parity", "e1-rewards.jsonl"), "utf8")
+    const vectors = readFileSync(join(fixturesDir, "parity", "e1-rewards.jsonl"), "utf8")
       .trim()
       .split("\n");
     const input = vectors.map((line) => {

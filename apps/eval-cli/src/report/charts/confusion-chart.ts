@@ -48,7 +48,8 @@ export function confusionChart(options: ConfusionChartOptions): string {
     );
     COLUMNS.forEach(([key, title], column) => {
       const count = counts[key];
-      const share = total > 0 ? count / total : 0;
+      // An empty gold row (e.g. a benign-only set) has no shares: n/a, not 0%.
+      const share = total > 0 ? count / total : null;
       const correct = key === gold;
       const hue = correct
         ? "0, 114, 178"
@@ -57,7 +58,7 @@ export function confusionChart(options: ConfusionChartOptions): string {
           : "213, 94, 0";
       const x = left + column * cell.width;
       parts.push(
-        `<g class="cell" data-gold="${gold}" data-predicted="${key}" data-count="${count}"><rect x="${x + 1}" y="${y + 1}" width="${cell.width - 2}" height="${cell.height - 2}" fill="rgba(${hue}, ${(0.08 + 0.8 * share).toFixed(3)})" stroke="#ccc"/><text class="cell-count" x="${x + cell.width / 2}" y="${y + cell.height / 2}" text-anchor="middle">${count}</text><text class="cell-share" x="${x + cell.width / 2}" y="${y + cell.height / 2 + 16}" text-anchor="middle">${formatNumber(share * 100, 1)}%</text><title>gold ${escapeHtml(gold)}, predicted ${escapeHtml(title)}: ${count}</title></g>`,
+        `<g class="cell" data-gold="${gold}" data-predicted="${key}" data-count="${count}"><rect x="${x + 1}" y="${y + 1}" width="${cell.width - 2}" height="${cell.height - 2}" fill="rgba(${hue}, ${(0.08 + 0.8 * (share ?? 0)).toFixed(3)})" stroke="#ccc"/><text class="cell-count" x="${x + cell.width / 2}" y="${y + cell.height / 2}" text-anchor="middle">${count}</text><text class="cell-share" x="${x + cell.width / 2}" y="${y + cell.height / 2 + 16}" text-anchor="middle">${share === null ? "n/a" : `${formatNumber(share * 100, 1)}%`}</text><title>gold ${escapeHtml(gold)}, predicted ${escapeHtml(title)}: ${count}</title></g>`,
       );
     });
   });

@@ -6,7 +6,8 @@ import { svgChart } from "./chart-frame.js";
 export interface RateBar {
   /** Series name, e.g. "detection rate". */
   series: string;
-  rate: number;
+  /** The rate; null where undefined (no denominator), drawn as an "n/a" label without a bar. */
+  rate: number | null;
   numerator: number;
   denominator: number;
   color: string;
@@ -56,9 +57,13 @@ export function rateBarChart(options: RateBarChartOptions): string {
       `<text class="tick" x="${labelWidth - 8}" y="${y + (row.bars.length * barHeight) / 2 + 4}" text-anchor="end">${escapeHtml(label)}<title>${escapeHtml(row.label)}</title></text>`,
     );
     for (const bar of row.bars) {
-      const length = Math.max(0, Math.min(1, bar.rate)) * barArea;
+      const length = bar.rate === null ? 0 : Math.max(0, Math.min(1, bar.rate)) * barArea;
+      const text =
+        bar.rate === null
+          ? "n/a"
+          : `${formatNumber(bar.rate * 100, 1)}% (${bar.numerator}/${bar.denominator})`;
       parts.push(
-        `<g class="bar" data-group="${escapeHtml(row.label)}" data-series="${escapeHtml(bar.series)}" data-rate="${bar.rate}" data-numerator="${bar.numerator}" data-denominator="${bar.denominator}"><rect x="${labelWidth}" y="${y + 1}" width="${length.toFixed(2)}" height="${barHeight - 2}" fill="${bar.color}"/><text class="bar-value" x="${labelWidth + length + 4}" y="${y + barHeight - 4}">${formatNumber(bar.rate * 100, 1)}% (${bar.numerator}/${bar.denominator})</text><title>${escapeHtml(row.label)}: ${escapeHtml(bar.series)} ${formatNumber(bar.rate * 100, 1)}% (${bar.numerator}/${bar.denominator})</title></g>`,
+        `<g class="bar" data-group="${escapeHtml(row.label)}" data-series="${escapeHtml(bar.series)}" data-rate="${bar.rate ?? ""}" data-numerator="${bar.numerator}" data-denominator="${bar.denominator}"><rect x="${labelWidth}" y="${y + 1}" width="${length.toFixed(2)}" height="${barHeight - 2}" fill="${bar.color}"/><text class="bar-value" x="${labelWidth + length + 4}" y="${y + barHeight - 4}">${text}</text><title>${escapeHtml(row.label)}: ${escapeHtml(bar.series)} ${text}</title></g>`,
       );
       y += barHeight;
     }

@@ -37,22 +37,22 @@ export function reliabilityChart(options: ReliabilityChartOptions): string {
     const color = seriesColor(seriesIndex);
     const points: string[] = [];
     series.bins.forEach((bin, index) => {
-      const data = `data-series="${seriesIndex}" data-bin="${index}" data-count="${bin.count}" data-accuracy="${bin.accuracy}" data-mean-confidence="${bin.meanConfidence}"`;
+      const data = `data-series="${seriesIndex}" data-bin="${index}" data-count="${bin.count}" data-accuracy="${bin.accuracy ?? ""}" data-mean-confidence="${bin.meanConfidence ?? ""}"`;
       const tip = `<title>${escapeHtml(series.name)}: confidence ${formatNumber(bin.lower, 1)}–${formatNumber(bin.upper, 1)}: ${bin.count} rollouts, accuracy ${formatNumber(bin.accuracy)}, mean confidence ${formatNumber(bin.meanConfidence)}</title>`;
       if (single) {
         const x = frame.x(bin.lower) + 1;
         const width = frame.x(bin.upper) - frame.x(bin.lower) - 2;
-        const y = frame.y(bin.accuracy);
+        const y = frame.y(bin.accuracy ?? 0);
         parts.push(
           `<rect class="bin" ${data} x="${x}" y="${y}" width="${width}" height="${Math.max(0, frame.bottom - y)}" fill="${color}" fill-opacity="0.55">${tip}</rect>`,
           `<text class="count" x="${x + width / 2}" y="${Math.min(y, frame.bottom) - 4}" text-anchor="middle">${bin.count}</text>`,
         );
-        if (bin.count > 0) {
+        if (bin.meanConfidence !== null) {
           parts.push(
             `<circle class="mean" cx="${frame.x(bin.meanConfidence)}" cy="${y}" r="3" fill="#000"><title>mean confidence ${formatNumber(bin.meanConfidence)}</title></circle>`,
           );
         }
-      } else if (bin.count > 0) {
+      } else if (bin.meanConfidence !== null && bin.accuracy !== null) {
         const cx = frame.x(bin.meanConfidence);
         const cy = frame.y(bin.accuracy);
         points.push(`${cx},${cy}`);

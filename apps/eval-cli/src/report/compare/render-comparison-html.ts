@@ -7,11 +7,12 @@ import { escapeHtml } from "../html/escape-html.js";
 import { formatNumber } from "../html/format-number.js";
 import { htmlPage } from "../html/html-page.js";
 import type { RunReportData } from "../run-report-data.js";
-import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type ScoreboardRow } from "./scoreboard.js";
+import { comparisonVerdict } from "./comparison-header.js";
+import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type Scoreboard } from "./scoreboard.js";
 
 /** Options of {@link renderComparisonHtml}. */
 export interface RenderComparisonHtmlOptions {
-  rows: ScoreboardRow[];
+  board: Scoreboard;
   /** Link to each run's report.html, relative to the comparison page (same order as rows). */
   reportLinks: string[];
 }
@@ -35,8 +36,8 @@ function groupedRows(runs: RunReportData[], pick: (run: RunReportData) => GroupS
       const group = pick(run).find((candidate) => candidate.name === name);
       return {
         series: runName(run),
-        rate: group?.detectionRate ?? 0,
-        numerator: group ? Math.round(group.detectionRate * group.attacks) : 0,
+        rate: group?.detectionRate ?? null,
+        numerator: group?.detected ?? 0,
         denominator: group?.attacks ?? 0,
         color: seriesColor(index),
       };
@@ -46,7 +47,8 @@ function groupedRows(runs: RunReportData[], pick: (run: RunReportData) => GroupS
 
 /** `comparison.html`: the scoreboard and the runs' charts overlaid, one colour per run. */
 export function renderComparisonHtml(options: RenderComparisonHtmlOptions): string {
-  const runs = options.rows.map((row) => row.run);
+  const { board } = options;
+  const runs = board.rows.map((row) => row.run);
   const legend = runs
     .map(
       (run, index) =>
@@ -54,14 +56,17 @@ export function renderComparisonHtml(options: RenderComparisonHtmlOptions): stri
     )
     .join("");
   const header = `<tr><th>#</th><th>Model</th><th>Dataset</th><th class="num">N</th>${SCOREBOARD_KEYS.map((key) => `<th class="num">${SCOREBOARD_TITLES[key]}</th>`).join("")}</tr>`;
-  const body = options.rows
+  const body = board.rows
     .map((row, index) => {
       const cells = SCOREBOARD_KEYS.map((key) => {
         const value = row.values[key]!;
         const best = row.best.has(key);
+        if (value.value === null) {
+          return `<td class="num na" data-metric="${key}" data-value="" data-undefined="true">n/a</td>`;
+        }
         return `<td class="num${best ? " best" : ""}" data-metric="${key}" data-value="${value.value}"${best ? ' data-best="true"' : ""}>${formatNumber(value.value)}<br><span class="note">[${formatNumber(value.low)}, ${formatNumber(value.high)}]</span></td>`;
       }).join("");
-      return `<tr data-run="${index}"><td>${index + 1}</td><td>${escapeHtml(row.run.summary.model)}</td><td>${escapeHtml(row.run.summary.dataset)}</td><td class="num">${row.run.summary.n_examples}</td>${cells}</tr>`;
+      return `<tr data-run="${index}"><td>${index + 1}</td><td>${escapeHtml(row.run.summary.model)}</td><td>${escapeHtml(row.run.summary.dataset)}</td><td class="num">${row.run.summary.n_distinct_examples ?? row.run.summary.n_examples}</td>${cells}</tr>`;
     })
     .join("");
   const figures = [
@@ -75,7 +80,7 @@ export function renderComparisonHtml(options: RenderComparisonHtmlOptions): stri
         series: runs.map((run) => ({
           name: runName(run),
           points: run.riskCoverage,
-          aurc: run.summary.metrics.abstention.aurc,
+          aurc: run.metrics.abstention.aurc,
         })),
       }),
     ],
@@ -85,7 +90,7 @@ export function renderComparisonHtml(options: RenderComparisonHtmlOptions): stri
         name: "by-attack-family",
         title: "Detection rate per attack family, per run",
         rows: groupedRows(runs, (run) => run.byAttackFamily),
-        xLabel: "Attacks labelled Malicious",
+        xLabel: "Detection rate, all attacks (attacks labelled Malicious)",
       }),
     ],
     [
@@ -94,17 +99,29 @@ export function renderComparisonHtml(options: RenderComparisonHtmlOptions): stri
         name: "by-source",
         title: "Detection rate per source, per run",
         rows: groupedRows(runs, (run) => run.bySource),
-        xLabel: "Attacks labelled Malicious",
+        xLabel: "Detection rate, all attacks (attacks labelled Malicious)",
       }),
     ],
   ]
     .map(([caption, chart]) => `<figure><figcaption>${escapeHtml(caption!)}</figcaption>${chart}</figure>`)
     .join("\n");
+  const differences =
+    board.differences.length === 0
+      ? ""
+      : `<h2>How the runs differ</h2>
+<div class="table-wrap"><table class="differences"><thead><tr><th>What</th>${runs.map((_, index) => `<th>Run ${index + 1}</th>`).join("")}<th>Comparable?</th></tr></thead><tbody>${board.differences
+          .map(
+            (difference) =>
+              `<tr data-facet="${escapeHtml(difference.facet)}" data-incomparable="${difference.incomparable}"><th>${escapeHtml(difference.facet)}</th>${difference.values.map((value) => `<td>${escapeHtml(value)}</td>`).join("")}<td>${difference.incomparable ? "no" : "yes"}</td></tr>`,
+          )
+          .join("")}</tbody></table></div>`;
   const page = `<h1>E1 comparison of ${runs.length} runs</h1>
-<p class="subtitle">Bold cells mark the best run per column (higher is better, except FPR, ECE, Brier and AURC; abstain rate is not ranked). Intervals: bootstrap 95%.</p>
+<p class="subtitle${board.comparable ? "" : " warning"}" data-comparable="${board.comparable}">${escapeHtml(comparisonVerdict(board))} Intervals: bootstrap 95%.</p>
+${differences}
 <h2>Runs</h2>
 <ul class="legend">${legend}</ul>
 <h2>Scoreboard</h2>
+<p class="note">Acc, answered: accuracy over rollouts labelled Benign or Malicious; n/a: undefined on that run (e.g. TPR without attacks).</p>
 <div class="table-wrap"><table class="scoreboard"><thead>${header}</thead><tbody>${body}</tbody></table></div>
 <h2>Charts</h2>
 <div class="grid">${figures}</div>`;

@@ -1,33 +1,62 @@
+import type { MetricInterval } from "../headline-metrics.js";
+import { formatNumber } from "../html/format-number.js";
 import { markdownText } from "../markdown/markdown-text.js";
-import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type ScoreboardRow } from "./scoreboard.js";
+import { comparisonVerdict } from "./comparison-header.js";
+import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type Scoreboard } from "./scoreboard.js";
 
 /** Options of {@link renderScoreboardMarkdown}. */
 export interface RenderScoreboardMarkdownOptions {
-  rows: ScoreboardRow[];
+  board: Scoreboard;
   title?: string;
 }
 
-/** The markdown scoreboard: one row per run, key metrics with 95% intervals, best per column in bold. */
+function valueText(value: MetricInterval): string {
+  if (value.value === null) return "n/a";
+  const bounds =
+    value.low === null || value.high === null
+      ? "n/a"
+      : `${formatNumber(value.low)}, ${formatNumber(value.high)}`;
+  return `${formatNumber(value.value)} [${bounds}]`;
+}
+
+/**
+ * The markdown scoreboard: first every way the runs differ, then one row per run with key metrics and
+ * 95% intervals, the best per column in bold when the runs are comparable.
+ */
 export function renderScoreboardMarkdown(options: RenderScoreboardMarkdownOptions): string {
+  const { board } = options;
   const header = ["Model", "Dataset", "N", ...SCOREBOARD_KEYS.map((key) => SCOREBOARD_TITLES[key]), "Run"];
   const align = ["---", "---", "---:", ...SCOREBOARD_KEYS.map(() => "---:"), "---"];
-  const lines = [
-    `# ${options.title ?? "E1 Scoreboard"}`,
+  const lines = [`# ${options.title ?? "E1 Scoreboard"}`, "", comparisonVerdict(board), ""];
+  if (board.differences.length > 0) {
+    lines.push(
+      "## How the runs differ",
+      "",
+      `| What | ${board.rows.map((_, index) => `Run ${index + 1}`).join(" | ")} | Comparable? |`,
+      `|---|${board.rows.map(() => "---").join("|")}|---|`,
+      ...board.differences.map(
+        (difference) =>
+          `| ${markdownText(difference.facet)} | ${difference.values.map(markdownText).join(" | ")} | ${difference.incomparable ? "no" : "yes"} |`,
+      ),
+      "",
+    );
+  }
+  lines.push(
+    "## Scoreboard",
     "",
-    "Values with bootstrap 95% intervals; **bold** marks the best run per column (higher is better, except FPR, ECE, Brier and AURC; abstain rate is not ranked).",
+    "Values with bootstrap 95% intervals. Acc, answered: accuracy over rollouts labelled Benign or Malicious.",
     "",
     `| ${header.join(" | ")} |`,
     `|${align.join("|")}|`,
-  ];
-  for (const row of options.rows) {
+  );
+  for (const row of board.rows) {
     const { summary } = row.run;
     const cells = SCOREBOARD_KEYS.map((key) => {
-      const value = row.values[key]!;
-      const text = `${value.value.toFixed(3)} [${value.low.toFixed(3)}, ${value.high.toFixed(3)}]`;
+      const text = valueText(row.values[key]!);
       return row.best.has(key) ? `**${text}**` : text;
     });
     lines.push(
-      `| ${markdownText(summary.model)} | ${markdownText(summary.dataset)} | ${summary.n_examples} | ${cells.join(" | ")} | ${markdownText(summary.run_id)} |`,
+      `| ${markdownText(summary.model)} | ${markdownText(summary.dataset)} | ${summary.n_distinct_examples ?? summary.n_examples} | ${cells.join(" | ")} | ${markdownText(summary.run_id)} |`,
     );
   }
   lines.push("");

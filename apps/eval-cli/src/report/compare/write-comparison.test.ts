@@ -32,13 +32,15 @@ describe("writeComparison", async () => {
   const runs = [strong, weak].map((result) => ({ data: result.data, htmlPath: result.files.html }));
 
   it("marks the best run per column by its direction and leaves the abstain rate unranked", () => {
-    const rows = buildScoreboard({ runs: runs.map((run) => run.data) });
+    const { rows, comparable, differences } = buildScoreboard({ runs: runs.map((run) => run.data) });
+    expect(comparable).toBe(true);
+    expect(differences.map((difference) => difference.facet)).toContain("Model");
     expect(rows[0]!.best.has("accuracy")).toBe(true);
     expect(rows[1]!.best.has("accuracy")).toBe(false);
-    const fpr = rows.map((row) => row.values.fpr!.value);
+    const fpr = rows.map((row) => row.values.fpr!.value!);
     expect(rows[fpr.indexOf(Math.min(...fpr))]!.best.has("fpr")).toBe(true);
     expect(rows.some((row) => row.best.has("abstain_rate"))).toBe(false);
-    expect(buildScoreboard({ runs: [strong.data] })[0]!.best.size).toBe(0);
+    expect(buildScoreboard({ runs: [strong.data] }).rows[0]!.best.size).toBe(0);
   });
 
   it("writes the scoreboard and the page under comparisons/<hash>, stable for the same runs", async () => {
@@ -51,7 +53,7 @@ describe("writeComparison", async () => {
       .split("\n")
       .filter((line) => line.startsWith("| acme/strong") || line.startsWith("| evil"));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain(`**${strong.data.intervals.accuracy!.value.toFixed(3)} [`);
+    expect(lines[0]).toContain(`**${strong.data.intervals.accuracy!.value!.toFixed(3)} [`);
     expect(markdown).not.toContain("<script");
     const html = await readFile(first.html, "utf8");
     expect(html).toContain('href="../../a/r1/report.html"');

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { RunReportData } from "../run-report-data.js";
+import { comparisonVerdict } from "./comparison-header.js";
 import { comparisonId } from "./comparison-id.js";
 import { renderComparisonHtml } from "./render-comparison-html.js";
 import { renderScoreboardMarkdown } from "./render-scoreboard-markdown.js";
@@ -20,6 +21,8 @@ export interface WriteComparisonResult {
   dir: string;
   html: string;
   markdown: string;
+  /** The sentence both pages open with: whether the runs are comparable and how they differ. */
+  verdict: string;
 }
 
 /** Write `comparison.html` and `scoreboard.md` for several runs. */
@@ -27,13 +30,13 @@ export async function writeComparison(options: WriteComparisonOptions): Promise<
   const runs = options.runs.map((run) => run.data);
   const dir = options.out ?? join(options.root, "comparisons", comparisonId(runs));
   await mkdir(dir, { recursive: true });
-  const rows = buildScoreboard({ runs });
+  const board = buildScoreboard({ runs });
   const reportLinks = options.runs.map((run) =>
     relative(dir, run.htmlPath).split(sep).map(encodeURIComponent).join("/"),
   );
   const html = join(dir, "comparison.html");
   const markdown = join(dir, "scoreboard.md");
-  await writeFile(html, renderComparisonHtml({ rows, reportLinks }));
-  await writeFile(markdown, renderScoreboardMarkdown({ rows }));
-  return { dir, html, markdown };
+  await writeFile(html, renderComparisonHtml({ board, reportLinks }));
+  await writeFile(markdown, renderScoreboardMarkdown({ board }));
+  return { dir, html, markdown, verdict: comparisonVerdict(board) };
 }

@@ -21,6 +21,10 @@ td.best { font-weight: 700; background: #e6f2fa; }
 figure { margin: 0; background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
 figure .note { margin: 6px 0 0; }
+figure .empty { color: var(--muted); margin: 16px 4px; }
+svg .note { fill: var(--muted); }
+td.na { color: var(--muted); }
+.warning { color: var(--bad); font-weight: 600; }
 svg.chart { width: 100%; height: auto; max-width: 560px; display: block; font-size: 11px; }
 svg .grid { stroke: #e5e8ec; stroke-width: 1; }
 svg .axis, svg .tick-mark { stroke: #6b7380; stroke-width: 1; }

@@ -1,15 +1,14 @@
-const MARKDOWN_ENTITIES: Record<string, string> = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;",
-  "\r": " ",
-  "\n": " ",
-};
-
-/** Text safe inside a markdown table cell or list item: no markup, no raw HTML, one line. */
+/**
+ * Text safe inside a markdown table cell or list item: every markdown metacharacter is
+ * backslash-escaped, `<` and `>` become `&lt;`/`&gt;` so no raw HTML or autolink can form, an `&` is
+ * escaped only where it would start a character reference (`&amp;`, `&#60;`), and line breaks become
+ * spaces. Plain text stays readable: `C&C` is written as `C&C`.
+ */
 export function markdownText(text: unknown): string {
-  return String(text).replace(
-    /[|\\`*_[\]<>&\r\n]/g,
-    (character) => MARKDOWN_ENTITIES[character] ?? `\\${character}`,
-  );
+  return String(text)
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[|\\`*_[\]~#!]/g, (character) => `\\${character}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }

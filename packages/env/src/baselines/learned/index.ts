@@ -1,4 +1,11 @@
-export { type LearnedFeature, learnedFeatureNames, learnedFeatures } from "./learned-features.js";
+export { type ContextAggregates, contextAggregates, contextFeatureNames } from "./context-features.js";
+export {
+  type LearnedFeature,
+  type LearnedFeatureSet,
+  learnedFeatureNames,
+  learnedFeatures,
+  questionFeatures,
+} from "./learned-features.js";
 export {
   isLearnedModel,
   type LearnedModel,

@@ -1,4 +1,5 @@
-import { type Flow, NUMERIC_FLOW_FIELDS as NUMERIC_FIELDS } from "@sv/dataset";
+import { type Flow, NUMERIC_FLOW_FIELDS as NUMERIC_FIELDS, parseQuestion } from "@sv/dataset";
+import { contextFeatureNames } from "./context-features.js";
 
 /** A sparse feature: position in the hashed weight vector and its value. */
 export interface LearnedFeature {
@@ -54,8 +55,30 @@ export function learnedFeatureNames(flow: Flow): [string, number][] {
 
 /** Hash the named features into `dimensions` slots (FNV-1a); colliding features add up. */
 export function learnedFeatures(flow: Flow, dimensions: number): LearnedFeature[] {
+  return hashFeatures(learnedFeatureNames(flow), dimensions);
+}
+
+/** Which features a model reads: the flow alone (`flow`, the v1 default) or also its context. */
+export type LearnedFeatureSet = "flow" | "flow+context";
+
+/**
+ * The hashed features of a question for a model of feature set `features`: the flow to classify
+ * (`parseQuestion`), plus, for `flow+context`, the context aggregates of a context question. A `flow`
+ * model reads a context question's flow only, exactly as it reads a single-flow question.
+ */
+export function questionFeatures(
+  question: string,
+  dimensions: number,
+  features: LearnedFeatureSet = "flow",
+): LearnedFeature[] {
+  const names = learnedFeatureNames(parseQuestion(question));
+  if (features === "flow+context") names.push(...contextFeatureNames(question));
+  return hashFeatures(names, dimensions);
+}
+
+function hashFeatures(named: readonly [string, number][], dimensions: number): LearnedFeature[] {
   const slots = new Map<number, number>();
-  for (const [name, value] of learnedFeatureNames(flow)) {
+  for (const [name, value] of named) {
     const index = fnv1a(name) % dimensions;
     slots.set(index, (slots.get(index) ?? 0) + value);
   }

@@ -1,5 +1,4 @@
-import { parseQuestion } from "@sv/dataset";
-import { learnedFeatures } from "./learned-features.js";
+import { type LearnedFeatureSet, questionFeatures } from "./learned-features.js";
 
 /**
  * The learned baseline's model file (`baseline-learned-v1.json`): a logistic regression over hashed
@@ -12,6 +11,11 @@ export interface LearnedModel {
   dimensions: number;
   weights: number[];
   bias: number;
+  /**
+   * Features read (default `flow`): `flow+context` also reads the context aggregates of a context
+   * question (`baseline-learned-context-v1.json`); a `flow` model reads only the flow to classify.
+   */
+  features?: LearnedFeatureSet;
   /** Platt scaling: p = sigmoid(a * logit + b). */
   calibration: { a: number; b: number };
   /** What it was trained on (informational). */
@@ -39,7 +43,7 @@ function sigmoid(value: number): number {
 /** The model's raw score (logit) for a question. */
 export function learnedLogit(model: LearnedModel, question: string): number {
   let sum = model.bias;
-  for (const { index, value } of learnedFeatures(parseQuestion(question), model.dimensions)) {
+  for (const { index, value } of questionFeatures(question, model.dimensions, model.features)) {
     sum += (model.weights[index] ?? 0) * value;
   }
   return sum;
@@ -70,6 +74,7 @@ export function isLearnedModel(value: unknown): value is LearnedModel {
     Array.isArray(model.weights) &&
     model.weights.length === model.dimensions &&
     typeof model.bias === "number" &&
+    (model.features === undefined || model.features === "flow" || model.features === "flow+context") &&
     typeof model.calibration?.a === "number" &&
     typeof model.calibration?.b === "number"
   );

@@ -1,0 +1,189 @@
+import { flowHash, renderContextQuestion } from "@sv/dataset";
+import type { DatasetRow } from "../build/dataset-row.js";
+import { countRows, type RowCounts } from "../build/count-rows.js";
+import { toDatasetRow } from "../build/dataset-row.js";
+import { assignSplits, type SplitName, type SplitStrategy } from "../sampling/assign-splits.js";
+import { type Candidate, compareCandidates } from "../sampling/candidate.js";
+import { orderForOutput } from "../sampling/output-order.js";
+import type { StratumSelection } from "../sampling/select-sample.js";
+import type { ContextOptions, ContextStats } from "./context-options.js";
+import { epochSeconds, recordStartSeconds } from "./record-time.js";
+
+/**
+ * Splits of a context set: `capture` (default; whole captures held out), `stratified` (70/15/15 per
+ * scenario × label, neighbouring flows may straddle splits), or `time` (inside each capture, the
+ * earliest 70% of its sampled flows by start time train, the next 15% dev, the latest 15% test).
+ */
+export type ContextSplitStrategy = SplitStrategy | "time";
+
+export const CONTEXT_SPLIT_STRATEGIES: readonly ContextSplitStrategy[] = ["capture", "stratified", "time"];
+
+/** Start time of a candidate (Zeek `ts`, CIC `Timestamp`, UNSW `stime`). */
+function candidateTime(candidate: Candidate): number {
+  const ts = candidate.flow.ts;
+  return (
+    (typeof ts === "number" ? ts : epochSeconds(ts ?? undefined)) ?? recordStartSeconds(candidate.extra) ?? 0
+  );
+}
+
+function timeSplits(strata: readonly StratumSelection[]): SplitName[][] {
+  const byScenario = new Map<string, Candidate[]>();
+  for (const stratum of strata) {
+    const list = byScenario.get(stratum.scenario) ?? [];
+    list.push(...stratum.selected);
+    byScenario.set(stratum.scenario, list);
+  }
+  const assigned = new Map<Candidate, SplitName>();
+  for (const list of byScenario.values()) {
+    list.sort((left, right) => candidateTime(left) - candidateTime(right) || compareCandidates(left, right));
+    const train = Math.floor(list.length * 0.7);
+    const dev = Math.floor(list.length * 0.85);
+    for (const [index, candidate] of list.entries())
+      assigned.set(candidate, index < train ? "train" : index < dev ? "dev" : "test");
+  }
+  return strata.map((stratum) => stratum.selected.map((candidate) => assigned.get(candidate)!));
+}
+
+/** A context dataset's section of the context manifest. */
+export interface ContextSection {
+  /** The single-flow dataset whose sample the context rows are. */
+  sample_of: string;
+  flows: number;
+  window_seconds: number;
+  max_hosts: number;
+  /** Memory bound of the per-file host rings: `flows × max_hosts` remembered lines. */
+  memory_bound_lines: number;
+  split_strategy: ContextSplitStrategy | "ood";
+  capture_splits?: Record<string, string>;
+  /**
+   * Dev/test rows dropped because a context flow of one split is a question of another (a test row
+   * whose context holds a train question, or a train row whose context holds a test question).
+   */
+  rows_dropped_for_overlap: number;
+  /** Sampled flows left out because their file or line has no time or originator host. */
+  sampled_without_context: number;
+  /** The context pass's counts, summed over the source's files. */
+  stats: ContextStats;
+  /** Distribution of the number of context flows per row (index = count). */
+  context_sizes: number[];
+  counts: RowCounts;
+  notes: string[];
+}
+
+export interface BuildContextRowsOptions {
+  /** The single-flow sample, as selected (same flows, same priority order). */
+  strata: readonly StratumSelection[];
+  source: string;
+  /** The single-flow file's name (recorded as `sample_of`). */
+  sampleOf: string;
+  context: ContextOptions;
+  /** Train/dev/test strategy (IoT-23); undefined for out-of-distribution sets (split `ood`). */
+  splitStrategy?: ContextSplitStrategy;
+  seed: number;
+  /** Why a context flow's rendering would fail validation (it is then left out of the context). */
+  reject: (flow: NonNullable<Candidate["context"]>[number]) => string | undefined;
+  stats: ContextStats;
+}
+
+/**
+ * The context dataset of one source: the sampled flows that carry context (their file has time and
+ * originator hosts), each as a context question (see `renderContextQuestion` in @sv/dataset), split by
+ * capture by default so a host's neighbouring flows never sit in train and test.
+ */
+export function buildContextRows(options: BuildContextRowsOptions): {
+  rows: DatasetRow[];
+  section: ContextSection;
+} {
+  const stats = { ...options.stats };
+  let withoutContext = 0;
+  const strata = options.strata.map((stratum) => {
+    const selected = stratum.selected.filter((candidate) => candidate.context !== undefined);
+    withoutContext += stratum.selected.length - selected.length;
+    return { ...stratum, selected };
+  });
+  const strategy = options.splitStrategy;
+  const split =
+    strategy === undefined
+      ? undefined
+      : strategy === "time"
+        ? { splits: timeSplits(strata), notes: [] as string[], scenarios: undefined }
+        : assignSplits({ strata, strategy, seed: options.seed });
+  const assigned = strata.flatMap((stratum, index) =>
+    stratum.selected.map((candidate, position) => ({
+      candidate,
+      split: split ? split.splits[index]![position]! : "ood",
+    })),
+  );
+  const entries = dropOverlaps(assigned);
+  const droppedForOverlap = assigned.length - entries.length;
+  const sizes: number[] = Array.from({ length: options.context.flows + 1 }, () => 0);
+  const rows = orderForOutput({ entries, seed: options.seed }).map(({ candidate, split: name }) => {
+    const context = (candidate.context ?? []).filter((flow) => {
+      if (options.reject(flow) === undefined) return true;
+      stats.context_flows_invalid++;
+      return false;
+    });
+    sizes[context.length]! += 1;
+    const row = toDatasetRow({ candidate, source: options.source, split: name });
+    row.question = renderContextQuestion({
+      context,
+      flow: candidate.flow,
+      windowSeconds: options.context.windowSeconds,
+    });
+    row.meta.context_flows = context.length;
+    return row;
+  });
+  const notes = [...(split?.notes ?? [])];
+  if (droppedForOverlap > 0)
+    notes.push(
+      `${droppedForOverlap} dev/test row(s) dropped: a context flow of one split was a question of another`,
+    );
+  if (withoutContext > 0)
+    notes.push(
+      `${withoutContext} sampled flow(s) of ${options.sampleOf} have no time or originator host in their format and are not in the context set`,
+    );
+  return {
+    rows,
+    section: {
+      sample_of: options.sampleOf,
+      flows: options.context.flows,
+      window_seconds: options.context.windowSeconds,
+      max_hosts: options.context.maxHosts,
+      memory_bound_lines: options.context.flows * options.context.maxHosts,
+      split_strategy: options.splitStrategy ?? "ood",
+      ...(split?.scenarios ? { capture_splits: split.scenarios } : {}),
+      rows_dropped_for_overlap: droppedForOverlap,
+      sampled_without_context: withoutContext,
+      stats,
+      context_sizes: sizes,
+      counts: countRows(rows),
+      notes,
+    },
+  };
+}
+
+/**
+ * Drop the dev/test rows that would let one split see another: a row whose context holds a question of
+ * another split, or whose question is a context flow of a row in another split. Train rows are kept
+ * (the evaluation splits give way), so the result passes `validate`'s context overlap check.
+ */
+function dropOverlaps<T extends { candidate: Candidate; split: string }>(entries: readonly T[]): T[] {
+  const splitOf = new Map(entries.map((entry) => [entry.candidate.hash, entry.split]));
+  const contextSplits = new Map<string, Set<string>>();
+  const crossing = new Set<T>();
+  for (const entry of entries)
+    for (const flow of entry.candidate.context ?? []) {
+      const hash = flowHash(flow);
+      const other = splitOf.get(hash);
+      if (other !== undefined && other !== entry.split) crossing.add(entry);
+      const splits = contextSplits.get(hash) ?? new Set<string>();
+      splits.add(entry.split);
+      contextSplits.set(hash, splits);
+    }
+  return entries.filter((entry) => {
+    if (entry.split === "train" || entry.split === "ood") return true;
+    if (crossing.has(entry)) return false;
+    const seenBy = contextSplits.get(entry.candidate.hash);
+    return seenBy === undefined || [...seenBy].every((split) => split === entry.split);
+  });
+}
