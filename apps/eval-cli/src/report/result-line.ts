@@ -20,6 +20,8 @@ export interface ResultLine {
   rollout_index: number;
   prompt: PromptMessage[];
   completion: string;
+  /** Multi-turn rollouts: the whole conversation as text (see `transcriptText`); absent otherwise. */
+  transcript?: string;
   answer: string | number | boolean;
   reward: number;
   metrics: RewardComponents;

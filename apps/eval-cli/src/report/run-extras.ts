@@ -59,6 +59,8 @@ export class RunExtrasCollector {
     this.add({
       ...result,
       prompt: [],
+      // The extras read labels, rewards and usage, never the reply; a multi-turn reply is a message list.
+      completion: typeof result.completion === "string" ? result.completion : "",
       error: failed ? result.error : null,
       token_usage: {
         input_tokens: result.token_usage.input_tokens ?? 0,

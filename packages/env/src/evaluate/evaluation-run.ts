@@ -9,9 +9,12 @@ import { completionPool } from "./completion-pool.js";
 import type { EvaluateOptions } from "./evaluate-options.js";
 import type { EvaluationSummary, StopReason } from "./evaluation-summary.js";
 import { generateWithRetries, type RetryPolicy } from "./generate-with-retries.js";
+import type { ModelCallError } from "../model/model-call-error.js";
 import { RateLimitGate } from "./rate-limit-gate.js";
 import type { RolloutResult } from "./rollout-result.js";
 import { RewardMeans } from "./reward-means.js";
+import type { MultiTurnSetup } from "../multi-turn/multi-turn-setup.js";
+import { runMultiTurnRollout } from "../multi-turn/run-multi-turn-rollout.js";
 
 /** A running evaluation: iterate it for rollouts in completion order, then read its summary. */
 export interface EvaluationRun extends AsyncIterable<RolloutResult> {
@@ -24,6 +27,8 @@ export interface EvaluationContext {
   rows: readonly Row[];
   rubric: Rubric;
   formatPrompt(example: Row): ChatMessage[];
+  /** Multi-turn mode: the model may call the flow tools (see `createMultiTurnSetup`). */
+  multiTurn?: MultiTurnSetup;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -93,16 +98,33 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     const row = context.rows[exampleId]!;
     const prompt = context.formatPrompt(row);
     const started = now();
+    const onRetry = (error: ModelCallError, retry: number, delayMs: number) => {
+      retries++;
+      options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: error.kind });
+    };
+    if (context.multiTurn) {
+      const multiTurn = await runMultiTurnRollout({
+        setup: context.multiTurn,
+        row,
+        prompt,
+        rubric: context.rubric,
+        generate: (messages, tools) =>
+          generateWithRetries(
+            options.model,
+            { messages, samplingArgs: options.samplingArgs, tools, rolloutIndex },
+            { ...policy, onRetry },
+            controller.signal,
+          ),
+        now,
+        started,
+      });
+      if (controller.signal.aborted) return null;
+      return { example_id: exampleId, rollout_index: rolloutIndex, ...multiTurn };
+    }
     const outcome = await generateWithRetries(
       options.model,
       { messages: prompt, samplingArgs: options.samplingArgs, rolloutIndex },
-      {
-        ...policy,
-        onRetry: (error, retry, delayMs) => {
-          retries++;
-          options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: error.kind });
-        },
-      },
+      { ...policy, onRetry },
       controller.signal,
     );
     if (controller.signal.aborted) return null;

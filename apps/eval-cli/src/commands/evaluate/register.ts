@@ -61,6 +61,9 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
       "--no-shared-rate-limit",
       "a 429 backs off only its own request (default: it pauses the whole pool)",
     )
+    .option("--env-mode <mode>", "single-turn (default) | multi-turn: the model may call flow-lookup tools")
+    .option("--max-turns <n>", "multi-turn: model requests per rollout, the answer included (default 5)")
+    .option("--flow-index <file>", "multi-turn: the flow index (default <dataset>.flows.sqlite beside it)")
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
     .option("--cache", "answer repeated requests from the response cache (default: on at temperature 0)")
