@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { DATASET_ERROR_CODES, DatasetError } from "../dataset-error.js";
 import { FLOW_INDEX_FORMAT, type IndexedFlow } from "./flow-index-schema.js";
 
@@ -55,6 +55,36 @@ const COLUMNS = `capture, ts, orig_h AS origH, orig_p AS origP, resp_h AS respH,
   hash, file, line, text`;
 const ORDER = "ORDER BY ts DESC, file DESC, line DESC LIMIT @limit";
 
+type Row = Record<string, unknown>;
+
+/**
+ * A flow of a result row, column by column: libsql's rows carry an extra `_metadata` property, which must
+ * never reach a caller (a tool answer is JSON of these objects).
+ */
+function toFlow(row: Row): IndexedFlow {
+  return {
+    capture: row.capture as string,
+    ts: row.ts as number,
+    origH: row.origH as string | null,
+    origP: row.origP as number | null,
+    respH: row.respH as string | null,
+    respP: row.respP as number | null,
+    proto: row.proto as string | null,
+    hash: row.hash as string,
+    file: row.file as string,
+    line: row.line as number,
+    text: row.text as string,
+  };
+}
+
+const toFlows = (rows: unknown[]): IndexedFlow[] => rows.map((row) => toFlow(row as Row));
+
+function toPosition(row: unknown): IndexedPosition | undefined {
+  if (row === undefined || row === null) return undefined;
+  const { capture, ts, hash } = row as Row;
+  return { capture: capture as string, ts: ts as number, hash: hash as string };
+}
+
 function fail(message: string, cause?: unknown): never {
   throw new DatasetError({ code: DATASET_ERROR_CODES.notFound, message, cause });
 }
@@ -71,7 +101,8 @@ export function openFlowIndex(options: OpenFlowIndexOptions): FlowIndex {
   let database: Database.Database;
   let size: number;
   try {
-    database = new Database(path, { readonly: true, fileMustExist: true });
+    // The file is known to exist (libsql would create a missing one even read-only).
+    database = new Database(path, { readonly: true });
     const format = database.prepare("SELECT value FROM index_info WHERE key = 'format'").get() as
       | { value: string }
       | undefined;
@@ -106,15 +137,15 @@ export function openFlowIndex(options: OpenFlowIndexOptions): FlowIndex {
   return {
     path,
     size,
-    position: (location) => position.get(location) as IndexedPosition | undefined,
-    recentFlowsOfHost: (query) => byHost.all(query) as IndexedFlow[],
+    position: (location) => toPosition(position.get(location)),
+    recentFlowsOfHost: (query) => toFlows(byHost.all(query)),
     flowsToResponder(query) {
       const { address, port, ...scope } = query;
       if (address !== undefined && port !== undefined) {
-        return byBoth.all({ ...scope, address, port }) as IndexedFlow[];
+        return toFlows(byBoth.all({ ...scope, address, port }));
       }
-      if (address !== undefined) return byAddress.all({ ...scope, address }) as IndexedFlow[];
-      if (port !== undefined) return byPort.all({ ...scope, port }) as IndexedFlow[];
+      if (address !== undefined) return toFlows(byAddress.all({ ...scope, address }));
+      if (port !== undefined) return toFlows(byPort.all({ ...scope, port }));
       throw new DatasetError({
         code: DATASET_ERROR_CODES.invalidOptions,
         message: "flowsToResponder needs an address, a port or both",

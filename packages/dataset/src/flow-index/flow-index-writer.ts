@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from "node:fs";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { CREATE_INDEXES, CREATE_TABLES, FLOW_INDEX_FORMAT, type IndexedFlow } from "./flow-index-schema.js";
 
 export interface FlowIndexWriterOptions {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteResponseCache } from "./sqlite-response-cache.js";
 
@@ -45,7 +45,9 @@ describe("openSqliteResponseCache", () => {
     const cache = openSqliteResponseCache({ path, busyTimeoutMs: 2500 });
     cache.set("k", { text: "t" }, { modelId: "m", endpoint: "e" });
     const raw = new Database(path);
-    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    // journal_mode is a property of the file, so a second connection sees the cache's choice.
+    const mode = raw.prepare("PRAGMA journal_mode").get() as { journal_mode: string };
+    expect(mode.journal_mode).toBe("wal");
     raw.close();
     cache.close();
   });

@@ -1,6 +1,6 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { ENV_ERROR_CODES, EnvError } from "../env-error.js";
 import type { CacheEntryInfo, CachedReply, ResponseCacheStore } from "./response-cache-store.js";
 
@@ -85,14 +85,14 @@ export function openSqliteResponseCache(options: OpenSqliteResponseCacheOptions)
       cause: error,
     });
   }
-  const select = database.prepare<[string], { reply: string }>("SELECT reply FROM responses WHERE key = ?");
+  const select = database.prepare<[string]>("SELECT reply FROM responses WHERE key = ?");
   const insert = database.prepare(
     "INSERT OR IGNORE INTO responses (key, model, endpoint, reply, created_at) VALUES (?, ?, ?, ?, ?)",
   );
   return {
     path,
     get(key) {
-      const row = select.get(key);
+      const row = select.get(key) as { reply: string } | undefined;
       if (!row) return undefined;
       try {
         return JSON.parse(row.reply) as CachedReply;
@@ -105,15 +105,18 @@ export function openSqliteResponseCache(options: OpenSqliteResponseCacheOptions)
     },
     stats() {
       const totals = database
-        .prepare<[], { entries: number; oldest: number | null; newest: number | null }>(
+        .prepare<[]>(
           "SELECT COUNT(*) AS entries, MIN(created_at) AS oldest, MAX(created_at) AS newest FROM responses",
         )
-        .get()!;
-      const byModel = database
-        .prepare<[], { modelId: string; endpoint: string; entries: number }>(
-          "SELECT model AS modelId, endpoint, COUNT(*) AS entries FROM responses GROUP BY model, endpoint ORDER BY model, endpoint",
-        )
-        .all();
+        .get() as { entries: number; oldest: number | null; newest: number | null };
+      // Column by column: libsql's rows carry an extra `_metadata` property that must not reach the stats.
+      const byModel = (
+        database
+          .prepare<[]>(
+            "SELECT model AS modelId, endpoint, COUNT(*) AS entries FROM responses GROUP BY model, endpoint ORDER BY model, endpoint",
+          )
+          .all() as ResponseCacheModelStats[]
+      ).map(({ modelId, endpoint, entries }) => ({ modelId, endpoint, entries }));
       const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
       return {
         path,
