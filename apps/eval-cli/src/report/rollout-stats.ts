@@ -26,29 +26,58 @@ interface ExampleRollouts {
   rewards: number[];
 }
 
+interface ScoredRollout {
+  label: string;
+  reward: number;
+}
+
 const mean = (values: number[]) =>
   values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 
-/** Gathers each example's scored rollouts, then computes {@link RolloutStats}. */
+/**
+ * Gathers each example's scored rollouts, then computes {@link RolloutStats}. A later line of the same
+ * rollout replaces an earlier one (as in summary.json: a retried failure, a resumed run), and the figures
+ * do not depend on the order of the lines (a resumed run gives the same numbers, to the last digit).
+ */
 export class RolloutStatsAccumulator {
-  private readonly examples = new Map<string, ExampleRollouts>();
+  private readonly examples = new Map<
+    string,
+    { gold: string | null; rollouts: Map<number, ScoredRollout> }
+  >();
 
   add(line: ResultLine): void {
-    if (line.error) return;
     const key = String(line.example_id);
     let example = this.examples.get(key);
     if (!example) {
-      example = { gold: safeNormalizeGoldAnswer(line.answer) ?? null, labels: [], rewards: [] };
+      example = { gold: safeNormalizeGoldAnswer(line.answer) ?? null, rollouts: new Map() };
       this.examples.set(key, example);
     }
-    example.labels.push(line.parsed.label ?? "(none)");
-    example.rewards.push(line.reward);
+    if (line.error) example.rollouts.delete(line.rollout_index);
+    else
+      example.rollouts.set(line.rollout_index, { label: line.parsed.label ?? "(none)", reward: line.reward });
+  }
+
+  /** Examples with a scored rollout, by example id, each with its rollouts by index. */
+  private scoredExamples(): ExampleRollouts[] {
+    return [...this.examples.entries()]
+      .filter(([, example]) => example.rollouts.size > 0)
+      .sort(([a], [b]) => a.localeCompare(b, "en", { numeric: true }))
+      .map(([, example]) => {
+        const rollouts = [...example.rollouts.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([, rollout]) => rollout);
+        return {
+          gold: example.gold,
+          labels: rollouts.map((rollout) => rollout.label),
+          rewards: rollouts.map((rollout) => rollout.reward),
+        };
+      });
   }
 
   /** The statistics, or null when the run has one rollout per example (`k` < 2). */
   result(k: number): RolloutStats | null {
     if (!Number.isInteger(k) || k < 2) return null;
-    const examples = [...this.examples.values()];
+    const examples = this.scoredExamples();
     const passAt: Record<string, number | null> = {};
     for (let j = 1; j <= k; j++) {
       const values = examples

@@ -60,6 +60,18 @@ describe("flow index", () => {
     index.close();
   });
 
+  it("answers plain objects with exactly the documented fields (no driver metadata in a tool answer)", () => {
+    const index = openFlowIndex({ path: buildIndex(entries) });
+    const target = index.position({ file: "a/conn.log", line: 4 })!;
+    expect(Object.keys(target).sort()).toEqual(["capture", "hash", "ts"]);
+    const [first] = index.flowsToResponder({ capture: "c1", before: 400, excludeHash: "", limit: 1, port: 23 });
+    expect(Object.keys(first!).sort()).toEqual(
+      ["capture", "file", "hash", "line", "origH", "origP", "proto", "respH", "respP", "text", "ts"].sort(),
+    );
+    expect(JSON.stringify(first)).not.toContain("_metadata");
+    index.close();
+  });
+
   it("answers flows to a responder by address, port or both, never from the future or another capture", () => {
     const index = openFlowIndex({ path: buildIndex(entries) });
     const scope = { capture: "c1", before: 500, excludeHash: "none", limit: 10 };
