@@ -64,7 +64,13 @@ describe("flow index", () => {
     const index = openFlowIndex({ path: buildIndex(entries) });
     const target = index.position({ file: "a/conn.log", line: 4 })!;
     expect(Object.keys(target).sort()).toEqual(["capture", "hash", "ts"]);
-    const [first] = index.flowsToResponder({ capture: "c1", before: 400, excludeHash: "", limit: 1, port: 23 });
+    const [first] = index.flowsToResponder({
+      capture: "c1",
+      before: 400,
+      excludeHash: "",
+      limit: 1,
+      port: 23,
+    });
     expect(Object.keys(first!).sort()).toEqual(
       ["capture", "file", "hash", "line", "origH", "origP", "proto", "respH", "respP", "text", "ts"].sort(),
     );
