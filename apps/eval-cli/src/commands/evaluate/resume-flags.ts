@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_MAX_TURNS } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { RunMetadata } from "../../run-output/run-metadata.js";
 import type { EvalFlags } from "./eval-flags.js";
@@ -90,6 +91,18 @@ export function checkResumeFlags(options: CheckResumeFlagsOptions): void {
     datasetSource: (value) => {
       const run = stored.datasetSource ?? "auto";
       return { ok: value === run || value === fingerprint?.source, run };
+    },
+    envMode: (value) => {
+      const run = stored.envMode ?? "single-turn";
+      return { ok: value === run, run };
+    },
+    maxTurns: (value) => {
+      const run = stored.maxTurns ?? DEFAULT_MAX_TURNS;
+      return { ok: value === run, run };
+    },
+    flowIndex: (value) => {
+      const run = stored.flowIndex ?? "the dataset's own";
+      return { ok: resolve(options.cwd, String(value)) === run, run };
     },
     samplingArgs: (value) => {
       const entries = Object.entries(value as Record<string, unknown>);
