@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ChatMessage } from "@sv/parser";
-import type { SamplingArgs } from "../model/chat-model.js";
+import type { SamplingArgs, ToolDefinition } from "../model/chat-model.js";
 
 /** Everything that changes a reply, as {@link responseCacheKey} reads it. */
 export interface ResponseCacheKeyOptions {
@@ -9,6 +9,8 @@ export interface ResponseCacheKeyOptions {
   modelId: string;
   messages: readonly ChatMessage[];
   samplingArgs?: SamplingArgs;
+  /** The tools the request offers (multi-turn); absent for a plain request, whose key it leaves as it was. */
+  tools?: readonly ToolDefinition[];
   /** Which rollout of the example (0-based), so several samples of one prompt are kept apart. */
   rolloutIndex?: number;
 }
@@ -26,15 +28,18 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * The cache key of one request: SHA-256 (hex) over the endpoint, model, full messages, every sampling
- * argument (max tokens, temperature, seed, …) and the rollout index. The key holds no readable text.
+ * The cache key of one request: SHA-256 (hex) over the endpoint, model, full messages (tool calls and
+ * tool answers included), the tools offered, every sampling argument (max tokens, temperature, seed, …)
+ * and the rollout index. The key holds no readable text.
  */
 export function responseCacheKey(options: ResponseCacheKeyOptions): string {
   const material = canonicalJson({
     v: 1,
     endpoint: options.endpoint,
     model: options.modelId,
-    messages: options.messages.map((message) => ({ role: message.role, content: message.content })),
+    // Whole messages: a multi-turn conversation differs in `tool_calls` and `tool_call_id`, not only content.
+    messages: options.messages,
+    tools: options.tools,
     sampling: options.samplingArgs ?? {},
     rollout: options.rolloutIndex ?? 0,
   });

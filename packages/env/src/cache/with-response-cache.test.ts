@@ -30,6 +30,27 @@ describe("responseCacheKey", () => {
     ];
     for (const variant of variants) expect(responseCacheKey(variant)).not.toBe(key);
   });
+
+  it("tells multi-turn requests apart: the tools offered, tool calls and tool answers are part of the key", () => {
+    const tool = { name: "recent_flows", description: "d", parameters: { type: "object" } };
+    const plain = responseCacheKey(base);
+    expect(responseCacheKey({ ...base, tools: [tool] })).not.toBe(plain);
+    expect(responseCacheKey({ ...base, tools: [{ ...tool, name: "other" }] })).not.toBe(
+      responseCacheKey({ ...base, tools: [tool] }),
+    );
+    const turn = (name: string, id: string) => [
+      ...messages,
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id, type: "function", function: { name, arguments: "{}" } }],
+      },
+      { role: "tool", tool_call_id: id, content: "no flows" },
+    ];
+    const afterA = responseCacheKey({ ...base, tools: [tool], messages: turn("a", "1") });
+    expect(responseCacheKey({ ...base, tools: [tool], messages: turn("b", "1") })).not.toBe(afterA);
+    expect(responseCacheKey({ ...base, tools: [tool], messages: turn("a", "2") })).not.toBe(afterA);
+  });
 });
 
 describe("withResponseCache", () => {
@@ -45,6 +66,19 @@ describe("withResponseCache", () => {
     expect(second).toEqual({ text: "a", usage: { inputTokens: 5, outputTokens: 2 }, cached: true });
     expect(inner.calls).toHaveLength(1);
     await model.doGenerate({ messages, rolloutIndex: 1 });
+    expect(inner.calls).toHaveLength(2);
+  });
+
+  it("keeps a reply's tool calls, and never answers a request with tools from a plain one", async () => {
+    const toolCalls = [{ id: "c1", name: "recent_flows", arguments: '{"limit":3}' }];
+    const inner = createScriptedModel({ replies: ["plain", { text: "", toolCalls }] });
+    const model = withResponseCache({ model: inner, store: createMemoryResponseCache(), endpoint: "e" });
+    const tools = [{ name: "recent_flows", description: "d", parameters: { type: "object" } }];
+    expect((await model.doGenerate({ messages })).text).toBe("plain");
+    const withTools = await model.doGenerate({ messages, tools });
+    expect(withTools.toolCalls).toEqual(toolCalls);
+    expect(withTools.cached).toBeUndefined();
+    expect(await model.doGenerate({ messages, tools })).toMatchObject({ toolCalls, cached: true });
     expect(inner.calls).toHaveLength(2);
   });
 

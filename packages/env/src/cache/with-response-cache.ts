@@ -34,6 +34,7 @@ export function withResponseCache(options: WithResponseCacheOptions): ChatModel 
         modelId: model.modelId,
         messages: request.messages,
         samplingArgs: request.samplingArgs,
+        tools: request.tools,
         rolloutIndex: request.rolloutIndex,
       });
       const hit = await store.get(key);

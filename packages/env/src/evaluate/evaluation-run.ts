@@ -119,6 +119,12 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         started,
       });
       if (controller.signal.aborted) return null;
+      if (multiTurn.error?.type === MODEL_ERROR_KINDS.budgetExceeded) {
+        // A turn refused by the spending limit: the conversation is unfinished, so it is not a result.
+        stopReason ??= { type: "max_cost", message: multiTurn.error.message };
+        draining = true;
+        return null;
+      }
       return { example_id: exampleId, rollout_index: rolloutIndex, ...multiTurn };
     }
     const outcome = await generateWithRetries(

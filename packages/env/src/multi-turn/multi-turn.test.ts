@@ -6,6 +6,9 @@ import type { RolloutResult } from "../evaluate/rollout-result.js";
 import { loadEnvironment } from "../load-environment.js";
 import { createScriptedModel, toolCallReply } from "../test/scripted-model.js";
 import { HOST, writeFlowIndexFixture } from "../test-utils/flow-index-fixture.js";
+import { withResponseCache } from "../cache/with-response-cache.js";
+import { createMemoryResponseCache } from "../cache/response-cache-store.js";
+import { MODEL_ERROR_KINDS, ModelCallError } from "../model/model-call-error.js";
 import { FLOW_TOOLS } from "./flow-tools.js";
 
 const answer = JSON.stringify({ label: "Malicious", confidence: 0.9 });
@@ -86,6 +89,48 @@ describe("multi-turn environment", () => {
     expect(charged.result.tools!.cost).toBeCloseTo(-0.2);
     expect(charged.result.reward).toBeCloseTo(free.result.reward - 0.2);
     expect(free.result.tools!.results[1]!.content.split("\n")).toHaveLength(2);
+  });
+
+  it("replays a conversation from the response cache, each rollout marked cached, with the same results", async () => {
+    const { datasetPath } = writeFlowIndexFixture();
+    const store = createMemoryResponseCache();
+    const run = async (replies: Parameters<typeof createScriptedModel>[0]["replies"]) => {
+      const env = await loadEnvironment({ datasetName: datasetPath, envMode: "multi-turn", split: "all" });
+      const inner = createScriptedModel({ replies });
+      const model = withResponseCache({ model: inner, store, endpoint: "e" });
+      const results: RolloutResult[] = [];
+      for await (const result of env.evaluate({ model, maxConcurrent: 1 })) results.push(result);
+      env.close();
+      return { inner, results };
+    };
+    const live = await run((request) =>
+      request.messages.some((message) => message.role === "tool")
+        ? answer
+        : toolCallReply("recent_flows_of_host", { host: HOST }),
+    );
+    expect(live.results.every((result) => result.cached === undefined)).toBe(true);
+    const down = new ModelCallError({ kind: MODEL_ERROR_KINDS.serverError, message: "down" });
+    const replayed = await run([down]);
+    expect(replayed.inner.calls).toHaveLength(0);
+    expect(replayed.results.length).toBe(live.results.length);
+    expect(replayed.results.every((result) => result.cached === true)).toBe(true);
+    const strip = (result: RolloutResult) => ({ ...result, cached: undefined, timing: undefined });
+    expect(replayed.results.map(strip)).toEqual(live.results.map(strip));
+  });
+
+  it("stops with max_cost when the spending limit refuses a turn, keeping no half conversation", async () => {
+    const { datasetPath } = writeFlowIndexFixture();
+    const env = await loadEnvironment({ datasetName: datasetPath, envMode: "multi-turn", split: "all" });
+    const budget = new ModelCallError({ kind: MODEL_ERROR_KINDS.budgetExceeded, message: "over $1" });
+    const model = createScriptedModel({
+      replies: [toolCallReply("recent_flows_of_host", { host: HOST }), budget],
+    });
+    const run = env.evaluate({ model, maxConcurrent: 1 });
+    const results: RolloutResult[] = [];
+    for await (const result of run) results.push(result);
+    env.close();
+    expect(results).toEqual([]);
+    expect((await run.summary()).stopReason).toMatchObject({ type: "max_cost", message: "over $1" });
   });
 
   it("records an exhausted turn budget as no answer", async () => {

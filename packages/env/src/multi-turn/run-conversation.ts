@@ -32,6 +32,8 @@ export interface Conversation {
   usage: { inputTokens: number | null; outputTokens: number | null };
   refusal?: string;
   error?: ModelCallError;
+  /** Every turn was answered by a response cache (no request made, nothing paid). */
+  cached?: true;
 }
 
 function addTokens(total: number | null, count: number | null | undefined): number | null {
@@ -62,6 +64,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
   const results: RecordedToolResult[] = [];
   const usage: Conversation["usage"] = { inputTokens: 0, outputTokens: 0 };
   let attempts = 0;
+  let allCached = true;
   const finish = (outcome: ConversationOutcome, turns: number, extra: Partial<Conversation> = {}) => ({
     messages,
     answerText: "",
@@ -71,6 +74,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
     turns,
     attempts,
     usage,
+    ...(allCached && outcome !== "model_error" ? { cached: true as const } : {}),
     ...extra,
   });
   for (let turn = 1; turn <= options.maxTurns; turn++) {
@@ -78,6 +82,7 @@ export async function runConversation(options: RunConversationOptions): Promise<
     attempts += outcome.attempts;
     if (!outcome.ok) return finish("model_error", turn, { error: outcome.error });
     const { result } = outcome;
+    if (result.cached !== true) allCached = false;
     usage.inputTokens = addTokens(usage.inputTokens, result.usage?.inputTokens);
     usage.outputTokens = addTokens(usage.outputTokens, result.usage?.outputTokens);
     const toolCalls = result.toolCalls ?? [];

@@ -66,6 +66,7 @@ export async function runMultiTurnRollout(
     attempts: conversation.attempts,
     error: error ? { type: error.kind, message: error.message } : null,
     ...(conversation.refusal === undefined ? {} : { refusal: conversation.refusal }),
+    ...(conversation.cached ? { cached: true as const } : {}),
     tools: {
       calls: conversation.calls,
       results: conversation.results,
