@@ -109,7 +109,7 @@ describe("multi-turn environment", () => {
         : toolCallReply("recent_flows_of_host", { host: HOST }),
     );
     expect(live.results.every((result) => result.cached === undefined)).toBe(true);
-    const down = new ModelCallError({ kind: MODEL_ERROR_KINDS.serverError, message: "down" });
+    const down = new ModelCallError({ kind: MODEL_ERROR_KINDS.server, message: "down" });
     const replayed = await run([down]);
     expect(replayed.inner.calls).toHaveLength(0);
     expect(replayed.results.length).toBe(live.results.length);
