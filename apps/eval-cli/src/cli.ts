@@ -1,5 +1,6 @@
 import { suggestCommand } from "@sv/parser";
 import { Command } from "commander";
+import { registerCacheCommand } from "./commands/cache/register.js";
 import { registerReportCommand } from "./commands/report/register.js";
 import { registerViewCommand } from "./commands/view/register.js";
 import { CliError } from "./cli-error.js";
@@ -45,6 +46,7 @@ export function createProgram(options: CreateProgramOptions = {}): Command {
     .exitOverride();
   registerEvalCommand(program, () => defaultIo(options.io ?? {}), state);
   registerScoreCommand(program);
+  registerCacheCommand(program, () => defaultIo(options.io ?? {}));
   registerReportCommand(program);
   registerViewCommand(program);
   return program;

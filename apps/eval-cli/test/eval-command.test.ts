@@ -46,6 +46,7 @@ describe("pnpm eval (default command)", () => {
       "metrics",
       "rewards",
       "metadata",
+      "api_cost",
     ]);
     expect(Object.keys(summary.metrics)).toEqual([
       "detection",

@@ -23,10 +23,10 @@ export interface CliRun {
 export async function runEvalCli(args: string[], io: Partial<EvalIo> = {}): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
+  const cwd = io.cwd ?? mkdtempSync(join(tmpdir(), "sv-eval-"));
   const exitCode = await runCli(["node", "eval", ...args], {
     io: {
-      cwd: io.cwd ?? mkdtempSync(join(tmpdir(), "sv-eval-")),
-      env: {},
+      cwd,
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
       stderrIsTTY: false,
@@ -34,6 +34,8 @@ export async function runEvalCli(args: string[], io: Partial<EvalIo> = {}): Prom
       sleep: async () => {},
       random: () => 0.5,
       ...io,
+      // The response cache of each test lives in its own folder, never in ~/.cache.
+      env: { SV_CACHE_DIR: join(cwd, ".sv-cache"), ...io.env },
     },
   });
   return { exitCode, stdout, stderr };

@@ -335,7 +335,20 @@ describe("run folder lifecycle", () => {
     });
     const dir = join(cwd, "outputs/evals/sv-env-network-logs--baseline--heuristic/g");
     const refused = await runEvalCli(
-      ["--resume", dir, "-n", "5", "--seed", "3", "-S", '{"temperature":1}', "--split", "train"],
+      [
+        "--resume",
+        dir,
+        "-n",
+        "5",
+        "--seed",
+        "3",
+        "-S",
+        '{"temperature":1}',
+        "--split",
+        "train",
+        "--env-mode",
+        "multi-turn",
+      ],
       { cwd },
     );
     expect(refused.exitCode).toBe(2);
@@ -344,6 +357,7 @@ describe("run folder lifecycle", () => {
       "--seed 3 (the run has 7)",
       "--sampling-args",
       '--split "train" (the run has "test")',
+      '--env-mode "multi-turn" (the run has "single-turn")',
     ]) {
       expect(refused.stderr).toContain(part);
     }
@@ -365,6 +379,11 @@ describe("run folder lifecycle", () => {
         "3",
         "--request-timeout",
         "5",
+        "--env-mode",
+        "single-turn",
+        "--no-cache",
+        "--max-cost",
+        "10",
       ],
       { cwd },
     );

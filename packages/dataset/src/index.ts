@@ -25,6 +25,23 @@ export {
   UNSET,
 } from "./flow.js";
 export { flowHash } from "./flow-hash.js";
+export {
+  createFlowIndexWriter,
+  FLOW_INDEX_FORMAT,
+  type FlowIndex,
+  type FlowIndexWriter,
+  type FlowIndexWriterOptions,
+  type FlowQueryScope,
+  flowIndexPathFor,
+  type HostFlowsQuery,
+  type IndexedFlow,
+  type IndexedPosition,
+  type OpenFlowIndexOptions,
+  openFlowIndex,
+  type ResponderFlowsQuery,
+  type ToIndexedFlowOptions,
+  toIndexedFlow,
+} from "./flow-index/index.js";
 export { HUB_SPLITS } from "./hub/hub-layout.js";
 export { DEFAULT_HUB_ENDPOINT, DEFAULT_HUB_REPO, type HubOptions } from "./hub/hub-options.js";
 export {

@@ -7,6 +7,7 @@ export const ENV_ERROR_CODES = {
   baselineModelMissing: "ENV_BASELINE_MODEL_MISSING",
   modelCall: "ENV_MODEL_CALL",
   aborted: "ENV_ABORTED",
+  cacheUnavailable: "ENV_CACHE_UNAVAILABLE",
 } as const;
 
 export type EnvErrorCode = (typeof ENV_ERROR_CODES)[keyof typeof ENV_ERROR_CODES];

@@ -38,9 +38,22 @@ export interface EnvironmentOptions {
    * `E1_HF_REPO`, `HF_TOKEN` and `HF_ENDPOINT`. Never recorded in `options` (the token is a secret).
    */
   hub?: Pick<HubOptions, "repo" | "token" | "endpoint" | "revision" | "cacheDir">;
+  /**
+   * `single-turn` (default): one request, one answer. `multi-turn`: the model may call the flow tools
+   * (a host's recent flows, the flows to a responder) before it answers, within `maxTurns`.
+   */
+  envMode?: EnvMode;
+  /** Multi-turn: the flow index (default: `<dataset>.flows.sqlite` next to the local dataset file). */
+  flowIndex?: string;
+  /** Multi-turn: model requests per rollout, the final answer included (default 5). */
+  maxTurns?: number;
   /** Aborts dataset loading. */
   signal?: AbortSignal;
 }
+
+/** The environment's modes. */
+export const ENV_MODES = ["single-turn", "multi-turn"] as const;
+export type EnvMode = (typeof ENV_MODES)[number];
 
 const SNAKE_CASE_NAMES: Record<string, keyof EnvironmentOptions> = {
   dataset_name: "datasetName",
@@ -48,6 +61,9 @@ const SNAKE_CASE_NAMES: Record<string, keyof EnvironmentOptions> = {
   max_examples: "maxExamples",
   data_dir: "dataDir",
   system_prompt: "systemPrompt",
+  env_mode: "envMode",
+  flow_index: "flowIndex",
+  max_turns: "maxTurns",
 };
 
 const numberRecord = z.record(z.string(), z.number());
@@ -75,6 +91,9 @@ const optionsSchema = z
       })
       .strict()
       .optional(),
+    envMode: z.enum(ENV_MODES).optional(),
+    flowIndex: z.string().min(1).optional(),
+    maxTurns: z.number().int().min(1).optional(),
     signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal).optional(),
   })
   .strict();

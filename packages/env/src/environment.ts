@@ -1,7 +1,8 @@
 import type { LoadedDataset, Row } from "@sv/dataset";
 import type { ChatMessage, Completion, ParsedAnswer } from "@sv/parser";
 import type { Rubric, ScoredCompletion } from "@sv/rubric";
-import type { EnvironmentOptions } from "./environment-options.js";
+import type { EnvironmentOptions, EnvMode } from "./environment-options.js";
+import type { ToolDefinition } from "./model/chat-model.js";
 import type { EvaluateOptions } from "./evaluate/evaluate-options.js";
 import type { EvaluationRun } from "./evaluate/evaluation-run.js";
 
@@ -22,6 +23,12 @@ export interface Environment {
   formatPrompt(example: Row): ChatMessage[];
   /** Score a completion against an example's answer (same numbers as `eval score`). */
   score(completion: Completion | unknown, example: Pick<Row, "answer">): ScoredCompletion;
+  /** `single-turn` or `multi-turn`. */
+  readonly mode: EnvMode;
+  /** The tools offered in multi-turn mode (none in single-turn mode). */
+  readonly tools: readonly ToolDefinition[];
+  /** Release the flow index (multi-turn); a no-op otherwise. */
+  close(): void;
   /** Evaluate a model; iterate the run for rollouts as they finish, then await `run.summary()`. */
   evaluate(options: EvaluateOptions): EvaluationRun;
 }

@@ -21,7 +21,12 @@ export { type HeuristicVerdict, heuristicVerdict } from "./baselines/heuristic-r
 export { BASELINES, isBaselineName, type LoadBaselineOptions, loadBaseline } from "./baselines/registry.js";
 export { ENV_ERROR_CODES, EnvError, type EnvErrorCode } from "./env-error.js";
 export type { Environment } from "./environment.js";
-export { type EnvironmentOptions, parseEnvironmentOptions } from "./environment-options.js";
+export {
+  ENV_MODES,
+  type EnvironmentOptions,
+  type EnvMode,
+  parseEnvironmentOptions,
+} from "./environment-options.js";
 export { type BackoffOptions, backoffDelay } from "./evaluate/backoff.js";
 export type { EvaluateOptions } from "./evaluate/evaluate-options.js";
 export type { EvaluationRun } from "./evaluate/evaluation-run.js";
@@ -34,6 +39,8 @@ export type {
   GenerateResult,
   SamplingArgs,
   TokenUsage,
+  ToolCall,
+  ToolDefinition,
 } from "./model/chat-model.js";
 export {
   MODEL_ERROR_KINDS,
@@ -42,8 +49,25 @@ export {
   type ModelErrorKind,
 } from "./model/model-call-error.js";
 export { createOpenAIModel, type OpenAIModelOptions } from "./model/openai-model.js";
-export { readChatReply } from "./model/read-chat-reply.js";
+export { type ReadChatReplyOptions, readChatReply } from "./model/read-chat-reply.js";
+export {
+  type AnswerFlowToolOptions,
+  answerFlowTool,
+  DEFAULT_TOOL_LIMIT,
+  FLOW_TOOL_NAMES,
+  FLOW_TOOLS,
+  type FlowToolScope,
+  MAX_TOOL_LIMIT,
+  type ToolAnswer,
+} from "./multi-turn/flow-tools.js";
+export { DEFAULT_MAX_TURNS } from "./multi-turn/multi-turn-setup.js";
+export type {
+  ConversationOutcome,
+  RecordedToolCall,
+  RecordedToolResult,
+  ToolRecord,
+} from "./multi-turn/tool-record.js";
 export { adaptSamplingArgs, isReasoningModel } from "./model/reasoning-model.js";
 export { type HeaderSource, parseRetryAfter } from "./model/retry-after.js";
-export { DEFAULT_SYSTEM_PROMPT } from "./system-prompt.js";
+export { DEFAULT_SYSTEM_PROMPT, MULTI_TURN_PROMPT_SUFFIX } from "./system-prompt.js";
 export { ENV_ID, ENV_VERSION } from "./version.js";

@@ -1,11 +1,21 @@
-import { type LoadedDataset, loadDataset, parseRow, type Row, selectRows } from "@sv/dataset";
+import {
+  type FlowIndex,
+  flowIndexPathFor,
+  type LoadedDataset,
+  loadDataset,
+  openFlowIndex,
+  parseRow,
+  type Row,
+  selectRows,
+} from "@sv/dataset";
 import { type ChatMessage, parse } from "@sv/parser";
 import { createRubric, type Rubric, type RubricCosts, type RubricWeights } from "@sv/rubric";
 import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
 import type { Environment } from "./environment.js";
 import { type EnvironmentOptions, parseEnvironmentOptions } from "./environment-options.js";
 import { createEvaluationRun } from "./evaluate/evaluation-run.js";
-import { DEFAULT_SYSTEM_PROMPT } from "./system-prompt.js";
+import { createMultiTurnSetup, type MultiTurnSetup } from "./multi-turn/multi-turn-setup.js";
+import { DEFAULT_SYSTEM_PROMPT, MULTI_TURN_PROMPT_SUFFIX } from "./system-prompt.js";
 import { ENV_ID, ENV_VERSION } from "./version.js";
 
 function buildRubric(options: EnvironmentOptions): Rubric {
@@ -48,6 +58,32 @@ async function resolveDataset(options: EnvironmentOptions): Promise<LoadedDatase
   });
 }
 
+function openMultiTurn(options: EnvironmentOptions, dataset: LoadedDataset): MultiTurnSetup {
+  const path = options.flowIndex ?? (dataset.path ? flowIndexPathFor(dataset.path) : undefined);
+  if (path === undefined) {
+    throw new EnvError({
+      code: ENV_ERROR_CODES.invalidOptions,
+      message: `multi-turn mode needs a flow index: dataset "${dataset.name}" (${dataset.tier}) is not a local file with one beside it; pass flowIndex`,
+    });
+  }
+  let index: FlowIndex;
+  try {
+    index = openFlowIndex({ path });
+  } catch (error) {
+    throw new EnvError({
+      code: ENV_ERROR_CODES.invalidOptions,
+      message: `multi-turn mode: ${error instanceof Error ? error.message : String(error)}`,
+      cause: error,
+    });
+  }
+  try {
+    return createMultiTurnSetup({ index, rows: dataset.rows, maxTurns: options.maxTurns });
+  } catch (error) {
+    index.close();
+    throw error;
+  }
+}
+
 /**
  * Load the E1 environment: dataset (by the original's tiers), system prompt, parser and rubric.
  * Options are validated strictly (unknown ones throw `EnvError`); the original's snake_case names work too.
@@ -58,12 +94,21 @@ async function resolveDataset(options: EnvironmentOptions): Promise<LoadedDatase
  * @example
  * const env = await loadEnvironment({ datasetName: "iot23-train-dev-test-v1", split: "test" });
  * for await (const rollout of env.evaluate({ model, maxConcurrent: 16 })) console.log(rollout.reward);
+ *
+ * @example Multi-turn: the model may look up earlier flows (close the environment when done)
+ * const env = await loadEnvironment({ datasetName: "iot23-train-dev-test-v1", envMode: "multi-turn" });
  */
 export async function loadEnvironment(input: EnvironmentOptions = {}): Promise<Environment> {
   const options = parseEnvironmentOptions(input);
   const rubric = buildRubric(options);
   const dataset = await resolveDataset(options);
-  const systemPrompt = options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT;
+  // A custom prompt is used as given; the default one learns about the tools in multi-turn mode.
+  const systemPrompt =
+    options.systemPrompt ??
+    (options.envMode === "multi-turn"
+      ? `${DEFAULT_SYSTEM_PROMPT}\n${MULTI_TURN_PROMPT_SUFFIX}`
+      : DEFAULT_SYSTEM_PROMPT);
+  const multiTurn = options.envMode === "multi-turn" ? openMultiTurn(options, dataset) : undefined;
   const { rows: _rows, signal: _signal, hub: _hub, ...recorded } = options;
   const formatPrompt = (example: Row): ChatMessage[] => [
     { role: "system", content: systemPrompt },
@@ -79,7 +124,10 @@ export async function loadEnvironment(input: EnvironmentOptions = {}): Promise<E
     rubric,
     formatPrompt,
     score: (completion, example) => rubric.score({ completion, answer: example.answer }),
+    mode: options.envMode ?? "single-turn",
+    tools: multiTurn?.tools ?? [],
     evaluate: (evaluateOptions) =>
-      createEvaluationRun({ rows: dataset.rows, rubric, formatPrompt }, evaluateOptions),
+      createEvaluationRun({ rows: dataset.rows, rubric, formatPrompt, multiTurn }, evaluateOptions),
+    close: () => multiTurn?.index.close(),
   };
 }

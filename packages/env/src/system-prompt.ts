@@ -23,3 +23,15 @@ export const DEFAULT_SYSTEM_PROMPT = [
   "  abstain on flows you can judge.",
   "- rationale: optional, one short sentence citing the fields that decided it.",
 ].join("\n");
+
+/**
+ * Appended to the default system prompt in multi-turn mode: the tools exist, what they return, and
+ * that the conversation still ends with the same JSON answer.
+ */
+export const MULTI_TURN_PROMPT_SUFFIX = [
+  "",
+  "Tools: before answering you may call recent_flows_of_host (flows the same originator started",
+  "earlier in this capture) and flows_to_responder (earlier flows to a responder address and/or port).",
+  "They return earlier flows in the same key=value form, newest first; your turns are limited. When you",
+  "have seen enough, reply with the JSON object above and no tool call.",
+].join("\n");

@@ -56,7 +56,25 @@ describe("createRubric", () => {
     ).toBeCloseTo(1 + 0.2 + 0.5);
   });
 
+  it("charges costs.toolCall once per tool call, and nothing by default", () => {
+    const completion = '{"label": "Malicious", "confidence": 0.9}';
+    const free = createRubric().score({ completion, answer: "Malicious", toolCalls: 3 });
+    const plain = createRubric().score({ completion, answer: "Malicious" });
+    expect(free.reward).toBe(plain.reward);
+    expect(free.toolCost).toBe(0);
+    const charged = createRubric({ costs: { toolCall: -0.05 } }).score({
+      completion,
+      answer: "Malicious",
+      toolCalls: 3,
+    });
+    expect(charged.toolCost).toBeCloseTo(-0.15);
+    expect(charged.reward).toBeCloseTo(plain.reward - 0.15);
+    expect(charged.rewards).toEqual(plain.rewards);
+    expect(() => createRubric().score({ completion, answer: "Benign", toolCalls: -1 })).toThrow(/toolCalls/);
+  });
+
   it.each([
+    [{ costs: { toolCall: 0.1 } }, /toolCall/],
     [{ weights: { accuracy: -1 } }, /weights/],
     [{ weights: { accuracy: 0, format: 0, calibration: 0, asymmetric_cost: 0 } }, /at least one weight/],
     [{ costs: { missedAttack: 2 } }, /missedAttack/],

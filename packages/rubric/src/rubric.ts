@@ -7,6 +7,7 @@ import {
   resolveWeights,
 } from "./config.js";
 import { type GoldAnswer, type GoldLabel, normalizeGoldAnswer } from "./gold-answer.js";
+import { RUBRIC_ERROR_CODES, RubricError } from "./rubric-error.js";
 import { accuracyReward, asymmetricCostReward, calibrationReward, formatReward } from "./rewards.js";
 
 /** The score of one completion: the contract line of `eval score`, plus the parse. */
@@ -14,8 +15,10 @@ export interface ScoredCompletion {
   label: Label | null;
   confidence: number;
   rewards: RewardVector;
-  /** Weighted total of `rewards`. */
+  /** Weighted total of `rewards`, plus the tool-call charge. */
   reward: number;
+  /** `costs.toolCall` × the tool calls made (0 for a single-turn completion). */
+  toolCost: number;
   parsed: ParsedAnswer;
   gold: GoldLabel;
 }
@@ -30,6 +33,8 @@ export interface RubricOptions {
 export interface ScoreOptions {
   completion: Completion | unknown;
   answer: GoldAnswer;
+  /** Tool calls the model made to reach this completion (multi-turn); each costs `costs.toolCall`. */
+  toolCalls?: number;
 }
 
 export interface Rubric {
@@ -38,7 +43,7 @@ export interface Rubric {
   /** Parse the completion once and score it. Throws `RubricError` for an invalid gold answer. */
   score(options: ScoreOptions): ScoredCompletion;
   /** Score an already parsed reply. */
-  scoreParsed(parsed: ParsedAnswer, answer: GoldAnswer): ScoredCompletion;
+  scoreParsed(parsed: ParsedAnswer, answer: GoldAnswer, toolCalls?: number): ScoredCompletion;
   /** The weighted total of a reward vector. */
   total(rewards: RewardVector): number;
 }
@@ -57,7 +62,13 @@ export function createRubric(options: RubricOptions = {}): Rubric {
     weights.calibration * rewards.calibration +
     weights.asymmetric_cost * rewards.asymmetric_cost;
 
-  const scoreParsed = (parsed: ParsedAnswer, answer: GoldAnswer): ScoredCompletion => {
+  const scoreParsed = (parsed: ParsedAnswer, answer: GoldAnswer, toolCalls = 0): ScoredCompletion => {
+    if (!Number.isInteger(toolCalls) || toolCalls < 0) {
+      throw new RubricError({
+        code: RUBRIC_ERROR_CODES.invalidConfig,
+        message: `toolCalls must be a non-negative integer, got ${toolCalls}`,
+      });
+    }
     const gold = normalizeGoldAnswer(answer);
     const rewards: RewardVector = {
       accuracy: accuracyReward(parsed, gold),
@@ -65,11 +76,14 @@ export function createRubric(options: RubricOptions = {}): Rubric {
       calibration: calibrationReward(parsed, gold),
       asymmetric_cost: asymmetricCostReward(parsed, gold, costs),
     };
+    // `0 * toolCall` is 0 even for the default, so single-turn totals stay bit-identical.
+    const toolCost = toolCalls === 0 ? 0 : costs.toolCall * toolCalls;
     return {
       label: parsed.label,
       confidence: parsed.confidence,
       rewards,
-      reward: total(rewards),
+      reward: total(rewards) + toolCost,
+      toolCost,
       parsed,
       gold,
     };
@@ -80,6 +94,6 @@ export function createRubric(options: RubricOptions = {}): Rubric {
     costs,
     total,
     scoreParsed,
-    score: ({ completion, answer }) => scoreParsed(parse(completion), answer),
+    score: ({ completion, answer, toolCalls }) => scoreParsed(parse(completion), answer, toolCalls),
   };
 }

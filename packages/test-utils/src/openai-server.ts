@@ -65,6 +65,24 @@ function shapedCompletion(model: string, action: Extract<ServerAction, { type: "
   });
 }
 
+function toolCallsCompletion(model: string, action: Extract<ServerAction, { type: "tool-calls" }>): string {
+  const toolCalls = action.calls.map((call, index) => ({
+    id: call.id ?? `call_${index}`,
+    type: "function",
+    function: {
+      name: call.name,
+      arguments: typeof call.arguments === "string" ? call.arguments : JSON.stringify(call.arguments),
+    },
+  }));
+  const message = { role: "assistant", content: action.content ?? null, tool_calls: toolCalls };
+  return shapedCompletion(model, {
+    type: "completion",
+    message,
+    finishReason: "tool_calls",
+    usage: { ...(action.usage ?? { prompt_tokens: 100, completion_tokens: 20 }), total_tokens: 0 },
+  });
+}
+
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -114,6 +132,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions): Promise<O
         return send(response, 200, completion(body.model, action.content, action.usage));
       case "completion":
         return send(response, 200, shapedCompletion(body.model, action));
+      case "tool-calls":
+        return send(response, 200, toolCallsCompletion(body.model, action));
       case "status":
         if (action.delayMs) await wait(action.delayMs);
         return send(

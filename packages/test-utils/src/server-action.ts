@@ -19,6 +19,16 @@ export type ServerAction =
       finishReason?: string | null;
       usage?: unknown;
     }
+  /**
+   * An assistant turn that calls tools (OpenAI function calling): `finish_reason: "tool_calls"`, each
+   * call `{id, type: "function", function: {name, arguments}}`; `arguments` objects are sent as JSON text.
+   */
+  | {
+      type: "tool-calls";
+      calls: { id?: string; name: string; arguments: string | Record<string, unknown> }[];
+      content?: string | null;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+    }
   /** An HTTP error status with an OpenAI-style error body (e.g. 429 with `Retry-After`, 500). */
   | { type: "status"; status: number; message?: string; headers?: Record<string, string>; delayMs?: number }
   /** Destroy the connection without a response (a connection reset). */

@@ -1,4 +1,5 @@
 import { CLI_ERROR_CODES, CliError } from "../cli-error.js";
+import { mergeFlowIndexParts, removeFlowIndexParts } from "./merge-flow-index-parts.js";
 import { type ContextOptions, emptyContextStats } from "../context/context-options.js";
 import { buildContextRows, type ContextSection, type ContextSplitStrategy } from "../context/context-rows.js";
 import { findInputFiles } from "../io/find-input-files.js";
@@ -37,6 +38,12 @@ export interface BuildSourceOptions {
   workers?: number;
   /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
   minBytesPerWorker?: number;
+  /**
+   * `--flow-index`: write every flow read (not only the sampled ones) to this SQLite index. Each file
+   * is indexed into its own part (in whichever thread reads it), merged in file order at the end, so
+   * the content does not depend on `workers`.
+   */
+  flowIndex?: string;
   /** Also build the context dataset: the same sample, each flow with its originator's earlier flows. */
   context?: ContextOptions;
   /** Train/dev/test strategy of the context dataset (default `capture`); OOD sets are all `ood`. */
@@ -100,11 +107,12 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
         capacity,
         attempted: options.attempted,
         ...(options.context ? { context: options.context } : {}),
+        ...(options.flowIndex ? { flowIndexPart: `${options.flowIndex}.part-${position}` } : {}),
       });
       positions.push(position);
     }
   }
-  await sampleFiles({
+  const reading = sampleFiles({
     jobs,
     workers: options.workers ?? 1,
     ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
@@ -129,6 +137,14 @@ export async function buildSource(options: BuildSourceOptions): Promise<BuiltSou
       );
     },
   });
+  await reading.catch((error: unknown) => {
+    removeFlowIndexParts(jobs);
+    throw error;
+  });
+  if (options.flowIndex) {
+    const flows = mergeFlowIndexParts(options.flowIndex, jobs);
+    onProgress?.(`${source}: flow index: ${flows} flows with a time`);
+  }
   const ignored = ignoredAt.filter((entry) => entry !== undefined);
   const strata = sampler.all();
   const selection = selectSample({

@@ -1,5 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, renameSync, rmSync } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { flowIndexPathFor } from "@sv/dataset";
 import type { BaselineScore } from "../baseline/evaluate-baseline.js";
 import type { MajorityScore } from "../baseline/majority-class.js";
 import type { FieldAudit } from "../card/shortcut-audit.js";
@@ -26,6 +28,11 @@ import {
 import { stageSource } from "./stage-source.js";
 import { writeBuild } from "./write-build.js";
 
+/** Move a flow index built during the build into place, after the build itself was installed. */
+function installFlowIndex(index: { built: string; final: string }): void {
+  renameSync(index.built, index.final);
+}
+
 export interface RunBuildOptions {
   /** Paths (or one `hf:OWNER/NAME`) per source; a built source without any uses the original's Hub copy. */
   sources: Partial<Record<SourceName, string[]>>;
@@ -43,6 +50,11 @@ export interface RunBuildOptions {
   workers?: number;
   /** Input bytes per extra thread before it is started (default 64 MB; 0: always start them). */
   minBytesPerWorker?: number;
+  /**
+   * Also write `<dataset>.flows.sqlite` beside each freshly built dataset: every flow read, for the
+   * multi-turn tools (see @sv/env). Installed with the build; a failed build installs none.
+   */
+  flowIndex?: boolean;
   /**
    * Also write context sets (each sampled flow with its originator's earlier flows) for the datasets
    * built; datasets kept by a partial rebuild (`only`) get none.
@@ -102,8 +114,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     sources: SOURCE_NAMES.filter((source) => !only.includes(source)),
   });
   const staging = await createStaging(out);
+  const built = new Map<SourceName, StagedDataset>();
   try {
-    const built = new Map<SourceName, StagedDataset>();
     for (const source of only) built.set(source, await stageSource(source, options));
     if (options.context && [...built.values()].every((dataset) => (dataset.context?.rows.length ?? 0) === 0))
       throw new CliError({
@@ -141,6 +153,11 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       });
     }
     await installBuild({ out, staging });
+    // A rebuilt dataset gets its new index, or loses the old one (it would describe other flows).
+    for (const dataset of built.values()) {
+      if (dataset.flowIndex) installFlowIndex(dataset.flowIndex);
+      else rmSync(join(out, flowIndexPathFor(dataset.fileName)), { force: true });
+    }
     return {
       buildId: written.buildId,
       files: written.files,
@@ -173,6 +190,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       failedChecks,
     };
   } finally {
+    for (const dataset of built.values())
+      if (dataset.flowIndex) rmSync(dataset.flowIndex.built, { force: true });
     if (existsSync(staging)) await rm(staging, { recursive: true, force: true });
   }
 }

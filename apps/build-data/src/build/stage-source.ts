@@ -1,3 +1,6 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { flowIndexPathFor } from "@sv/dataset";
 import { buildSource } from "./build-source.js";
 import { contextFileName, datasetFileName } from "./dataset-names.js";
 import { resolveSource } from "./resolve-source.js";
@@ -16,6 +19,9 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
   });
   const iot = source === "iot23";
   const fileName = datasetFileName(source, mode);
+  const final = join(options.out, flowIndexPathFor(fileName));
+  const flowIndex = options.flowIndex ? { built: `${final}.building`, final } : undefined;
+  if (flowIndex) mkdirSync(options.out, { recursive: true });
   const result = await buildSource({
     source,
     roots: resolved.roots,
@@ -26,6 +32,7 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
     attempted: options.attempted,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.minBytesPerWorker !== undefined ? { minBytesPerWorker: options.minBytesPerWorker } : {}),
+    ...(flowIndex ? { flowIndex: flowIndex.built } : {}),
     ...(options.context ? { context: options.context, fileName } : {}),
     ...(options.contextSplitStrategy ? { contextSplitStrategy: options.contextSplitStrategy } : {}),
     ...(onProgress ? { onProgress } : {}),
@@ -41,5 +48,6 @@ export async function stageSource(source: SourceName, options: RunBuildOptions):
     },
     ...(result.context ? { context: { fileName: contextFileName(source, mode), ...result.context } } : {}),
     carried: false,
+    ...(flowIndex ? { flowIndex } : {}),
   };
 }

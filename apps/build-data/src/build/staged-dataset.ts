@@ -16,4 +16,6 @@ export interface StagedDataset {
   context?: { fileName: string; rows: DatasetRow[]; section: ContextSection };
   /** Kept unchanged from the build already in `--out` (a partial rebuild). */
   carried: boolean;
+  /** `--flow-index`: where the index was written during the build, and its place beside the dataset. */
+  flowIndex?: { built: string; final: string };
 }

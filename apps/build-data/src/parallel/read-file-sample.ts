@@ -1,3 +1,4 @@
+import { createFlowIndexWriter, type Flow, toIndexedFlow } from "@sv/dataset";
 import { type ContextOptions, emptyContextStats } from "../context/context-options.js";
 import { errnoCode, fileSystemError } from "../io/file-system-error.js";
 import type { InputFile } from "../io/find-input-files.js";
@@ -17,6 +18,8 @@ export interface FileSampleJob {
   /** Reservoir size of each stratum. */
   capacity: number;
   attempted: AttemptedPolicy;
+  /** `--flow-index`: write every flow of the file to this part index (merged in file order later). */
+  flowIndexPart?: string;
   /** Context builds: keep each originator's recent flows and attach them to the candidates. */
   context?: ContextOptions;
 }
@@ -34,9 +37,18 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
   const sampler = new StratifiedSampler({ capacity: job.capacity });
   const skips = new SkipLog();
   const started = performance.now();
+  const part = job.flowIndexPart ? createFlowIndexWriter({ path: job.flowIndexPart }) : undefined;
+  const file = job.file.displayName;
+  const indexFlow = part
+    ? (capture: string, flow: Flow, line: number) => {
+        const indexed = toIndexedFlow({ capture, flow, file, line });
+        if (indexed) part.add(indexed);
+      }
+    : undefined;
   const context = job.context ? { options: job.context, stats: emptyContextStats() } : undefined;
   try {
     const report = await readSourceFile({
+      ...(indexFlow ? { indexFlow } : {}),
       source: job.source,
       file: job.file,
       seed: job.seed,
@@ -45,6 +57,7 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
       attempted: job.attempted,
       ...(context ? { context } : {}),
     });
+    part?.close();
     const seconds = (performance.now() - started) / 1000;
     return {
       sample: {
@@ -56,6 +69,7 @@ export async function readFileSample(job: FileSampleJob): Promise<FileSampleResu
       },
     };
   } catch (error) {
+    part?.abort();
     if (error instanceof UnrecognisedLayout)
       return { ignored: error.message.slice(job.file.displayName.length + 2) };
     // EACCES, EISDIR, a file removed since it was listed: one line naming the file, never a stack trace.

@@ -1,3 +1,4 @@
+import type { Flow } from "@sv/dataset";
 import type { ContextOptions, ContextStats } from "../context/context-options.js";
 import type { SkipLog } from "../sampling/skip-log.js";
 import type { StratifiedSampler } from "../sampling/stratified-sampler.js";
@@ -12,6 +13,11 @@ export interface ReaderContext {
   seed: number;
   sampler: StratifiedSampler;
   skips: SkipLog;
+  /**
+   * `--flow-index`: called with every flow read (before sampling; label and family are never passed),
+   * so the multi-turn tools can look up a flow's neighbours.
+   */
+  indexFlow?: (scenario: string, flow: Flow, line: number) => void;
   /** Context builds: how much context to keep, and where the file's context counts are added. */
   context?: { options: ContextOptions; stats: ContextStats };
 }

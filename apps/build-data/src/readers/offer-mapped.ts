@@ -52,6 +52,7 @@ function offerRecord(
   earlier: (() => Flow[]) | undefined,
 ): OfferOutcome {
   const hash = flowHash(record.flow);
+  context.indexFlow?.(scenario, record.flow, line);
   const priority = priorityOfString(hash, context.seed);
   const stratum = context.sampler.stratum(scenario, record.label);
   if (!stratum.accepts(priority)) return "passed";

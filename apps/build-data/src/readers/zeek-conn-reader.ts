@@ -128,6 +128,18 @@ export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileRe
     skips.add(reason, `${displayName}:${line}`, detail);
   };
 
+  // `--flow-index` only: every well-formed line is decoded (the sampler path decodes only kept lines).
+  const indexLine = (buffer: Buffer, line: number): void => {
+    const flow: Flow = {};
+    for (const [name, index] of plan.fields) {
+      const value = buffer.toString("utf8", starts[index]!, starts[index + 1]! - 1);
+      if (value === "-" || value === "(empty)" || value === "") continue;
+      if (!isValidZeekValue(name, value)) return;
+      flow[name] = value;
+    }
+    context.indexFlow!(scenario, flow, line);
+  };
+
   const onLine = (buffer: Buffer, start: number, end: number, line: number): void => {
     if (start === end) return;
     if (buffer[start] === HASH_SIGN) {
@@ -198,6 +210,7 @@ export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileRe
       skip("unknown label", line, JSON.stringify(text.slice(0, 40)));
       return;
     }
+    if (context.indexFlow) indexLine(buffer, line);
     if (hosts === undefined) {
       offerLine(buffer, line, kind, first, second, count, undefined);
       return;

@@ -1,3 +1,4 @@
+import { transcriptText } from "./transcript-text.js";
 import { isLabel, parse } from "@sv/parser";
 import { createRubric, type RewardVector, safeNormalizeGoldAnswer } from "@sv/rubric";
 import { normalizeRolloutError } from "../run-output/error-data.js";
@@ -170,11 +171,13 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     typeof storedIndex === "number" && Number.isInteger(storedIndex)
       ? storedIndex
       : (options.nextRolloutIndex?.(exampleId) ?? 0);
+  const transcript = transcriptText(record.completion);
   return {
     example_id: exampleId,
     rollout_index: rolloutIndex,
     prompt: promptMessages(record.prompt),
     completion,
+    ...(transcript === undefined ? {} : { transcript }),
     answer,
     reward,
     metrics,
@@ -189,5 +192,7 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     },
     attempts: finite(rollout.attempts ?? record.attempts, 1),
     error,
+    ...(rollout.cached === true ? { cached: true as const } : {}),
+    ...(usage.input_tokens === null || usage.output_tokens === null ? { unknownUsage: true as const } : {}),
   };
 }

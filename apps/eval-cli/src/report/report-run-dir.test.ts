@@ -27,7 +27,11 @@ describe("reportRunDir", () => {
       metadata: first.data.metadata,
       timestamp: summary.timestamp,
     });
-    expect(summary).toEqual(JSON.parse(JSON.stringify(streamed)));
+    // summary.json is the summary builder's output plus the run extras (cost, several-rollout stats).
+    const { api_cost: apiCost, rollout_stats: rolloutStats, ...core } = summary;
+    expect(core).toEqual(JSON.parse(JSON.stringify(streamed)));
+    expect(apiCost?.paid_rollouts).toBeGreaterThan(0);
+    expect(rolloutStats === undefined).toBe((first.data.metadata.rollouts_per_example ?? 1) < 2);
     expect(summary.timestamp).toBe("2026-01-02T03:04:05.000Z");
     const markdown = await readFile(first.files.markdown, "utf8");
     expect(markdown).toContain(`| ECE | ${summary.metrics.calibration.ece.toFixed(4)} |`);

@@ -9,6 +9,7 @@ import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
 import { ReportCollector, type ReportCollectorOptions } from "./report-collector.js";
 import type { RunReportData } from "./run-report-data.js";
 import type { RunMetadata } from "./run-metadata.js";
+import { RunExtrasCollector } from "./run-extras.js";
 import { runTimestamp } from "./run-timestamp.js";
 import { summarizeResultLines } from "./summarize-result-lines.js";
 import type { ResultLine } from "./result-line.js";
@@ -48,16 +49,21 @@ export async function reportRunDir(options: ReportRunDirOptions): Promise<Report
   }
   const metadata = options.metadata ?? (await readRunMetadata({ path: join(options.dir, "metadata.json") }));
   const collector = new ReportCollector(options);
+  const extras = new RunExtrasCollector(metadata);
   const lines = readResultLines({ path: resultsPath });
   async function* collected(): AsyncGenerator<ResultLine> {
     for await (const line of lines) {
       collector.add(line);
+      extras.add(line);
       yield line;
     }
   }
   // One pass over results.jsonl feeds both the summary (the builder `pnpm eval` uses) and the charts.
   const timestamp = runTimestamp({ metadata, fallback: resultsStat.mtime });
-  const summary = await summarizeResultLines({ results: collected(), metadata, timestamp });
+  const summary = {
+    ...(await summarizeResultLines({ results: collected(), metadata, timestamp })),
+    ...extras.result(),
+  };
   if (summary.n_rollouts === 0) {
     // A summary of nothing has no figures (and the original's schema wants n_examples >= 1).
     throw new ReportError({

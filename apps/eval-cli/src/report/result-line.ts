@@ -20,6 +20,8 @@ export interface ResultLine {
   rollout_index: number;
   prompt: PromptMessage[];
   completion: string;
+  /** Multi-turn rollouts: the whole conversation as text (see `transcriptText`); absent otherwise. */
+  transcript?: string;
   answer: string | number | boolean;
   reward: number;
   metrics: RewardComponents;
@@ -34,4 +36,8 @@ export interface ResultLine {
   timing: { generation_ms: number; scoring_ms: number; total_ms: number };
   attempts: number;
   error: { type: string; message: string } | null;
+  /** Answered by the response cache (`rollout.cached`): nothing was paid. */
+  cached?: true;
+  /** The row's token usage was unknown (`null`): its cost is unknown too. */
+  unknownUsage?: true;
 }

@@ -111,7 +111,7 @@ export class RolloutTableBuilder {
       this.intern(family),
       this.intern(source),
       -1,
-      this.cut(line.completion),
+      this.cut(line.transcript ?? line.completion),
       line.error ? this.cut(`${line.error.type}: ${line.error.message}`) : "",
     ];
     this.kept.add({ row, prompt: this.promptText(line) }, priority);

@@ -1,6 +1,8 @@
 import { ENV_VERSION, type RolloutResult } from "@sv/env";
 import type { Label } from "@sv/parser";
 import { REWARD_NAMES, type RewardName, type RewardVector, RunMetricsAccumulator } from "@sv/rubric";
+import type { RunCost } from "../cost/run-cost.js";
+import type { RolloutStats } from "../report/rollout-stats.js";
 import type { DatasetInfo } from "./run-metadata.js";
 import { type SummaryMetrics, toSummaryMetrics } from "./summary-metrics.js";
 
@@ -30,6 +32,10 @@ export interface RunSummary {
   /** Mean weighted reward and mean of each reward over rollouts without error (null with none). */
   rewards: SummaryRewards;
   metadata: Record<string, unknown>;
+  /** Ours: dollars from token usage and price, and cache hits (see `report/run-extras.ts`). */
+  api_cost?: RunCost;
+  /** Ours, with two or more rollouts per example: pass@k, majority vote, spread, agreement. */
+  rollout_stats?: RolloutStats;
 }
 
 /** What summary.json says about the run. */

@@ -1,4 +1,4 @@
-import type { RolloutResult } from "@sv/env";
+import type { RolloutResult, ToolRecord } from "@sv/env";
 import type { ChatMessage, Label } from "@sv/parser";
 import { normalizeRolloutError } from "./error-data.js";
 import { fromMetricColumns } from "./metric-columns.js";
@@ -37,7 +37,12 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
     example_id: value.example_id as number,
     rollout_index: rolloutIndex as number,
     prompt: Array.isArray(value.prompt) ? (value.prompt as ChatMessage[]) : [],
-    completion: typeof value.completion === "string" ? value.completion : "",
+    completion:
+      typeof value.completion === "string"
+        ? value.completion
+        : Array.isArray(value.completion)
+          ? (value.completion as ChatMessage[])
+          : "",
     answer: String(value.answer ?? ""),
     reward: value.reward,
     metrics,
@@ -55,5 +60,7 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
     attempts: numberOr(rollout.attempts ?? value.attempts, 1),
     error: normalizeRolloutError(value.error),
     ...(typeof value.refusal === "string" ? { refusal: value.refusal } : {}),
+    ...(rollout.cached === true ? { cached: true as const } : {}),
+    ...(isObject(value.tools) ? { tools: value.tools as unknown as ToolRecord } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { RolloutResult } from "@sv/env";
+import type { RolloutResult, ToolRecord } from "@sv/env";
 import type { ChatMessage, Label } from "@sv/parser";
 import { type ErrorData, toErrorData } from "./error-data.js";
 import { type MetricColumns, toMetricColumns } from "./metric-columns.js";
@@ -11,8 +11,12 @@ import { type MetricColumns, toMetricColumns } from "./metric-columns.js";
 export type ResultRow = {
   example_id: number;
   prompt: ChatMessage[];
-  /** The reply text (a string, as the original's scripts read it; vf-eval writes a message list). */
-  completion: string;
+  /**
+   * The reply text (a string, as the original's scripts read it; vf-eval writes a message list). In
+   * multi-turn mode the message list after the prompt (assistant turns with `tool_calls`, `tool`
+   * answers, the final reply), as vf-eval records a multi-turn environment's completion.
+   */
+  completion: string | ChatMessage[];
   answer: string;
   /** The example's `meta`. */
   info: Record<string, unknown>;
@@ -36,8 +40,13 @@ export type ResultRow = {
   long_error_chain?: string;
   /** Ours: the parsed label and confidence. */
   parsed: { label: Label | null; confidence: number };
-  /** Ours: which rollout of the example this is, and the requests it took (1 + retries). */
-  rollout: { index: number; attempts: number };
+  /**
+   * Ours: which rollout of the example this is, the requests it took (1 + retries), and whether the
+   * response cache answered it (no request made, nothing paid).
+   */
+  rollout: { index: number; attempts: number; cached: boolean };
+  /** Ours, multi-turn only: tool calls, their answers, turns, outcome, errors and cost (all nested). */
+  tools?: ToolRecord;
 } & MetricColumns;
 
 /** Lay a rollout out as a results.jsonl row (see {@link ResultRow}). */
@@ -66,6 +75,7 @@ export function toResultRow(result: RolloutResult): ResultRow {
   }
   if (result.refusal !== undefined) row.refusal = result.refusal;
   row.parsed = result.parsed;
-  row.rollout = { index: result.rollout_index, attempts: result.attempts };
+  row.rollout = { index: result.rollout_index, attempts: result.attempts, cached: result.cached === true };
+  if (result.tools !== undefined) row.tools = result.tools;
   return Object.assign(row, metrics) as ResultRow;
 }

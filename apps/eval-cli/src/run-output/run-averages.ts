@@ -23,7 +23,9 @@ export interface RunAverages {
   usage_total: TokenCounts;
 }
 
-type AveragedRow = Pick<ResultRow, "example_id" | "rollout" | "reward" | "metrics" | "error" | "token_usage">;
+type AveragedRow = Pick<ResultRow, "example_id" | "reward" | "metrics" | "error" | "token_usage"> & {
+  rollout: { index: number; attempts: number };
+};
 
 /**
  * Accumulates {@link RunAverages} over results.jsonl rows, the way vf-eval's own metadata builder reads

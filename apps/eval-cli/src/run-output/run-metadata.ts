@@ -1,4 +1,5 @@
 import type { DatasetFingerprint } from "./dataset-fingerprint.js";
+import type { RunCost } from "../cost/run-cost.js";
 import type { RunAverages } from "./run-averages.js";
 
 /** Where the examples came from (ours; `dataset` holds just the name, as the original's scripts read it). */
@@ -59,6 +60,10 @@ export interface RunMetadata extends RunAverages {
   base_url_left_out?: string[];
   /** The rows evaluated; `--resume` refuses a dataset that differs. Absent in runs of older versions. */
   dataset_fingerprint?: DatasetFingerprint;
+  /** Ours: whether the response cache was on, and the rollouts it answered. */
+  cache?: { enabled: boolean; hits: number };
+  /** Ours: the run's cost (price recorded at the start, so `--resume` and `eval report` keep it) and `--max-cost`. */
+  cost?: RunCost & { max_usd: number | null };
 }
 
 /** A base URL safe to write down: no user/password, no query string or fragment. */

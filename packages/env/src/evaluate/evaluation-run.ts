@@ -3,14 +3,18 @@ import type { Row } from "@sv/dataset";
 import type { ChatMessage } from "@sv/parser";
 import { type Rubric, RunMetricsAccumulator } from "@sv/rubric";
 import { ENV_ERROR_CODES, EnvError } from "../env-error.js";
+import { MODEL_ERROR_KINDS } from "../model/model-call-error.js";
 import { defaultSleep } from "./backoff.js";
 import { completionPool } from "./completion-pool.js";
 import type { EvaluateOptions } from "./evaluate-options.js";
 import type { EvaluationSummary, StopReason } from "./evaluation-summary.js";
 import { generateWithRetries, type RetryPolicy } from "./generate-with-retries.js";
+import type { ModelCallError } from "../model/model-call-error.js";
 import { RateLimitGate } from "./rate-limit-gate.js";
 import type { RolloutResult } from "./rollout-result.js";
 import { RewardMeans } from "./reward-means.js";
+import type { MultiTurnSetup } from "../multi-turn/multi-turn-setup.js";
+import { runMultiTurnRollout } from "../multi-turn/run-multi-turn-rollout.js";
 
 /** A running evaluation: iterate it for rollouts in completion order, then read its summary. */
 export interface EvaluationRun extends AsyncIterable<RolloutResult> {
@@ -23,6 +27,8 @@ export interface EvaluationContext {
   rows: readonly Row[];
   rubric: Rubric;
   formatPrompt(example: Row): ChatMessage[];
+  /** Multi-turn mode: the model may call the flow tools (see `createMultiTurnSetup`). */
+  multiTurn?: MultiTurnSetup;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -57,6 +63,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
   setMaxListeners(0, controller.signal);
   const external = options.signal;
   let stopReason: StopReason | null = null;
+  // Set when the spending limit is reached: no new rollout starts, those in flight finish.
+  let draining = false;
   const onExternalAbort = () => {
     stopReason ??= { type: "aborted", message: "the run was aborted" };
     controller.abort(external?.reason);
@@ -90,19 +98,47 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     const row = context.rows[exampleId]!;
     const prompt = context.formatPrompt(row);
     const started = now();
+    const onRetry = (error: ModelCallError, retry: number, delayMs: number) => {
+      retries++;
+      options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: error.kind });
+    };
+    if (context.multiTurn) {
+      const multiTurn = await runMultiTurnRollout({
+        setup: context.multiTurn,
+        row,
+        prompt,
+        rubric: context.rubric,
+        generate: (messages, tools) =>
+          generateWithRetries(
+            options.model,
+            { messages, samplingArgs: options.samplingArgs, tools, rolloutIndex },
+            { ...policy, onRetry },
+            controller.signal,
+          ),
+        now,
+        started,
+      });
+      if (controller.signal.aborted) return null;
+      if (multiTurn.error?.type === MODEL_ERROR_KINDS.budgetExceeded) {
+        // A turn refused by the spending limit: the conversation is unfinished, so it is not a result.
+        stopReason ??= { type: "max_cost", message: multiTurn.error.message };
+        draining = true;
+        return null;
+      }
+      return { example_id: exampleId, rollout_index: rolloutIndex, ...multiTurn };
+    }
     const outcome = await generateWithRetries(
       options.model,
-      { messages: prompt, samplingArgs: options.samplingArgs },
-      {
-        ...policy,
-        onRetry: (error, retry, delayMs) => {
-          retries++;
-          options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: error.kind });
-        },
-      },
+      { messages: prompt, samplingArgs: options.samplingArgs, rolloutIndex },
+      { ...policy, onRetry },
       controller.signal,
     );
     if (controller.signal.aborted) return null;
+    if (!outcome.ok && outcome.error.kind === MODEL_ERROR_KINDS.budgetExceeded) {
+      stopReason ??= { type: "max_cost", message: outcome.error.message };
+      draining = true;
+      return null;
+    }
     const generated = now();
     const completion = outcome.ok ? outcome.result.text : "";
     const scored = context.rubric.score({ completion, answer: row.answer });
@@ -127,6 +163,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
       attempts: outcome.attempts,
       error: outcome.ok ? null : { type: outcome.error.kind, message: outcome.error.message },
       ...(outcome.ok && outcome.result.refusal !== undefined ? { refusal: outcome.result.refusal } : {}),
+      ...(outcome.ok && outcome.result.cached === true ? { cached: true as const } : {}),
     };
   };
 
@@ -150,7 +187,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         items(),
         limit,
         runRollout,
-        () => controller.signal.aborted,
+        () => controller.signal.aborted || draining,
       )) {
         if (result === null) continue;
         done++;

@@ -2,7 +2,8 @@ import type { RewardVector, RunMetrics } from "@sv/rubric";
 
 /** Why a run ended before every rollout was done. */
 export interface StopReason {
-  type: "aborted" | "max_consecutive_errors";
+  /** `max_cost`: a request would have passed the spending limit (see `MODEL_ERROR_KINDS.budgetExceeded`). */
+  type: "aborted" | "max_consecutive_errors" | "max_cost";
   message: string;
 }
 

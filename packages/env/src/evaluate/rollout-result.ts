@@ -1,5 +1,6 @@
 import type { ChatMessage, Label } from "@sv/parser";
 import type { RewardVector } from "@sv/rubric";
+import type { ToolRecord } from "../multi-turn/tool-record.js";
 
 /** The error of a rollout that failed after its retries, or `null`. */
 export interface RolloutError {
@@ -13,7 +14,11 @@ export interface RolloutResult {
   example_id: number;
   rollout_index: number;
   prompt: ChatMessage[];
-  completion: string;
+  /**
+   * The reply text; in multi-turn mode the messages after the prompt (assistant turns with their
+   * `tool_calls`, `tool` answers, the final reply), as vf-eval records a multi-turn completion.
+   */
+  completion: string | ChatMessage[];
   answer: string;
   reward: number;
   metrics: RewardVector;
@@ -28,4 +33,8 @@ export interface RolloutResult {
   error: RolloutError | null;
   /** The model's refusal message, present only when it declined to answer (scored as no answer). */
   refusal?: string;
+  /** Present (true) only when a response cache answered: no request was made, nothing was paid. */
+  cached?: true;
+  /** Multi-turn mode only: the tool calls, their answers, the turns and how the conversation ended. */
+  tools?: ToolRecord;
 }

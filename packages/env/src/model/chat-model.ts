@@ -10,12 +10,34 @@ export interface SamplingArgs {
   [key: string]: unknown;
 }
 
+/** A function the model may call (OpenAI function calling). */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments object. */
+  parameters: Record<string, unknown>;
+}
+
+/** A tool call as the model made it; `arguments` is the raw JSON text, unvalidated. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
 /** What {@link ChatModel.doGenerate} receives. */
 export interface GenerateOptions {
   messages: readonly ChatMessage[];
   samplingArgs?: SamplingArgs;
+  /** Tools offered to the model; without them a tool call in the reply is an error. */
+  tools?: readonly ToolDefinition[];
   /** Aborts the request (a timeout or the run's signal). */
   signal?: AbortSignal;
+  /**
+   * Which rollout of the example this request is (0-based; `evaluate()` sets it), so a response cache
+   * keeps several samples of one prompt apart. Models ignore it.
+   */
+  rolloutIndex?: number;
 }
 
 /**
@@ -36,6 +58,10 @@ export interface GenerateResult {
   usage?: TokenUsage;
   /** Why generation stopped, as the provider reports it. */
   finishReason?: string;
+  /** True when a response cache answered without calling the model (see `withResponseCache`). */
+  cached?: boolean;
+  /** Tool calls of the reply (only when the request offered `tools`); `text` may be empty then. */
+  toolCalls?: ToolCall[];
 }
 
 /**

@@ -13,6 +13,11 @@ export const MODEL_ERROR_KINDS = {
   noContent: "no_content",
   client: "client_error",
   aborted: "aborted",
+  /**
+   * The request was not sent: it could pass the run's spending limit. `evaluate()` then starts no new
+   * rollout, lets those in flight finish, drops this one (a resume runs it) and stops with `max_cost`.
+   */
+  budgetExceeded: "budget_exceeded",
 } as const;
 
 export type ModelErrorKind = (typeof MODEL_ERROR_KINDS)[keyof typeof MODEL_ERROR_KINDS];

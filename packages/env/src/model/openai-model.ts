@@ -54,7 +54,8 @@ function classify(error: unknown, secrets: readonly string[]): ModelCallError {
  * endpoint. One client per model, reused for every request; the SDK's own retries are off
  * (`maxRetries: 0`) so the evaluator counts every attempt. Failures become {@link ModelCallError}s
  * whose messages never contain the API key, nor a key given in the base URL's user info or query
- * ({@link redactSecrets}). A reply without a choice or content is an error too ({@link readChatReply}).
+ * ({@link redactSecrets}). A reply without a choice or content is an error too ({@link readChatReply}),
+ * except that, when the request offers `tools`, a reply with tool calls returns them.
  */
 export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
   const endpoint = splitBaseUrl(options.baseURL);
@@ -73,7 +74,8 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
   return {
     provider: "openai-compatible",
     modelId,
-    async doGenerate({ messages, samplingArgs, signal }: GenerateOptions): Promise<GenerateResult> {
+    async doGenerate({ messages, samplingArgs, signal, tools }: GenerateOptions): Promise<GenerateResult> {
+      const offered = tools !== undefined && tools.length > 0;
       let response: OpenAI.Chat.Completions.ChatCompletion;
       try {
         const body = {
@@ -81,12 +83,20 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
           model: modelId,
           messages: messages as unknown as OpenAI.Chat.Completions.ChatCompletionMessageParam[],
           stream: false as const,
+          ...(offered
+            ? {
+                tools: tools.map((tool) => ({
+                  type: "function" as const,
+                  function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+                })),
+              }
+            : {}),
         };
         response = await client.chat.completions.create(body, { signal });
       } catch (error) {
         throw classify(error, secrets);
       }
-      return readChatReply(response);
+      return readChatReply(response, { acceptToolCalls: offered });
     },
   };
 }

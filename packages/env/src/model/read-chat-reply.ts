@@ -1,4 +1,4 @@
-import type { GenerateResult, TokenUsage } from "./chat-model.js";
+import type { GenerateResult, TokenUsage, ToolCall } from "./chat-model.js";
 import { MODEL_ERROR_KINDS, ModelCallError, type ModelErrorKind } from "./model-call-error.js";
 
 type Json = Record<string, unknown>;
@@ -38,6 +38,23 @@ function readParts(parts: unknown[]): { text: string | undefined; refusal: strin
   };
 }
 
+/**
+ * The reply's tool calls (`tool_calls`, function type). A call without a function name is malformed; one
+ * without an id (some local servers) gets `call_<index>`, so its answer can still refer to it.
+ */
+function readToolCalls(message: Json): ToolCall[] {
+  const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
+  return calls.map((call, index) => {
+    const fn = isObject(call) && isObject(call.function) ? call.function : undefined;
+    if (typeof fn?.name !== "string") {
+      fail(MODEL_ERROR_KINDS.badResponse, `the reply's tool call ${index} has no function name`);
+    }
+    const id = isObject(call) && typeof call.id === "string" && call.id !== "" ? call.id : `call_${index}`;
+    const args = typeof fn.arguments === "string" ? fn.arguments : JSON.stringify(fn.arguments ?? {});
+    return { id, name: fn.name, arguments: args };
+  });
+}
+
 function toolNames(message: Json): string[] {
   const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
   const names = calls.map((call) =>
@@ -54,9 +71,15 @@ function toolNames(message: Json): string[] {
  * (a string, or its text parts joined); a refusal comes back as `refusal` with empty text. A reply with
  * no choice throws `no_choice`; one with no content (null, a tool call, parts without text) and no
  * refusal throws `no_content`, so a broken endpoint is counted as failing, never as a model that
- * answered nothing. Token counts that are missing, null, negative or fractional are unknown (`null`).
+ * answered nothing; with `acceptToolCalls` a reply holding tool calls returns them (`toolCalls`) with its
+ * text, possibly empty. Token counts that are missing, null, negative or fractional are unknown (`null`).
  */
-export function readChatReply(response: unknown): GenerateResult {
+export interface ReadChatReplyOptions {
+  /** The request offered tools: a reply with tool calls is a turn, not a missing answer. */
+  acceptToolCalls?: boolean;
+}
+
+export function readChatReply(response: unknown, options: ReadChatReplyOptions = {}): GenerateResult {
   if (!isObject(response) || !Array.isArray(response.choices)) {
     fail(MODEL_ERROR_KINDS.badResponse, "the endpoint's reply is not a chat completion (no `choices` array)");
   }
@@ -74,6 +97,9 @@ export function readChatReply(response: unknown): GenerateResult {
   const refusal =
     typeof message.refusal === "string" && message.refusal !== "" ? message.refusal : parts?.refusal;
   if (refusal !== undefined && !text) return { text: "", refusal, usage, finishReason };
+  if (options.acceptToolCalls && Array.isArray(message.tool_calls) && message.tool_calls.length > 0) {
+    return { text: text ?? "", toolCalls: readToolCalls(message), usage, finishReason };
+  }
   const tools = toolNames(message);
   // Some servers send `content: ""` beside a tool call: that is still no answer.
   if (text !== undefined && !(text.trim() === "" && tools.length > 0)) return { text, usage, finishReason };

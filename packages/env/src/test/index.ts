@@ -3,4 +3,5 @@ export {
   type ScriptedModel,
   type ScriptedModelOptions,
   type ScriptedReply,
+  toolCallReply,
 } from "./scripted-model.js";

@@ -1,6 +1,24 @@
 import type { ChatModel, GenerateOptions, GenerateResult } from "../model/chat-model.js";
 
-/** One scripted turn: a reply text, a full result, or an error to throw. */
+/**
+ * A scripted turn that calls one tool (`arguments` as an object, or raw text to test bad JSON).
+ *
+ * @example
+ * createScriptedModel({ replies: [toolCallReply("recent_flows_of_host", { host: "10.0.0.1" }), answer] });
+ */
+export function toolCallReply(
+  name: string,
+  args: Record<string, unknown> | string,
+  id = "call_0",
+): GenerateResult {
+  return {
+    text: "",
+    toolCalls: [{ id, name, arguments: typeof args === "string" ? args : JSON.stringify(args) }],
+    finishReason: "tool_calls",
+  };
+}
+
+/** One scripted turn: a reply text, a full result (tool calls included, see {@link toolCallReply}), or an error to throw. */
 export type ScriptedReply = string | GenerateResult | Error;
 
 export interface ScriptedModelOptions {

@@ -32,6 +32,7 @@ interface BuildFlags {
   cacheDir?: string;
   workers: string;
   allowIncomplete?: boolean;
+  flowIndex?: boolean;
   context?: string;
   contextWindow: string;
   contextMaxHosts: string;
@@ -115,6 +116,10 @@ export function registerBuildCommand(program: Command): void {
     )
     .option("--cache-dir <dir>", "Hub download cache (default ~/.cache/sv-build-data)")
     .option(
+      "--flow-index",
+      "also write <dataset>.flows.sqlite beside each dataset: every flow read, for `pnpm eval --env-mode multi-turn`",
+    )
+    .option(
       "--workers <n>",
       "threads reading input files in parallel (1 = all on the main thread); outputs never depend on it",
       String(availableParallelism()),
@@ -165,6 +170,7 @@ export function registerBuildCommand(program: Command): void {
         attempted: flags.cicAttempted,
         workers: integer("--workers", flags.workers, 1),
         allowIncomplete: flags.allowIncomplete === true,
+        flowIndex: flags.flowIndex === true,
         ...(context ? { context, contextSplitStrategy: flags.contextSplitStrategy } : {}),
         hub: {
           cacheDir: flags.cacheDir ?? join(homedir(), ".cache", "sv-build-data"),

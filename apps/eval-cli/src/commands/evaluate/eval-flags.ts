@@ -1,4 +1,4 @@
-import { ENV_ID } from "@sv/env";
+import { ENV_ID, ENV_MODES } from "@sv/env";
 import { z } from "zod";
 import { CliError } from "../../cli-error.js";
 import { credentialInSamplingArgs } from "./credential-in-sampling-args.js";
@@ -67,8 +67,16 @@ const flagsSchema = z.object({
   requestTimeout: z.coerce.number().min(0),
   maxConsecutiveErrors: integer(0),
   sharedRateLimit: z.boolean().default(true),
+  envMode: z.enum(ENV_MODES).optional(),
+  maxTurns: integer(1).optional(),
+  flowIndex: z.string().min(1).optional(),
   systemPromptFile: z.string().min(1).optional(),
   json: z.boolean().optional(),
+  cache: z.boolean().optional(),
+  priceInput: z.coerce.number().min(0).optional(),
+  priceOutput: z.coerce.number().min(0).optional(),
+  maxCost: z.coerce.number().positive().optional(),
+  config: z.string().min(1).optional(),
 });
 
 /** The evaluation flags, validated; `given` names the flags set on the command line (not defaults). */

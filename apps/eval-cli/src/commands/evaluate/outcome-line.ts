@@ -1,6 +1,7 @@
 import { formatNumber } from "../../report/html/format-number.js";
 import type { RunSummary } from "../../run-output/build-summary.js";
 import { fromSummaryMetrics } from "../../run-output/summary-metrics.js";
+import { spendText } from "./spend-text.js";
 
 /** Options of {@link formatOutcomeLine}. */
 export interface FormatOutcomeLineOptions {
@@ -13,7 +14,8 @@ export interface FormatOutcomeLineOptions {
  * The line `pnpm eval` prints when a model's run ends. A rate that is undefined on the run (no attacks,
  * nothing answered, …) reads `n/a`. "accuracy (answered)" is over Benign/Malicious answers only. With
  * failed rollouts the reward is named twice: over the scored rollouts (summary.json `rewards`) and over
- * all of them with failed ones as 0 (metadata.json `avg_reward`, vf-eval's meaning).
+ * all of them with failed ones as 0 (metadata.json `avg_reward`, vf-eval's meaning). With a price, the run's
+ * cost follows.
  */
 export function formatOutcomeLine(options: FormatOutcomeLineOptions): string {
   const { summary, runDir } = options;
@@ -36,6 +38,6 @@ export function formatOutcomeLine(options: FormatOutcomeLineOptions): string {
     `accuracy (answered) ${formatNumber(detection.accuracy)}, F1 ${formatNumber(detection.f1)}, ` +
     `FNR ${formatNumber(detection.fnr)}, ECE ${formatNumber(calibration.ece, 4)}, ` +
     `AURC ${formatNumber(abstention.aurc, 4)} over ${summary.n_rollouts} rollouts (${summary.n_errors} failed)` +
-    `${runDir ? ` -> ${runDir}` : ""}`
+    `${spendText(summary)}${runDir ? ` -> ${runDir}` : ""}`
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgressReporter, formatProgress } from "./progress-reporter.js";
+import { createProgressReporter, formatProgress, formatProgressBar } from "./progress-reporter.js";
 
 const progress = { done: 50, total: 200, errors: 1, retries: 3, meanReward: 1.2346, elapsedMs: 10_000 };
 
@@ -48,5 +48,35 @@ describe("progress", () => {
     terminal.finish();
     expect(tty.startsWith("\r\x1b[2K")).toBe(true);
     expect(tty.endsWith("\n")).toBe(true);
+  });
+
+  it("draws a real bar on a terminal with rate, ETA, mean reward, errors and cost", () => {
+    expect(formatProgressBar("m", { ...progress, costUsd: 0.0123, cached: 4 }, 8)).toBe(
+      "m [██░░░░░░] 50/200 25% 5.0/s ETA 30s reward 1.235 errors 1 retries 3 cost $0.0123 cached 4",
+    );
+    expect(formatProgressBar("m", { ...progress, done: 200, retries: 0, costUsd: null }, 8)).toBe(
+      "m [████████] 200/200 100% 20.0/s ETA 0s reward 1.235 errors 1 cost n/a",
+    );
+    expect(formatProgress("m", { ...progress, costUsd: null })).toMatch(/ cost n\/a$/);
+    let clock = 0;
+    let tty = "";
+    const terminal = createProgressReporter({
+      stream: { write: (text: string) => (tty += text) },
+      isTTY: true,
+      label: "m",
+      now: () => clock,
+      barWidth: 4,
+    });
+    terminal.update({ ...progress, costUsd: 0.5 });
+    clock = 50; // within the terminal's 100 ms: not redrawn
+    terminal.update({ ...progress, done: 100 });
+    clock = 200;
+    terminal.update({ ...progress, done: 150 });
+    terminal.finish();
+    expect(tty.split("\r\x1b[2K").filter(Boolean)).toEqual([
+      "m [█░░░] 50/200 25% 5.0/s ETA 30s reward 1.235 errors 1 retries 3 cost $0.5000",
+      "m [███░] 150/200 75% 15.0/s ETA 3s reward 1.235 errors 1 retries 3",
+      "m [███░] 150/200 75% 15.0/s ETA 3s reward 1.235 errors 1 retries 3\n",
+    ]);
   });
 });

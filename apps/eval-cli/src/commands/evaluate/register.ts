@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { setInterruptNotice } from "../../interrupt-notice.js";
+import { applyConfigFile } from "./apply-config-file.js";
 import { checkEnvId, parseEvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { runEval } from "./run-eval.js";
@@ -60,12 +61,28 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
       "--no-shared-rate-limit",
       "a 429 backs off only its own request (default: it pauses the whole pool)",
     )
+    .option("--env-mode <mode>", "single-turn (default) | multi-turn: the model may call flow-lookup tools")
+    .option("--max-turns <n>", "multi-turn: model requests per rollout, the answer included (default 5)")
+    .option("--flow-index <file>", "multi-turn: the flow index (default <dataset>.flows.sqlite beside it)")
     .option("--system-prompt-file <file>", "replace the system prompt with this file's text")
     .option("--json", "print summary.json to stdout")
-    .action(async (envId: string | undefined, raw: Record<string, unknown>, command: Command) => {
+    .option("--cache", "answer repeated requests from the response cache (default: on at temperature 0)")
+    .option("--no-cache", "always query the model")
+    .option("--price-input <usd>", "USD per million input tokens (default: the price table)")
+    .option("--price-output <usd>", "USD per million output tokens (default: the price table)")
+    .option("--max-cost <usd>", "stop cleanly before the run's cost could pass this many USD")
+    .option("-C, --config <file>", "read options from a TOML file (keys as the long flags); flags win")
+    .action(async (givenEnvId: string | undefined, options: Record<string, unknown>, command: Command) => {
+      const io = makeIo();
+      const { envId, raw } = applyConfigFile({ command, envId: givenEnvId, raw: options, cwd: io.cwd });
       checkEnvId(envId);
       setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
-      const given = new Set(Object.keys(raw).filter((key) => command.getOptionValueSource(key) === "cli"));
-      state.exitCode = await runEval(parseEvalFlags(raw, given), makeIo());
+      // Set on the command line or by the config file (not defaults): --resume checks these against the run.
+      const given = new Set(
+        Object.keys(raw).filter(
+          (key) => command.getOptionValueSource(key) === "cli" || raw[key] !== options[key],
+        ),
+      );
+      state.exitCode = await runEval(parseEvalFlags(raw, given), io);
     });
 }

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_MAX_TURNS } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { RunMetadata } from "../../run-output/run-metadata.js";
 import type { EvalFlags } from "./eval-flags.js";
@@ -6,7 +7,8 @@ import type { EvalFlags } from "./eval-flags.js";
 /**
  * Flags that change how a resumed run is carried out but not what it computes; they apply to the rest of
  * the run. `--api-base-url`, `--api-key-var` and `--data-dir` say where to find the same endpoint, key and
- * data (the dataset fingerprint still has to match).
+ * data (the dataset fingerprint still has to match). Prices and `--max-cost` apply to the whole run: what it
+ * had spent is recomputed from its results at the price given.
  */
 const APPLIED = new Set([
   "maxConcurrent",
@@ -21,6 +23,11 @@ const APPLIED = new Set([
   "dataDir",
   "resume",
   "retryErrors",
+  "cache",
+  "priceInput",
+  "priceOutput",
+  "maxCost",
+  "config",
 ]);
 
 const kebab = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -84,6 +91,18 @@ export function checkResumeFlags(options: CheckResumeFlagsOptions): void {
     datasetSource: (value) => {
       const run = stored.datasetSource ?? "auto";
       return { ok: value === run || value === fingerprint?.source, run };
+    },
+    envMode: (value) => {
+      const run = stored.envMode ?? "single-turn";
+      return { ok: value === run, run };
+    },
+    maxTurns: (value) => {
+      const run = stored.maxTurns ?? DEFAULT_MAX_TURNS;
+      return { ok: value === run, run };
+    },
+    flowIndex: (value) => {
+      const run = stored.flowIndex ?? "the dataset's own";
+      return { ok: resolve(options.cwd, String(value)) === run, run };
     },
     samplingArgs: (value) => {
       const entries = Object.entries(value as Record<string, unknown>);

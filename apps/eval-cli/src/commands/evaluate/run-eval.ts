@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import { ENV_ID, type SamplingArgs } from "@sv/env";
+import { ENV_ID, type Environment, type SamplingArgs } from "@sv/env";
 import { CliError } from "../../cli-error.js";
 import type { RunSummary } from "../../run-output/build-summary.js";
 import { modelRunsDirectory } from "../../run-output/run-paths.js";
@@ -113,6 +113,21 @@ export async function runEval(flags: EvalFlags, io: EvalIo): Promise<number> {
     `dataset ${environment.dataset.name} (${environment.dataset.tier}, split ${environment.dataset.split}): ${environment.dataset.rows.length} examples; ${environment.dataset.reason}\n`,
   );
   const runId = flags.runId ?? io.createRunId?.() ?? randomBytes(4).toString("hex");
+  try {
+    return await runModels({ flags, io, environment, models, runId });
+  } finally {
+    environment.close();
+  }
+}
+
+async function runModels(options: {
+  flags: EvalFlags;
+  io: EvalIo;
+  environment: Environment;
+  models: string[];
+  runId: string;
+}): Promise<number> {
+  const { flags, io, environment, models, runId } = options;
   let exitCode = 0;
   for (const modelName of models) {
     const outcome = await runModel({

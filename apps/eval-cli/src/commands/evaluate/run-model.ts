@@ -1,7 +1,18 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Environment, EvaluationSummary, RolloutResult, SamplingArgs } from "@sv/env";
+import type {
+  Environment,
+  EvaluationProgress,
+  EvaluationSummary,
+  RolloutResult,
+  SamplingArgs,
+} from "@sv/env";
 import { systemErrorText } from "@sv/parser";
+import { runPrice } from "../../cost/run-price.js";
+import { RunCostAccumulator } from "../../cost/run-cost.js";
+import { RunExtrasCollector } from "../../report/run-extras.js";
+import { costedRollout, liveSpend, spentSoFar } from "./run-spend.js";
+import { prepareModelChain } from "./prepare-model-chain.js";
 import { CliError } from "../../cli-error.js";
 import { mkdirFailureCause } from "../../mkdir-failure-cause.js";
 import { normalizeRunMetadata } from "../../report/read-run-metadata.js";
@@ -156,6 +167,26 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     });
   }
   const previous = options.resume?.state.metadata;
+  const price = runPrice({
+    modelId: options.modelName,
+    provider: model.provider,
+    priceInput: flags.priceInput,
+    priceOutput: flags.priceOutput,
+    previous,
+  });
+  const spentBefore = options.resume ? await spentSoFar(files.results, price) : 0;
+  const chain = prepareModelChain({
+    model,
+    price,
+    samplingArgs: options.samplingArgs,
+    baseURL: options.baseURL,
+    env: io.env,
+    cache: flags.cache,
+    maxCostUsd: flags.maxCost,
+    spentUsd: spentBefore ?? 0,
+    warn: (line) => io.stderr.write(line),
+  });
+  const startingCost = new RunCostAccumulator(price).result();
   const endpoint =
     model.provider === "baseline" ? { url: null, leftOut: [] } : storableBaseUrl(options.baseURL);
   const created = createRunMetadata({
@@ -177,6 +208,8 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     env_options: previous ? (previous.env_options ?? previous.env_args) : created.env_options,
     base_url_left_out: endpoint.leftOut,
     dataset_fingerprint: fingerprintDataset({ dataset: environment.dataset, seed: created.seed }),
+    cache: { enabled: chain.cacheEnabled, hits: 0 },
+    cost: { ...startingCost, max_usd: flags.maxCost ?? null },
   };
   if (save) {
     try {
@@ -201,8 +234,10 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   // A failed write stops the run through its own signal, as Ctrl-C would.
   const writeFailed = new AbortController();
   const signal = io.signal ? AbortSignal.any([io.signal, writeFailed.signal]) : writeFailed.signal;
+  const live = new RunCostAccumulator(price);
+  let lastProgress: EvaluationProgress | undefined;
   const run = environment.evaluate({
-    model,
+    model: chain.model,
     rolloutsPerExample: rollouts,
     maxConcurrent: flags.maxConcurrent,
     samplingArgs: options.samplingArgs,
@@ -214,7 +249,9 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
     sleep: io.sleep,
     random: io.random,
-    onProgress: (progress) => reporter.update(progress),
+    onProgress: (progress) => {
+      lastProgress = progress;
+    },
     onRetry: flags.verbose
       ? (info) =>
           io.stderr.write(
@@ -228,6 +265,11 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   const kept: RolloutResult[] = [];
   try {
     for await (const result of run) {
+      live.add(costedRollout(result));
+      if (lastProgress) {
+        const spend = model.provider === "baseline" ? {} : liveSpend(live, spentBefore);
+        reporter.update({ ...lastProgress, ...spend });
+      }
       if (writer) writer.write(toResultRow(result));
       else kept.push({ ...result, prompt: [] });
       if (flags.verbose && result.error) {
@@ -239,6 +281,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   } finally {
     writer?.close();
     reporter.finish();
+    chain.close();
   }
   const evaluation = await run.summary();
   reportReplyOddities(io, evaluation);
@@ -262,7 +305,10 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     // One read of results.jsonl writes summary.json, report.md and report.html (as `pnpm eval report` would).
     writesOk = await tryWrite(io, `the summary and reports of ${shownDir}`, async () => {
       try {
-        const report = await reportRunDir({ dir: runDir, metadata: normalizeRunMetadata({ ...runMetadata }) });
+        const report = await reportRunDir({
+          dir: runDir,
+          metadata: normalizeRunMetadata({ ...runMetadata }),
+        });
         summary = report.data.summary;
       } catch (error) {
         if (!(ReportError.isInstance(error) && error.code === REPORT_ERROR_CODES.emptyRun)) throw error;
@@ -270,13 +316,20 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
       }
     });
   } else {
-    summary = await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) });
+    const extras = new RunExtrasCollector(normalizeRunMetadata({ ...metadata }));
+    for (const result of kept) extras.addRollout(result);
+    summary = {
+      ...(await buildSummary({ results: kept, metadata: summaryRunInfo(metadata) })),
+      ...extras.result(),
+    };
   }
   const built = summary as RunSummary | null;
   const finalMetadata: RunMetadata = {
     ...runMetadata,
     ...(await runAverages(save ? readResults(files.results) : kept)),
     n_errors: built ? built.n_errors : runMetadata.n_errors,
+    cache: { enabled: chain.cacheEnabled, hits: built?.api_cost?.cached_rollouts ?? 0 },
+    cost: { ...(built?.api_cost ?? startingCost), max_usd: flags.maxCost ?? null },
   };
   if (save) {
     const written = await tryWrite(io, files.metadata, () =>
@@ -291,10 +344,11 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   }
   if (stop) {
     const written = writer ? writer.written : evaluation.done;
+    const costHint = hint && stop.type === "max_cost" ? " (with a higher --max-cost, or none)" : "";
     io.stderr.write(
       writeError
         ? `stopped (write failed): ${stop.message}. ${written} rollouts of this session are on disk, each line whole; free some space, then${hint.replace(" Finish it with:", "")}\n`
-        : `stopped early (${stop.type}): ${stop.message}. ${evaluation.done} of ${evaluation.total} rollouts were done and written.${hint}\n`,
+        : `stopped early (${stop.type}): ${stop.message}. ${evaluation.done} of ${evaluation.total} rollouts were done and written.${hint}${costHint}\n`,
     );
   } else if (save && built && built.n_errors > 0) {
     io.stderr.write(

@@ -42,6 +42,9 @@ export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "e
     seed: flags.seed,
     maxExamples: flags.numExamples === undefined || flags.numExamples < 0 ? undefined : flags.numExamples,
     systemPrompt: flags.systemPromptFile ? readSystemPrompt(flags.systemPromptFile, io.cwd) : undefined,
+    envMode: flags.envMode,
+    maxTurns: flags.maxTurns,
+    flowIndex: flags.flowIndex === undefined ? undefined : resolve(io.cwd, flags.flowIndex),
   };
   const envArgs = flags.envArgs ?? {};
   const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

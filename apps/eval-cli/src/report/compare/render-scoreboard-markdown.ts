@@ -2,6 +2,7 @@ import type { MetricInterval } from "../headline-metrics.js";
 import { formatNumber } from "../html/format-number.js";
 import { markdownText } from "../markdown/markdown-text.js";
 import { comparisonVerdict } from "./comparison-header.js";
+import { renderExtrasComparisonMarkdown } from "./render-extras-comparison.js";
 import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type Scoreboard } from "./scoreboard.js";
 
 /** Options of {@link renderScoreboardMarkdown}. */
@@ -59,6 +60,6 @@ export function renderScoreboardMarkdown(options: RenderScoreboardMarkdownOption
       `| ${markdownText(summary.model)} | ${markdownText(summary.dataset)} | ${summary.n_distinct_examples ?? summary.n_examples} | ${cells.join(" | ")} | ${markdownText(summary.run_id)} |`,
     );
   }
-  lines.push("");
+  lines.push("", ...renderExtrasComparisonMarkdown(board.rows.map((row) => row.run)));
   return lines.join("\n");
 }

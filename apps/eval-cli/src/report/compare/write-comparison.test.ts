@@ -50,6 +50,7 @@ describe("writeComparison", async () => {
     expect(first.dir).toMatch(/comparisons[/\\][0-9a-f]{12}$/);
     const markdown = await readFile(first.markdown, "utf8");
     const lines = markdown
+      .split("## Cost and rollouts per example")[0]!
       .split("\n")
       .filter((line) => line.startsWith("| acme/strong") || line.startsWith("| evil"));
     expect(lines).toHaveLength(2);

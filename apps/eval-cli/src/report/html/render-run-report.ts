@@ -2,6 +2,7 @@ import type { RolloutTable } from "../rollout-table.js";
 import type { RunReportData } from "../run-report-data.js";
 import { escapeHtml } from "./escape-html.js";
 import { htmlPage } from "./html-page.js";
+import { renderExtrasSection } from "./render-extras-section.js";
 import { renderMetricsTable } from "./render-metrics-table.js";
 import { renderRolloutSection } from "./render-rollout-section.js";
 import { renderRunCharts } from "./render-run-charts.js";
@@ -30,6 +31,7 @@ ${renderRunInfo({ data })}
 ${renderMetricsTable({ data })}
 <h2>Charts</h2>
 ${renderRunCharts({ data })}
+${renderExtrasSection(summary)}
 <h2>Rollouts</h2>
 ${renderRolloutSection({ table: options.table, compressAbove: options.compressAbove })}
 <p class="note">Generated from results.jsonl by ${escapeHtml(options.generator ?? "sv eval report")}; regenerate with <code>pnpm eval report RUN_DIR</code>.</p>`;

@@ -4,6 +4,7 @@ import { runFacts } from "../run-facts.js";
 import type { RunReportData } from "../run-report-data.js";
 import { describeUndefined } from "../undefined-reason.js";
 import { markdownText } from "./markdown-text.js";
+import { renderExtrasMarkdown } from "./render-extras-markdown.js";
 
 /** Options of {@link renderReportMarkdown}. */
 export interface RenderReportMarkdownOptions {
@@ -129,6 +130,7 @@ export function renderReportMarkdown(options: RenderReportMarkdownOptions): stri
           ),
         ]),
     "",
+    ...renderExtrasMarkdown(summary),
   ];
   return lines.join("\n");
 }

@@ -1,0 +1,85 @@
+import type { ChatModel, SamplingArgs } from "@sv/env";
+import { openSqliteResponseCache, type SqliteResponseCache, withResponseCache } from "@sv/env/cache";
+import { cacheEndpoint, isCacheEnabled, responseCachePath } from "../../cache/response-cache-settings.js";
+import { CliError } from "../../cli-error.js";
+import { isPriceKnown, type ModelPrice } from "../../cost/model-price.js";
+import { type SpendingLimitModel, withSpendingLimit } from "../../cost/spending-limit-model.js";
+
+/** Options of {@link prepareModelChain}. */
+export interface PrepareModelChainOptions {
+  model: ChatModel;
+  price: ModelPrice;
+  samplingArgs: SamplingArgs;
+  baseURL: string | undefined;
+  env: Record<string, string | undefined>;
+  /** `--cache` / `--no-cache`; undefined: on at temperature 0. */
+  cache: boolean | undefined;
+  /** `--max-cost` in USD. */
+  maxCostUsd: number | undefined;
+  /** Dollars the run already spent (resume). */
+  spentUsd: number;
+  /** Where the one warning goes when the cache cannot store replies. */
+  warn: (line: string) => void;
+}
+
+/** The model a run calls, wrapped: cache outside (a hit costs nothing), spending limit inside. */
+export interface ModelChain {
+  model: ChatModel;
+  cacheEnabled: boolean;
+  limiter: SpendingLimitModel | undefined;
+  close(): void;
+}
+
+/**
+ * Wrap the run's model with the response cache and the spending limit. Baselines are neither cached
+ * nor limited (offline and free). `--max-cost` without a known price is an error (it could not be kept).
+ */
+export function prepareModelChain(options: PrepareModelChainOptions): ModelChain {
+  const offline = options.model.provider === "baseline";
+  let model = options.model;
+  let limiter: SpendingLimitModel | undefined;
+  if (options.maxCostUsd !== undefined && !offline) {
+    if (!isPriceKnown(options.price)) {
+      throw new CliError({
+        exitCode: 2,
+        message: `--max-cost needs a price, and none is known for ${options.model.modelId}: give --price-input and --price-output (USD per million tokens)`,
+      });
+    }
+    const maxTokens = options.samplingArgs.max_completion_tokens ?? options.samplingArgs.max_tokens;
+    limiter = withSpendingLimit({
+      model,
+      price: options.price,
+      limitUsd: options.maxCostUsd,
+      spentUsd: options.spentUsd,
+      maxOutputTokens: typeof maxTokens === "number" ? maxTokens : undefined,
+    });
+    model = limiter;
+  }
+  const cacheEnabled = !offline && isCacheEnabled(options.cache, options.samplingArgs);
+  let store: SqliteResponseCache | undefined;
+  if (cacheEnabled) {
+    try {
+      store = openSqliteResponseCache({ path: responseCachePath(options.env) });
+    } catch (error) {
+      throw new CliError({
+        exitCode: 2,
+        message: `${(error as Error).message} (set SV_CACHE_DIR, or run with --no-cache)`,
+        cause: error,
+      });
+    }
+    let warned = false;
+    model = withResponseCache({
+      model,
+      store,
+      endpoint: cacheEndpoint(options.baseURL),
+      onStoreError: (error) => {
+        if (warned) return;
+        warned = true;
+        options.warn(
+          `warning: the response cache cannot store replies (${(error as Error).message}); the run goes on without storing them\n`,
+        );
+      },
+    });
+  }
+  return { model, cacheEnabled, limiter, close: () => store?.close() };
+}

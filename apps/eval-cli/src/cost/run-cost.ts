@@ -1,0 +1,82 @@
+import { type ModelPrice, tokensCostUsd } from "./model-price.js";
+
+/** What a rollout contributes to the run's cost. */
+export interface CostedRollout {
+  /** Answered from the response cache: nothing was paid. */
+  cached: boolean;
+  failed: boolean;
+  inputTokens: number | null | undefined;
+  outputTokens: number | null | undefined;
+}
+
+/** A run's spend (summary.json `api_cost`, metadata.json `cost`). */
+export interface RunCost {
+  /** Dollars over the paid rollouts with known usage; null when the price is unknown (n/a, never 0). */
+  usd: number | null;
+  price: { input_per_mtok: number | null; output_per_mtok: number | null; source: string };
+  /** Rollouts that made requests and got replies. */
+  paid_rollouts: number;
+  /** Rollouts answered from the cache (cost 0). */
+  cached_rollouts: number;
+  /** Paid rollouts whose token usage the server did not report (left out of `usd`). */
+  unknown_usage_rollouts: number;
+  /** Tokens of the paid rollouts. */
+  input_tokens: number;
+  output_tokens: number;
+}
+
+/** Sums a run's cost over its rollouts (any order). */
+export class RunCostAccumulator {
+  private usd = 0;
+  private paid = 0;
+  private cached = 0;
+  private unknown = 0;
+  private input = 0;
+  private output = 0;
+
+  constructor(private readonly price: ModelPrice) {}
+
+  add(rollout: CostedRollout): void {
+    if (rollout.cached) {
+      this.cached++;
+      return;
+    }
+    if (rollout.failed) return;
+    this.paid++;
+    const cost = tokensCostUsd(this.price, rollout.inputTokens, rollout.outputTokens);
+    if (typeof rollout.inputTokens === "number") this.input += rollout.inputTokens;
+    if (typeof rollout.outputTokens === "number") this.output += rollout.outputTokens;
+    if (cost === null) {
+      if (typeof rollout.inputTokens !== "number" || typeof rollout.outputTokens !== "number") this.unknown++;
+      return;
+    }
+    this.usd += cost;
+  }
+
+  /** Dollars so far (null when the price is unknown). */
+  get spentUsd(): number | null {
+    return this.price.inputPerMillion === null || this.price.outputPerMillion === null ? null : this.usd;
+  }
+
+  result(): RunCost {
+    return {
+      usd: this.spentUsd,
+      price: {
+        input_per_mtok: this.price.inputPerMillion,
+        output_per_mtok: this.price.outputPerMillion,
+        source: this.price.source,
+      },
+      paid_rollouts: this.paid,
+      cached_rollouts: this.cached,
+      unknown_usage_rollouts: this.unknown,
+      input_tokens: this.input,
+      output_tokens: this.output,
+    };
+  }
+}
+
+/** `$0.0123`, or `n/a` when unknown. */
+export function formatUsd(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined || !Number.isFinite(usd)) return "n/a";
+  return usd >= 100 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
+}

@@ -1,0 +1,80 @@
+import type { RolloutResult } from "@sv/env";
+import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
+import { type RunCost, RunCostAccumulator } from "../cost/run-cost.js";
+import type { ResultLine } from "./result-line.js";
+import { type RolloutStats, RolloutStatsAccumulator } from "./rollout-stats.js";
+import type { RunMetadata } from "./run-metadata.js";
+
+/** What summary.json adds beyond the original's schema for cost, cache and several rollouts. */
+export interface RunExtras {
+  /** Dollars from token usage and the run's price (cached rollouts cost 0). */
+  api_cost: RunCost;
+  /** Present when the run has two or more rollouts per example. */
+  rollout_stats?: RolloutStats;
+}
+
+const isNumberOrNull = (value: unknown): value is number | null =>
+  value === null || (typeof value === "number" && Number.isFinite(value));
+
+/**
+ * The price a run was costed at: the one metadata.json records (so `eval report` gives the run's own
+ * figure), else the table's price of its model (runs of other tools), else unknown.
+ */
+export function recordedPrice(metadata: RunMetadata): ModelPrice {
+  const cost = metadata.cost as { price?: Record<string, unknown> } | undefined;
+  const price = cost?.price;
+  if (price && isNumberOrNull(price.input_per_mtok) && isNumberOrNull(price.output_per_mtok)) {
+    return {
+      inputPerMillion: price.input_per_mtok,
+      outputPerMillion: price.output_per_mtok,
+      source: typeof price.source === "string" ? price.source : "metadata.json",
+    };
+  }
+  const model = metadata.model ?? "";
+  return resolveModelPrice({ modelId: model, provider: model.startsWith("baseline/") ? "baseline" : "" });
+}
+
+/** Gathers {@link RunExtras} in the report's one pass over results.jsonl. */
+export class RunExtrasCollector {
+  private readonly stats = new RolloutStatsAccumulator();
+  private readonly cost: RunCostAccumulator;
+
+  constructor(private readonly metadata: RunMetadata) {
+    this.cost = new RunCostAccumulator(recordedPrice(metadata));
+  }
+
+  add(line: ResultLine): void {
+    this.stats.add(line);
+    this.cost.add({
+      cached: line.cached === true,
+      failed: line.error !== null,
+      inputTokens: line.unknownUsage ? null : line.token_usage.input_tokens,
+      outputTokens: line.unknownUsage ? null : line.token_usage.output_tokens,
+    });
+  }
+
+  /** Add a rollout as `evaluate()` yields it (runs that write no files). */
+  addRollout(result: RolloutResult): void {
+    const failed = result.error !== null && result.error !== undefined;
+    this.add({
+      ...result,
+      prompt: [],
+      // The extras read labels, rewards and usage, never the reply; a multi-turn reply is a message list.
+      completion: typeof result.completion === "string" ? result.completion : "",
+      error: failed ? result.error : null,
+      token_usage: {
+        input_tokens: result.token_usage.input_tokens ?? 0,
+        output_tokens: result.token_usage.output_tokens ?? 0,
+      },
+      ...(result.token_usage.input_tokens === null || result.token_usage.output_tokens === null
+        ? { unknownUsage: true as const }
+        : {}),
+    });
+  }
+
+  result(): RunExtras {
+    const k = this.metadata.rollouts_per_example;
+    const rolloutStats = this.stats.result(typeof k === "number" ? k : 1);
+    return { api_cost: this.cost.result(), ...(rolloutStats ? { rollout_stats: rolloutStats } : {}) };
+  }
+}

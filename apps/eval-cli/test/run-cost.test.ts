@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type OpenAIServer, startOpenAIServer } from "@sv/test-utils";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MINI_DATASET, readJsonl, runEvalCli, scriptedAnswer } from "./eval-harness.js";
+
+let server: OpenAIServer;
+beforeEach(async () => {
+  server = await startOpenAIServer({
+    handle: (request) => ({
+      type: "reply",
+      content: scriptedAnswer(String(request.messages.at(-1)?.content)),
+    }),
+  });
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8"));
+/** The loopback server reports 100 input and 20 output tokens per reply. */
+const perRollout = (input: number, output: number) => (100 * input + 20 * output) / 1e6;
+
+describe("cost", () => {
+  it("--max-cost stops cleanly before the limit, records why, and --resume finishes the run", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const dir = join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini/budget");
+    const args = [
+      "-m",
+      "gpt-4.1-mini",
+      "-b",
+      server.baseURL,
+      "--dataset",
+      MINI_DATASET,
+      "-c",
+      "1",
+      "-t",
+      "20",
+    ];
+    const limited = await runEvalCli([...args, "--run-id", "budget", "--max-cost", "0.0005"], { cwd });
+    expect(limited.exitCode).toBe(1);
+    expect(limited.stderr).toMatch(/stopped early \(max_cost\).*--resume .*higher --max-cost/);
+    const metadata = readJson(join(dir, "metadata.json"));
+    expect(metadata.status).toBe("stopped");
+    expect(metadata.stop_reason).toMatch(/^max_cost: the next request could pass --max-cost \$0\.0005/);
+    expect(metadata.cost.usd).toBeLessThanOrEqual(0.0005);
+    expect(metadata.cost.max_usd).toBe(0.0005);
+    const partial = readJsonl(join(dir, "results.jsonl"));
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(30);
+    expect(partial.every((row) => row.error === null)).toBe(true);
+    expect(metadata.cost.usd).toBeCloseTo(partial.length * perRollout(0.4, 1.6), 12);
+
+    const resumed = await runEvalCli(["--resume", dir], { cwd });
+    expect(resumed.exitCode).toBe(0);
+    const finished = readJson(join(dir, "metadata.json"));
+    expect(finished.status).toBe("complete");
+    expect(readJsonl(join(dir, "results.jsonl"))).toHaveLength(30);
+    expect(finished.cost.usd).toBeCloseTo(30 * perRollout(0.4, 1.6), 12);
+    const summary = readJson(join(dir, "summary.json"));
+    expect(summary.api_cost).toMatchObject({ paid_rollouts: 30, cached_rollouts: 0, input_tokens: 3000 });
+    expect(summary.api_cost.usd).toBeCloseTo(30 * perRollout(0.4, 1.6), 12);
+    expect(resumed.stdout).toMatch(/cost \$0\.0022 /);
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/\| Cost \| \$0\.0022 \|/);
+  });
+
+  it("an unknown price is n/a, never $0; the flags price it; --max-cost without a price is refused", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const args = ["-m", "local-llm", "-b", server.baseURL, "--dataset", MINI_DATASET];
+    const unknown = await runEvalCli([...args, "--run-id", "unknown"], { cwd });
+    expect(unknown.exitCode).toBe(0);
+    expect(unknown.stdout).toMatch(/, cost n\/a -> /);
+    const dir = join(cwd, "outputs/evals/sv-env-network-logs--local-llm/unknown");
+    expect(readJson(join(dir, "metadata.json")).cost).toMatchObject({
+      usd: null,
+      price: { source: "unknown" },
+    });
+    expect(readJson(join(dir, "summary.json")).api_cost.usd).toBeNull();
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/\| Cost \| n\/a \|/);
+
+    const priced = await runEvalCli(
+      [...args, "--run-id", "priced", "--price-input", "1", "--price-output", "2", "--json"],
+      { cwd },
+    );
+    expect(priced.exitCode).toBe(0);
+    expect(JSON.parse(priced.stdout).api_cost.usd).toBeCloseTo(30 * perRollout(1, 2), 12);
+    expect(JSON.parse(priced.stdout).api_cost.price).toEqual({
+      input_per_mtok: 1,
+      output_per_mtok: 2,
+      source: "flags",
+    });
+
+    const refused = await runEvalCli([...args, "--run-id", "refused", "--max-cost", "1"], { cwd });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/--max-cost needs a price, and none is known for local-llm/);
+  });
+});

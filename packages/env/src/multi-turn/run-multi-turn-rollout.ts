@@ -1,0 +1,80 @@
+import type { Row } from "@sv/dataset";
+import type { ChatMessage } from "@sv/parser";
+import type { Rubric } from "@sv/rubric";
+import type { GenerateOutcome } from "../evaluate/generate-with-retries.js";
+import type { RolloutResult } from "../evaluate/rollout-result.js";
+import type { ToolDefinition } from "../model/chat-model.js";
+import { answerFlowTool } from "./flow-tools.js";
+import type { MultiTurnSetup } from "./multi-turn-setup.js";
+import { runConversation } from "./run-conversation.js";
+
+export interface RunMultiTurnRolloutOptions {
+  setup: MultiTurnSetup;
+  row: Row;
+  prompt: ChatMessage[];
+  rubric: Rubric;
+  generate: (messages: ChatMessage[], tools: readonly ToolDefinition[]) => Promise<GenerateOutcome>;
+  now: () => number;
+  /** When the rollout started, on the `now` clock. */
+  started: number;
+}
+
+/** A token count as recorded: unknown stays `null`, a model without counts records 0. */
+const tokens = (count: number | null | undefined): number | null => (count === undefined ? 0 : count);
+
+/**
+ * One multi-turn rollout: the conversation with the flow tools, then the last reply scored by the
+ * rubric, charged `costs.toolCall` per tool call. The completion is the message list after the prompt.
+ */
+export async function runMultiTurnRollout(
+  options: RunMultiTurnRolloutOptions,
+): Promise<Omit<RolloutResult, "example_id" | "rollout_index">> {
+  const { setup, row, rubric, now, started } = options;
+  const scope = setup.scopeOf(row);
+  const conversation = await runConversation({
+    prompt: options.prompt,
+    tools: setup.tools,
+    maxTurns: setup.maxTurns,
+    generate: options.generate,
+    answer: (call) => answerFlowTool({ call, index: setup.index, scope }),
+  });
+  const generated = now();
+  const scored = rubric.score({
+    completion: conversation.answerText,
+    answer: row.answer,
+    toolCalls: conversation.calls.length,
+  });
+  const finished = now();
+  const { error } = conversation;
+  return {
+    prompt: options.prompt,
+    completion: conversation.messages,
+    answer: row.answer,
+    reward: scored.reward,
+    metrics: scored.rewards,
+    parsed: { label: scored.label, confidence: scored.confidence },
+    info: row.meta,
+    token_usage: {
+      input_tokens: tokens(conversation.usage.inputTokens),
+      output_tokens: tokens(conversation.usage.outputTokens),
+    },
+    timing: {
+      generation_ms: generated - started,
+      scoring_ms: finished - generated,
+      total_ms: finished - started,
+    },
+    attempts: conversation.attempts,
+    error: error ? { type: error.kind, message: error.message } : null,
+    ...(conversation.refusal === undefined ? {} : { refusal: conversation.refusal }),
+    ...(conversation.cached ? { cached: true as const } : {}),
+    tools: {
+      calls: conversation.calls,
+      results: conversation.results,
+      turns: conversation.turns,
+      maxTurns: setup.maxTurns,
+      outcome: conversation.outcome,
+      errors: conversation.results.filter((result) => !result.ok).length,
+      cost: scored.toolCost,
+    },
+  };
+}
