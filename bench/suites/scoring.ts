@@ -1,24 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { createRubric } from "@sv/rubric";
 import { type Figure, figure } from "../figure.js";
-
-interface CorpusLine {
-  completion: unknown;
-  answer: string | number;
-}
-
-function loadCorpus(repoRoot: string): { lines: CorpusLine[]; source: string } {
-  const parity = join(repoRoot, "fixtures", "parity", "e1-rewards.jsonl");
-  const path = existsSync(parity)
-    ? parity
-    : join(repoRoot, "fixtures", "completions", "example-completions.jsonl");
-  const lines = readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as CorpusLine);
-  return { lines, source: path };
-}
+import { readParityCorpus } from "../parity-corpus.js";
 
 function timeLoop(iterations: number, body: () => void): number {
   const started = process.hrtime.bigint();
@@ -28,7 +10,7 @@ function timeLoop(iterations: number, body: () => void): number {
 
 /** Completions scored per second (parse once + four rewards + total), next to a bare JSON.parse loop. */
 export async function scoringBenchmark(options: { repoRoot: string; quick?: boolean }): Promise<Figure[]> {
-  const { lines, source } = loadCorpus(options.repoRoot);
+  const { lines, source } = readParityCorpus(options.repoRoot);
   const rubric = createRubric();
   const texts = lines.map((line) =>
     typeof line.completion === "string" ? line.completion : JSON.stringify(line.completion),

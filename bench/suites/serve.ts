@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createRewardServer } from "@sv/reward-server";
 import { createRubric, toScoreLine } from "@sv/rubric";
 import { type Figure, figure } from "../figure.js";
+import { readParityCorpus } from "../parity-corpus.js";
 import { processCpuSeconds } from "./serve-cpu.js";
 import { quantile, runLoad } from "./serve-load.js";
 
@@ -17,20 +17,13 @@ interface Item {
 }
 
 function loadItems(repoRoot: string): { items: Item[]; source: string } {
-  const parity = join(repoRoot, "fixtures", "parity", "e1-rewards.jsonl");
-  const path = existsSync(parity)
-    ? parity
-    : join(repoRoot, "fixtures", "completions", "example-completions.jsonl");
-  const lines = readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as Item);
+  const { lines } = readParityCorpus(repoRoot);
   // 1,024 items cycled from the corpus, so every odd case of it is in each batch.
   const items = Array.from({ length: BATCH }, (_, index) => {
     const { completion, answer } = lines[index % lines.length]!;
     return { completion, answer };
   });
-  return { items, source: path.includes("parity") ? "the parity corpus" : "the example completions" };
+  return { items, source: "the parity corpus" };
 }
 
 async function startServer(repoRoot: string): Promise<{ child: ChildProcess; url: URL }> {
