@@ -84,8 +84,10 @@ export async function startClusterPrimary(options: ClusterPrimaryOptions): Promi
   started.catch(() => {}); // handled below; a failure after startup must not be unhandled
   let url: string | undefined;
   const line = (text: string) => options.stderr.write(`${text}\n`);
+  // A worker that is going away may close its channel mid-send: the callback takes that error (without it
+  // the worker object would emit an unhandled "error" and take the primary down); its exit is handled below.
   const send = (state: WorkerState, message: PrimaryMessage) => {
-    if (state.worker.isConnected()) state.worker.send(message);
+    if (state.worker.isConnected()) state.worker.send(message, undefined, () => {});
   };
 
   const snapshotOf = (state: WorkerState): Promise<MetricsSnapshot> => {

@@ -21,7 +21,12 @@ export interface WorkerLink {
 
 /** The process's IPC channel, as a cluster worker has it. */
 export interface IpcChannel {
-  send?(message: unknown): unknown;
+  send?(
+    message: unknown,
+    sendHandle: undefined,
+    options: undefined,
+    callback: (error: Error | null) => void,
+  ): unknown;
   readonly connected?: boolean;
   on(event: "message", listener: (message: unknown) => void): unknown;
 }
@@ -29,7 +34,8 @@ export interface IpcChannel {
 /** Connect to the primary over this process's IPC channel (`process` by default). */
 export function createWorkerLink(channel: IpcChannel = process): WorkerLink {
   const send = (message: WorkerMessage) => {
-    if (channel.connected && channel.send) channel.send(message);
+    // With a callback, a channel closing meanwhile (the primary exiting) is not an unhandled "error".
+    if (channel.connected && channel.send) channel.send(message, undefined, undefined, () => {});
   };
   const pending = new Map<number, { resolve: (snapshot: MetricsSnapshot) => void; timer: NodeJS.Timeout }>();
   let nextId = 1;
