@@ -7,6 +7,11 @@ export interface CostedRollout {
   failed: boolean;
   inputTokens: number | null | undefined;
   outputTokens: number | null | undefined;
+  /**
+   * Of those tokens, the ones of turns a response cache answered (a partly cached multi-turn rollout):
+   * not paid. Absent or 0 when no turn was cached.
+   */
+  cachedTokens?: { input: number | null; output: number | null };
 }
 
 /** A run's spend (summary.json `api_cost`, metadata.json `cost`). */
@@ -18,11 +23,28 @@ export interface RunCost {
   paid_rollouts: number;
   /** Rollouts answered from the cache (cost 0). */
   cached_rollouts: number;
+  /** Paid rollouts some of whose turns the cache answered (multi-turn; those turns cost 0). */
+  partly_cached_rollouts: number;
   /** Paid rollouts whose token usage the server did not report (left out of `usd`). */
   unknown_usage_rollouts: number;
-  /** Tokens of the paid rollouts. */
+  /** Tokens paid for: those of the paid rollouts, less their cached turns'. */
   input_tokens: number;
   output_tokens: number;
+}
+
+/** The tokens a rollout paid for: its usage less its cached turns' (unknown stays unknown). */
+function paidTokens(rollout: CostedRollout): {
+  input: number | null | undefined;
+  output: number | null | undefined;
+} {
+  const cached = rollout.cachedTokens;
+  if (!cached) return { input: rollout.inputTokens, output: rollout.outputTokens };
+  const less = (total: number | null | undefined, part: number | null) =>
+    typeof total === "number" && part !== null ? Math.max(0, total - part) : null;
+  return {
+    input: less(rollout.inputTokens, cached.input),
+    output: less(rollout.outputTokens, cached.output),
+  };
 }
 
 /** Sums a run's cost over its rollouts (any order). */
@@ -30,6 +52,7 @@ export class RunCostAccumulator {
   private usd = 0;
   private paid = 0;
   private cached = 0;
+  private partlyCached = 0;
   private unknown = 0;
   private input = 0;
   private output = 0;
@@ -43,11 +66,13 @@ export class RunCostAccumulator {
     }
     if (rollout.failed) return;
     this.paid++;
-    const cost = tokensCostUsd(this.price, rollout.inputTokens, rollout.outputTokens);
-    if (typeof rollout.inputTokens === "number") this.input += rollout.inputTokens;
-    if (typeof rollout.outputTokens === "number") this.output += rollout.outputTokens;
+    const { input, output } = paidTokens(rollout);
+    if (rollout.cachedTokens) this.partlyCached++;
+    const cost = tokensCostUsd(this.price, input, output);
+    if (typeof input === "number") this.input += input;
+    if (typeof output === "number") this.output += output;
     if (cost === null) {
-      if (typeof rollout.inputTokens !== "number" || typeof rollout.outputTokens !== "number") this.unknown++;
+      if (typeof input !== "number" || typeof output !== "number") this.unknown++;
       return;
     }
     this.usd += cost;
@@ -68,6 +93,7 @@ export class RunCostAccumulator {
       },
       paid_rollouts: this.paid,
       cached_rollouts: this.cached,
+      partly_cached_rollouts: this.partlyCached,
       unknown_usage_rollouts: this.unknown,
       input_tokens: this.input,
       output_tokens: this.output,

@@ -38,6 +38,8 @@ export interface ResultLine {
   error: { type: string; message: string } | null;
   /** Answered by the response cache (`rollout.cached`): nothing was paid. */
   cached?: true;
+  /** Multi-turn `tools.cachedTokens`: tokens of the turns the response cache answered (not paid). */
+  cachedTokens?: { input_tokens: number | null; output_tokens: number | null };
   /** The row's token usage was unknown (`null`): its cost is unknown too. */
   unknownUsage?: true;
 }

@@ -22,6 +22,10 @@ export function costRows(summary: RunSummary): [string, string][] {
     ],
     ["Cached rollouts (cost 0)", String(cost.cached_rollouts)],
   ];
+  // Absent in summaries written before partly cached multi-turn rollouts were counted.
+  if ((cost.partly_cached_rollouts ?? 0) > 0) {
+    rows.push(["Partly cached rollouts (cached turns cost 0)", String(cost.partly_cached_rollouts)]);
+  }
   if (cost.unknown_usage_rollouts > 0) {
     rows.push(["Rollouts with unknown usage (not in the cost)", String(cost.unknown_usage_rollouts)]);
   }

@@ -1,6 +1,7 @@
 import type { RolloutResult } from "@sv/env";
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
 import { type RunCost, RunCostAccumulator } from "../cost/run-cost.js";
+import { cachedTurnTokens } from "../cost/cached-turn-tokens.js";
 import type { ResultLine } from "./result-line.js";
 import { type RolloutStats, RolloutStatsAccumulator } from "./rollout-stats.js";
 import type { RunMetadata } from "./run-metadata.js";
@@ -50,6 +51,7 @@ export class RunExtrasCollector {
       failed: line.error !== null,
       inputTokens: line.unknownUsage ? null : line.token_usage.input_tokens,
       outputTokens: line.unknownUsage ? null : line.token_usage.output_tokens,
+      ...cachedTurnTokens(line.cachedTokens),
     });
   }
 
@@ -58,6 +60,7 @@ export class RunExtrasCollector {
     const failed = result.error !== null && result.error !== undefined;
     this.add({
       ...result,
+      ...(result.tools?.cachedTokens ? { cachedTokens: result.tools.cachedTokens } : {}),
       prompt: [],
       // The extras read labels, rewards and usage, never the reply; a multi-turn reply is a message list.
       completion: typeof result.completion === "string" ? result.completion : "",
