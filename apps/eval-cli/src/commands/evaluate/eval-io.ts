@@ -8,6 +8,8 @@ export interface EvalIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   stderrIsTTY: boolean;
+  /** The terminal's width when stderr is one (the progress bar is cut to fit); undefined otherwise. */
+  stderrColumns?: () => number | undefined;
   /** Stops the run cleanly (Ctrl-C). */
   signal?: AbortSignal;
   /** Wall clock for `started_at` (default `new Date()`). */

@@ -175,6 +175,13 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     previous,
   });
   const spentBefore = options.resume ? await spentSoFar(files.results, price) : 0;
+  // Messages during the run go through the reporter, so none lands in the middle of a terminal's bar.
+  const reporter = createProgressReporter({
+    stream: io.stderr,
+    isTTY: io.stderrIsTTY,
+    label: options.modelName,
+    columns: io.stderrColumns,
+  });
   const chain = prepareModelChain({
     model,
     price,
@@ -184,7 +191,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     cache: flags.cache,
     maxCostUsd: flags.maxCost,
     spentUsd: spentBefore ?? 0,
-    warn: (line) => io.stderr.write(line),
+    warn: (line) => reporter.log(line),
   });
   const startingCost = new RunCostAccumulator(price).result();
   const endpoint =
@@ -226,11 +233,6 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
 
   const done = options.resume?.state.done;
   const rollouts = options.rolloutsPerExample;
-  const reporter = createProgressReporter({
-    stream: io.stderr,
-    isTTY: io.stderrIsTTY,
-    label: options.modelName,
-  });
   // A failed write stops the run through its own signal, as Ctrl-C would.
   const writeFailed = new AbortController();
   const signal = io.signal ? AbortSignal.any([io.signal, writeFailed.signal]) : writeFailed.signal;
@@ -254,7 +256,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     },
     onRetry: flags.verbose
       ? (info) =>
-          io.stderr.write(
+          reporter.log(
             `retry ${info.retry} of example ${info.exampleId}/${info.rolloutIndex} after ${info.errorType}, waiting ${Math.round(info.delayMs)} ms\n`,
           )
       : undefined,
@@ -273,7 +275,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
       if (writer) writer.write(toResultRow(result));
       else kept.push({ ...result, prompt: [] });
       if (flags.verbose && result.error) {
-        io.stderr.write(
+        reporter.log(
           `example ${result.example_id}/${result.rollout_index} failed: ${result.error.type}: ${result.error.message}\n`,
         );
       }
