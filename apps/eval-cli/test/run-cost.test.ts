@@ -38,14 +38,14 @@ describe("cost", () => {
       "-t",
       "20",
     ];
-    const limited = await runEvalCli([...args, "--run-id", "budget", "--max-cost", "0.0005"], { cwd });
+    const limited = await runEvalCli([...args, "--run-id", "budget", "--max-cost", "0.002"], { cwd });
     expect(limited.exitCode).toBe(1);
     expect(limited.stderr).toMatch(/stopped early \(max_cost\).*--resume .*higher --max-cost/);
     const metadata = readJson(join(dir, "metadata.json"));
     expect(metadata.status).toBe("stopped");
-    expect(metadata.stop_reason).toMatch(/^max_cost: the next request could pass --max-cost \$0\.0005/);
-    expect(metadata.cost.usd).toBeLessThanOrEqual(0.0005);
-    expect(metadata.cost.max_usd).toBe(0.0005);
+    expect(metadata.stop_reason).toMatch(/^max_cost: the next request could pass --max-cost \$0\.0020/);
+    expect(metadata.cost.usd).toBeLessThanOrEqual(0.002);
+    expect(metadata.cost.max_usd).toBe(0.002);
     const partial = readJsonl(join(dir, "results.jsonl"));
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(30);
@@ -63,6 +63,47 @@ describe("cost", () => {
     expect(summary.api_cost.usd).toBeCloseTo(30 * perRollout(0.4, 1.6), 12);
     expect(resumed.stdout).toMatch(/cost \$0\.0022 /);
     expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(/\| Cost \| \$0\.0022 \|/);
+  });
+
+  it("--max-cost holds at -c 32 even when every prompt byte is a token (requests in flight reserve their worst case)", async () => {
+    await server.close();
+    server = await startOpenAIServer({
+      handle: (request) => ({
+        type: "reply",
+        content: scriptedAnswer(String(request.messages.at(-1)?.content)),
+        usage: { prompt_tokens: Buffer.byteLength(JSON.stringify(request.messages)), completion_tokens: 20 },
+        delayMs: 20,
+      }),
+    });
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const args = [
+      "-m",
+      "gpt-4.1-mini",
+      "-b",
+      server.baseURL,
+      "--dataset",
+      MINI_DATASET,
+      "-c",
+      "32",
+      "-t",
+      "20",
+    ];
+    const full = await runEvalCli([...args, "--run-id", "full", "--json"], { cwd });
+    const fullUsd = JSON.parse(full.stdout).api_cost.usd as number;
+    const limit = Number((fullUsd * 0.4).toFixed(6));
+    const limited = await runEvalCli(
+      [...args, "--run-id", "limited", "--max-cost", String(limit), "--no-cache"],
+      {
+        cwd,
+      },
+    );
+    expect(limited.exitCode).toBe(1);
+    const dir = join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini/limited");
+    const metadata = readJson(join(dir, "metadata.json"));
+    expect(metadata.stop_reason).toMatch(/^max_cost: /);
+    expect(metadata.cost.usd).toBeGreaterThan(0);
+    expect(metadata.cost.usd).toBeLessThanOrEqual(limit);
+    expect(readJsonl(join(dir, "results.jsonl")).length).toBeLessThan(30);
   });
 
   it("an unknown price is n/a, never $0; the flags price it; --max-cost without a price is refused", async () => {
