@@ -63,7 +63,7 @@ export function prepareModelChain(options: PrepareModelChainOptions): ModelChain
     } catch (error) {
       throw new CliError({
         exitCode: 2,
-        message: `${(error as Error).message} (set SV_CACHE_DIR, or run with --no-cache)`,
+        message: `${(error as Error).message} (move or delete the file, set SV_CACHE_DIR, or run with --no-cache)`,
         cause: error,
       });
     }
