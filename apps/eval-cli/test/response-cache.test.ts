@@ -250,4 +250,27 @@ describe("response cache", () => {
     const cleared = await runEvalCli(["cache", "clear", "-m", "gpt-4.1-mini"], { cwd: other });
     expect(cleared.stdout).toMatch(/^removed 3 cached replies of gpt-4\.1-mini from /);
   });
+
+  it("without -b asks the OpenAI endpoint the cache key names, never $OPENAI_BASE_URL behind its back", async () => {
+    server = await startOpenAIServer({ handle: () => ({ type: "reply", content: scriptedAnswer("x") }) });
+    const previous = process.env.OPENAI_BASE_URL;
+    process.env.OPENAI_BASE_URL = server.baseURL;
+    const asked: string[] = [];
+    try {
+      const run = await runEvalCli(["-m", "gpt-4.1-mini", "--dataset", MINI_DATASET, "-n", "1", "-T", "0"], {
+        env: { OPENAI_API_KEY: "sk-test" },
+        fetch: async (input) => {
+          asked.push(String(input instanceof Request ? input.url : input));
+          return new Response(JSON.stringify({ error: { message: "no" } }), { status: 401 });
+        },
+      });
+      expect(run.exitCode).toBe(1);
+    } finally {
+      if (previous === undefined) delete process.env.OPENAI_BASE_URL;
+      else process.env.OPENAI_BASE_URL = previous;
+    }
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((url) => url.startsWith("https://api.openai.com/v1/"))).toBe(true);
+    expect(server.count).toBe(0);
+  });
 });
