@@ -106,6 +106,45 @@ describe("cost", () => {
     expect(readJsonl(join(dir, "results.jsonl")).length).toBeLessThan(30);
   });
 
+  it("a cost over replies of unknown usage is n/a, never $0; partly unknown is marked a lower bound", async () => {
+    await server.close();
+    let nullFor = (_question: string) => true;
+    server = await startOpenAIServer({
+      handle: (request) => {
+        const question = String(request.messages.at(-1)?.content);
+        return {
+          type: "completion",
+          message: { role: "assistant", content: scriptedAnswer(question) },
+          usage: nullFor(question) ? null : { prompt_tokens: 100, completion_tokens: 20 },
+        };
+      },
+    });
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const args = ["-m", "gpt-4.1-mini", "-b", server.baseURL, "--dataset", MINI_DATASET];
+    const dir = (runId: string) => join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini", runId);
+    const unknown = await runEvalCli([...args, "--run-id", "unknown"], { cwd });
+    expect(unknown.exitCode).toBe(0);
+    expect(unknown.stdout).toMatch(/, cost n\/a -> /);
+    expect(readJson(join(dir("unknown"), "metadata.json")).cost).toMatchObject({
+      usd: null,
+      unknown_usage_rollouts: 30,
+    });
+    expect(readJson(join(dir("unknown"), "summary.json")).api_cost.usd).toBeNull();
+    expect(readFileSync(join(dir("unknown"), "report.md"), "utf8")).toMatch(/\| Cost \| n\/a \|/);
+
+    let flip = false;
+    nullFor = () => (flip = !flip);
+    const partly = await runEvalCli([...args, "--run-id", "partly", "-c", "1"], { cwd });
+    expect(partly.stdout).toMatch(/, cost \$0\.0011 \+ n\/a \(15 rollouts of unknown usage\) -> /);
+    expect(readJson(join(dir("partly"), "summary.json")).api_cost.usd).toBeCloseTo(
+      15 * perRollout(0.4, 1.6),
+      12,
+    );
+    expect(readFileSync(join(dir("partly"), "report.md"), "utf8")).toMatch(
+      /\| Cost \| \$0\.0011 \+ n\/a \(15 rollouts of unknown usage\) \|/,
+    );
+  });
+
   it("an unknown price is n/a, never $0; the flags price it; --max-cost without a price is refused", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
     const args = ["-m", "local-llm", "-b", server.baseURL, "--dataset", MINI_DATASET];

@@ -16,7 +16,10 @@ export interface CostedRollout {
 
 /** A run's spend (summary.json `api_cost`, metadata.json `cost`). */
 export interface RunCost {
-  /** Dollars over the paid rollouts with known usage; null when the price is unknown (n/a, never 0). */
+  /**
+   * Dollars over the paid rollouts with known usage; null when the price is unknown or no paid rollout
+   * reported its usage (n/a, never 0).
+   */
   usd: number | null;
   price: { input_per_mtok: number | null; output_per_mtok: number | null; source: string };
   /** Rollouts that made requests and got replies. */
@@ -78,9 +81,13 @@ export class RunCostAccumulator {
     this.usd += cost;
   }
 
-  /** Dollars so far (null when the price is unknown). */
+  /**
+   * Dollars so far: null when the price is unknown, or when rollouts were paid and none reported its
+   * usage (the spend is then unknown, not $0).
+   */
   get spentUsd(): number | null {
-    return this.price.inputPerMillion === null || this.price.outputPerMillion === null ? null : this.usd;
+    if (this.price.inputPerMillion === null || this.price.outputPerMillion === null) return null;
+    return this.paid > 0 && this.unknown === this.paid ? null : this.usd;
   }
 
   result(): RunCost {
@@ -99,6 +106,17 @@ export class RunCostAccumulator {
       output_tokens: this.output,
     };
   }
+}
+
+/**
+ * A run's cost as people read it: `$0.0123`, `n/a` when unknown, and `$0.0123 + n/a (5 rollouts of
+ * unknown usage)` when some paid rollouts reported no usage (the figure is then a lower bound).
+ */
+export function formatRunCost(cost: Pick<RunCost, "usd" | "unknown_usage_rollouts">): string {
+  const known = formatUsd(cost.usd);
+  if (cost.usd === null || cost.unknown_usage_rollouts === 0) return known;
+  const count = cost.unknown_usage_rollouts;
+  return `${known} + n/a (${count} rollout${count === 1 ? "" : "s"} of unknown usage)`;
 }
 
 /** `$0.0123`, or `n/a` when unknown. */

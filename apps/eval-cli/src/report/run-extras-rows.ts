@@ -1,4 +1,4 @@
-import { formatUsd } from "../cost/run-cost.js";
+import { formatRunCost } from "../cost/run-cost.js";
 import type { RunSummary } from "./run-summary.js";
 
 /** `0.812`, or `n/a` for an undefined figure. */
@@ -14,7 +14,7 @@ export function costRows(summary: RunSummary): [string, string][] {
       ? `unknown (give --price-input and --price-output)`
       : `$${cost.price.input_per_mtok} / $${cost.price.output_per_mtok} per million input / output tokens (${cost.price.source})`;
   const rows: [string, string][] = [
-    ["Cost", formatUsd(cost.usd)],
+    ["Cost", formatRunCost(cost)],
     ["Price", price],
     [
       "Paid rollouts",
