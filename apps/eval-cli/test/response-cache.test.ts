@@ -273,4 +273,24 @@ describe("response cache", () => {
     expect(asked.every((url) => url.startsWith("https://api.openai.com/v1/"))).toBe(true);
     expect(server.count).toBe(0);
   });
+
+  it("is off for a reasoning model at -T 0 (no temperature is sent, it samples), unless --cache", async () => {
+    server = await startOpenAIServer({
+      handle: (request) => ({
+        type: "reply",
+        content: scriptedAnswer(String(request.messages.at(-1)?.content)),
+      }),
+    });
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const args = ["-m", "gpt-5-mini", "-b", server.baseURL, "--dataset", MINI_DATASET, "-n", "2", "-T", "0"];
+    const meta = (runId: string) =>
+      readJson(join(cwd, "outputs/evals/sv-env-network-logs--gpt-5-mini", runId, "metadata.json"));
+    const sampled = await runEvalCli([...args, "--run-id", "a"], { cwd });
+    expect(sampled.exitCode).toBe(0);
+    expect(sampled.stderr).toMatch(/note: gpt-5-mini takes no temperature .* --cache caches them anyway/);
+    expect(meta("a").cache).toEqual({ enabled: false, hits: 0 });
+    expect(server.requests.every((request) => request.body.temperature === undefined)).toBe(true);
+    expect((await runEvalCli([...args, "--run-id", "b", "--cache"], { cwd })).exitCode).toBe(0);
+    expect(meta("b").cache.enabled).toBe(true);
+  });
 });
