@@ -1,4 +1,10 @@
-import type { ChatModel, GenerateOptions, GenerateResult } from "@sv/env";
+import {
+  type ChatModel,
+  type GenerateOptions,
+  type GenerateResult,
+  MODEL_ERROR_KINDS,
+  ModelCallError,
+} from "@sv/env";
 import { describe, expect, it } from "vitest";
 import { tokensCostUsd } from "./model-price.js";
 import { inputTokensBound, withSpendingLimit } from "./spending-limit-model.js";
@@ -123,5 +129,33 @@ describe("withSpendingLimit", () => {
       ],
     });
     expect(withCalls).toBeGreaterThan(plain + 40);
+  });
+
+  it("counts a failed reply's billed tokens, and a request that may have been processed at its worst case", async () => {
+    const failures = [
+      new ModelCallError({
+        kind: MODEL_ERROR_KINDS.noContent,
+        message: "length",
+        usage: { inputTokens: 1000, outputTokens: 500 },
+      }),
+      new ModelCallError({ kind: MODEL_ERROR_KINDS.server, message: "500", status: 500 }),
+      new ModelCallError({ kind: MODEL_ERROR_KINDS.timeout, message: "no reply" }),
+    ];
+    let call = 0;
+    const model: ChatModel = {
+      provider: "test",
+      modelId: "m",
+      doGenerate: async () => {
+        throw failures[call++]!;
+      },
+    };
+    const limited = withSpendingLimit({ model, price, limitUsd: 1, maxOutputTokens: 16 });
+    await expect(limited.doGenerate(request(0))).rejects.toBe(failures[0]);
+    expect(limited.spentUsd).toBeCloseTo(tokensCostUsd(price, 1000, 500)!, 15);
+    await expect(limited.doGenerate(request(0))).rejects.toBe(failures[1]);
+    expect(limited.spentUsd).toBeCloseTo(tokensCostUsd(price, 1000, 500)!, 15);
+    await expect(limited.doGenerate(request(0))).rejects.toBe(failures[2]);
+    const bound = tokensCostUsd(price, inputTokensBound(request(0)), 16)!;
+    expect(limited.spentUsd).toBeCloseTo(tokensCostUsd(price, 1000, 500)! + bound, 15);
   });
 });

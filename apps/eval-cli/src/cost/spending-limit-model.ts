@@ -38,6 +38,26 @@ export function inputTokensBound(request: Pick<GenerateOptions, "messages" | "to
   return bytes + REQUEST_OVERHEAD_TOKENS;
 }
 
+/** Failures whose request may have reached the model, and been billed, although no reply came back. */
+const MAYBE_BILLED = new Set<string>([
+  MODEL_ERROR_KINDS.timeout,
+  MODEL_ERROR_KINDS.aborted,
+  MODEL_ERROR_KINDS.connection,
+]);
+
+/**
+ * What a failed request counts towards the limit: a reply that came back but failed (`no_content`, such
+ * as a reasoning model out of `max_completion_tokens`) at its reported usage, as the provider bills it; a
+ * request that may have been processed (timeout, abort, lost connection) at its reservation; an HTTP
+ * error (429, 5xx, 4xx) at nothing.
+ */
+function failedRequestCost(error: unknown, reservation: number, price: ModelPrice): number {
+  if (!ModelCallError.isInstance(error)) return reservation;
+  if (error.usage)
+    return tokensCostUsd(price, error.usage.inputTokens, error.usage.outputTokens) ?? reservation;
+  return MAYBE_BILLED.has(error.kind) ? reservation : 0;
+}
+
 /** Resolves at the next {@link notify}, or rejects when `signal` aborts. */
 function createSettledSignal() {
   let waiters: (() => void)[] = [];
@@ -116,6 +136,9 @@ export function withSpendingLimit(options: WithSpendingLimitOptions): SpendingLi
         spent += tokensCostUsd(price, result.usage?.inputTokens, output) ?? next;
         if (typeof output === "number") longestReply = Math.max(longestReply, output);
         return result;
+      } catch (error) {
+        spent += failedRequestCost(error, next, price);
+        throw error;
       } finally {
         inFlight--;
         reserved = inFlight === 0 ? 0 : reserved - next;
