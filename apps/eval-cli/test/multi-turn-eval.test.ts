@@ -148,6 +148,15 @@ describe("pnpm eval --env-mode multi-turn", () => {
     const dir = (runId: string) => join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini", runId);
     const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8"));
     expect((await runEvalCli(args("failed"), { cwd })).exitCode).toBe(1);
+    // The first turns were billed though the conversations failed: they are in the cost.
+    const failedCost = readJson(join(dir("failed"), "summary.json")).api_cost;
+    expect(failedCost).toMatchObject({
+      paid_rollouts: 0,
+      billed_failed_rollouts: 2,
+      input_tokens: 600,
+      output_tokens: 20,
+    });
+    expect(failedCost.usd).toBeCloseTo((2 * (300 * 0.4 + 10 * 1.6)) / 1e6, 12);
     answering = true;
     const partly = await runEvalCli([...args("partly"), "--json"], { cwd });
     expect(partly.exitCode).toBe(0);

@@ -145,6 +145,48 @@ describe("cost", () => {
     );
   });
 
+  it("a failed reply the provider billed (no content after max_tokens) is in the cost, in every figure", async () => {
+    await server.close();
+    server = await startOpenAIServer({
+      handle: (request) => {
+        const question = String(request.messages.at(-1)?.content);
+        return question.includes("orig_p=4000")
+          ? {
+              type: "completion",
+              message: { role: "assistant", content: null },
+              finishReason: "length",
+              usage: { prompt_tokens: 900, completion_tokens: 256 },
+            }
+          : { type: "reply", content: scriptedAnswer(question) };
+      },
+    });
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const dir = join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini/billed");
+    const run = await runEvalCli(
+      ["-m", "gpt-4.1-mini", "-b", server.baseURL, "--dataset", MINI_DATASET, "--run-id", "billed"],
+      { cwd, env: {} },
+    );
+    const rows = readJsonl(join(dir, "results.jsonl"));
+    const failed = rows.filter((row) => row.error !== null);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/no_content/);
+    for (const row of failed) {
+      expect(row.token_usage).toBeUndefined();
+      expect(row.rollout).toMatchObject({ billed_tokens: { input_tokens: 900, output_tokens: 256 } });
+    }
+    const paid = rows.length - failed.length;
+    const usd = paid * perRollout(0.4, 1.6) + (failed.length * (900 * 0.4 + 256 * 1.6)) / 1e6;
+    const summary = readJson(join(dir, "summary.json"));
+    expect(summary.api_cost).toMatchObject({ paid_rollouts: paid, billed_failed_rollouts: failed.length });
+    expect(summary.api_cost.usd).toBeCloseTo(usd, 12);
+    expect(readJson(join(dir, "metadata.json")).cost.usd).toBeCloseTo(usd, 12);
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toMatch(
+      new RegExp(`\\| Failed rollouts billed all the same \\(in the cost\\) \\| ${failed.length} \\|`),
+    );
+    await runEvalCli(["report", dir], { cwd });
+    expect(readJson(join(dir, "summary.json")).api_cost.usd).toBeCloseTo(usd, 12);
+  });
+
   it("an unknown price is n/a, never $0; the flags price it; --max-cost without a price is refused", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
     const args = ["-m", "local-llm", "-b", server.baseURL, "--dataset", MINI_DATASET];

@@ -28,6 +28,11 @@ export interface RunCost {
   cached_rollouts: number;
   /** Paid rollouts some of whose turns the cache answered (multi-turn; those turns cost 0). */
   partly_cached_rollouts: number;
+  /**
+   * Failed rollouts that were billed all the same (a reply without content, the turns of a conversation
+   * before the one that failed): their tokens are in the totals and in `usd`.
+   */
+  billed_failed_rollouts: number;
   /** Paid rollouts whose token usage the server did not report (left out of `usd`). */
   unknown_usage_rollouts: number;
   /** Tokens paid for: those of the paid rollouts, less their cached turns'. */
@@ -56,6 +61,7 @@ export class RunCostAccumulator {
   private paid = 0;
   private cached = 0;
   private partlyCached = 0;
+  private billedFailed = 0;
   private unknown = 0;
   private input = 0;
   private output = 0;
@@ -67,18 +73,29 @@ export class RunCostAccumulator {
       this.cached++;
       return;
     }
-    if (rollout.failed) return;
-    this.paid++;
     const { input, output } = paidTokens(rollout);
-    if (rollout.cachedTokens) this.partlyCached++;
-    const cost = tokensCostUsd(this.price, input, output);
-    if (typeof input === "number") this.input += input;
-    if (typeof output === "number") this.output += output;
-    if (cost === null) {
-      if (typeof input !== "number" || typeof output !== "number") this.unknown++;
+    if (rollout.failed) {
+      // Only what was billed though the rollout failed; a failure without a reply costs nothing.
+      if (typeof input !== "number" || typeof output !== "number" || input + output <= 0) return;
+      this.billedFailed++;
+      this.addTokens(input, output);
       return;
     }
-    this.usd += cost;
+    this.paid++;
+    if (rollout.cachedTokens) this.partlyCached++;
+    if (typeof input !== "number" || typeof output !== "number") {
+      if (typeof input === "number") this.input += input;
+      if (typeof output === "number") this.output += output;
+      this.unknown++;
+      return;
+    }
+    this.addTokens(input, output);
+  }
+
+  private addTokens(input: number, output: number): void {
+    this.input += input;
+    this.output += output;
+    this.usd += tokensCostUsd(this.price, input, output) ?? 0;
   }
 
   /**
@@ -101,6 +118,7 @@ export class RunCostAccumulator {
       paid_rollouts: this.paid,
       cached_rollouts: this.cached,
       partly_cached_rollouts: this.partlyCached,
+      billed_failed_rollouts: this.billedFailed,
       unknown_usage_rollouts: this.unknown,
       input_tokens: this.input,
       output_tokens: this.output,

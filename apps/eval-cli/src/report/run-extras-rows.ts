@@ -26,6 +26,9 @@ export function costRows(summary: RunSummary): [string, string][] {
   if ((cost.partly_cached_rollouts ?? 0) > 0) {
     rows.push(["Partly cached rollouts (cached turns cost 0)", String(cost.partly_cached_rollouts)]);
   }
+  if ((cost.billed_failed_rollouts ?? 0) > 0) {
+    rows.push(["Failed rollouts billed all the same (in the cost)", String(cost.billed_failed_rollouts)]);
+  }
   if (cost.unknown_usage_rollouts > 0) {
     rows.push(["Rollouts with unknown usage (not in the cost)", String(cost.unknown_usage_rollouts)]);
   }

@@ -46,11 +46,20 @@ export class RunExtrasCollector {
 
   add(line: ResultLine): void {
     this.stats.add(line);
+    const failed = line.error !== null;
     this.cost.add({
       cached: line.cached === true,
-      failed: line.error !== null,
-      inputTokens: line.unknownUsage ? null : line.token_usage.input_tokens,
-      outputTokens: line.unknownUsage ? null : line.token_usage.output_tokens,
+      failed,
+      inputTokens: failed
+        ? (line.billedTokens?.input_tokens ?? 0)
+        : line.unknownUsage
+          ? null
+          : line.token_usage.input_tokens,
+      outputTokens: failed
+        ? (line.billedTokens?.output_tokens ?? 0)
+        : line.unknownUsage
+          ? null
+          : line.token_usage.output_tokens,
       ...cachedTurnTokens(line.cachedTokens),
     });
   }
@@ -61,6 +70,16 @@ export class RunExtrasCollector {
     this.add({
       ...result,
       ...(result.tools?.cachedTokens ? { cachedTokens: result.tools.cachedTokens } : {}),
+      ...(failed &&
+      typeof result.token_usage.input_tokens === "number" &&
+      typeof result.token_usage.output_tokens === "number"
+        ? {
+            billedTokens: {
+              input_tokens: result.token_usage.input_tokens,
+              output_tokens: result.token_usage.output_tokens,
+            },
+          }
+        : {}),
       prompt: [],
       // The extras read labels, rewards and usage, never the reply; a multi-turn reply is a message list.
       completion: typeof result.completion === "string" ? result.completion : "",

@@ -143,7 +143,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     const completion = outcome.ok ? outcome.result.text : "";
     const scored = context.rubric.score({ completion, answer: row.answer });
     const finished = now();
-    const usage = outcome.ok ? outcome.result.usage : undefined;
+    // A failed reply can still have been billed (no content after max_tokens): its tokens are kept.
+    const usage = outcome.ok ? outcome.result.usage : outcome.error.usage;
     return {
       example_id: exampleId,
       rollout_index: rolloutIndex,

@@ -6,8 +6,10 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
+/** Throw a {@link ModelCallError}; `usage` is kept when the server reported a count (billed tokens). */
 function fail(kind: ModelErrorKind, message: string, usage?: TokenUsage): never {
-  throw new ModelCallError({ kind, message, ...(usage ? { usage } : {}) });
+  const reported = usage !== undefined && (usage.inputTokens != null || usage.outputTokens != null);
+  throw new ModelCallError({ kind, message, ...(reported ? { usage } : {}) });
 }
 
 /** A token count as a server reports it: a non-negative integer, else unknown (`null`). */
