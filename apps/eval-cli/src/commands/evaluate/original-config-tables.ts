@@ -110,14 +110,19 @@ export function mapOriginalTables(document: Json): {
       problems.push(`[${table}] must be a table`);
       continue;
     }
+    // Keys of one table refused for the same reason are named together, the reason said once.
+    const refused = new Map<string, string[]>();
     for (const [key, value] of Object.entries(content as Json)) {
       const mapping = mapKey(table, key, value);
-      if ("refused" in mapping) problems.push(`[${table}].${key}: ${mapping.refused}`);
+      if ("refused" in mapping) refused.set(mapping.refused, [...(refused.get(mapping.refused) ?? []), key]);
       else {
         for (const [option, mapped] of Object.entries(mapping.values)) {
           values[option] = { value: mapped, key: `[${table}].${key}` };
         }
       }
+    }
+    for (const [reason, keys] of refused) {
+      problems.push(`${keys.map((key) => `[${table}].${key}`).join(", ")}: ${reason}`);
     }
   }
   return { values, problems };
