@@ -181,6 +181,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     isTTY: io.stderrIsTTY,
     label: options.modelName,
     columns: io.stderrColumns,
+    now: io.clock,
   });
   const chain = prepareModelChain({
     model,
@@ -251,6 +252,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
     sleep: io.sleep,
     random: io.random,
+    ...(io.clock ? { now: io.clock } : {}),
     onProgress: (progress) => {
       lastProgress = progress;
     },
