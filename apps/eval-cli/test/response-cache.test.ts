@@ -293,4 +293,43 @@ describe("response cache", () => {
     expect((await runEvalCli([...args, "--run-id", "b", "--cache"], { cwd })).exitCode).toBe(0);
     expect(meta("b").cache.enabled).toBe(true);
   });
+
+  it("keys on the endpoint, not on the API key: a new key, or the base URL written with a slash, still hits", async () => {
+    server = await startOpenAIServer({
+      handle: (request) => ({
+        type: "reply",
+        content: scriptedAnswer(String(request.messages.at(-1)?.content)),
+      }),
+    });
+    const cwd = mkdtempSync(join(tmpdir(), "sv-eval-"));
+    const run = (key: string, baseURL: string, runId: string) =>
+      runEvalCli(
+        [
+          "-m",
+          "gpt-4.1-mini",
+          "-b",
+          baseURL,
+          "--dataset",
+          MINI_DATASET,
+          "-n",
+          "4",
+          "-T",
+          "0",
+          "--run-id",
+          runId,
+        ],
+        {
+          cwd,
+          env: { OPENAI_API_KEY: key },
+        },
+      );
+    expect((await run("sk-first-key-0000", server.baseURL, "a")).exitCode).toBe(0);
+    expect(server.count).toBe(4);
+    expect((await run("sk-other-key-1111", `${server.baseURL}/`, "b")).exitCode).toBe(0);
+    expect(server.count).toBe(4);
+    expect(readJson(join(runDir(cwd, "b"), "metadata.json")).cache).toEqual({ enabled: true, hits: 4 });
+    const other = server.baseURL.replace("/v1", "/v2");
+    await run("sk-first-key-0000", other, "c");
+    expect(readJson(join(runDir(cwd, "c"), "metadata.json")).cache.hits).toBe(0);
+  });
 });
