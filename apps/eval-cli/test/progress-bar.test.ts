@@ -21,7 +21,11 @@ describe("pnpm eval progress", () => {
       });
       expect(tty.exitCode).toBe(0);
       const frames = tty.stderr.split("\r\x1b[2K").slice(1);
-      expect(frames.length).toBeGreaterThanOrEqual(30);
+      expect(frames.length).toBeGreaterThanOrEqual(31);
+      // Drawn before the first reply: nothing done, no rate, so no ETA.
+      expect(frames[0]).toBe(
+        "gpt-4.1-mini [░░░░░░░░░░░░░░░░░░░░░░░░] 0/30 0% 0.0/s ETA n/a reward n/a errors 0 cost $0.0000",
+      );
       expect(frames.find((frame) => frame.includes(" 10/30 "))).toMatch(
         /^gpt-4\.1-mini \[████████░{16}\] 10\/30 33% 1\.0\/s ETA 20s reward -?\d\.\d{3} errors 0 cost \$0\.\d{4}$/,
       );
@@ -30,7 +34,9 @@ describe("pnpm eval progress", () => {
       clock = 0;
       const piped = await runEvalCli([...args, "--no-save-results"], { clock: () => clock });
       expect(piped.stderr).not.toMatch(/\r|\x1b|█/);
-      expect(piped.stderr).toMatch(/^gpt-4\.1-mini 1\/30 \(3%\) 1\.0\/s ETA 29s /m);
+      expect(piped.stderr).toMatch(/^gpt-4\.1-mini 0\/30 \(0%\) 0\.0\/s ETA n\/a reward n\/a /m);
+      expect(piped.stderr).toMatch(/^gpt-4\.1-mini 10\/30 \(33%\) 1\.0\/s ETA 20s /m);
+      expect(piped.stderr).not.toMatch(/ [1-9]\/30 /);
       expect(piped.stderr).toMatch(/^gpt-4\.1-mini 30\/30 \(100%\) 1\.0\/s ETA 0s /m);
     } finally {
       await server.close();

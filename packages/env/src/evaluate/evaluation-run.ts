@@ -183,6 +183,17 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     startedAt = now();
     if (external?.aborted) onExternalAbort();
     external?.addEventListener("abort", onExternalAbort, { once: true });
+    // A first report before any rollout, so a progress display can show the run at 0 (ETA unknown).
+    options.onProgress?.({
+      done: 0,
+      total,
+      errors: 0,
+      retries: 0,
+      meanReward: Number.NaN,
+      elapsedMs: 0,
+      rateLimitPauses: 0,
+      rateLimitPausedMs: 0,
+    });
     try {
       for await (const result of completionPool(
         items(),

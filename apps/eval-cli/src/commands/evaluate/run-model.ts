@@ -255,6 +255,12 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     ...(io.clock ? { now: io.clock } : {}),
     onProgress: (progress) => {
       lastProgress = progress;
+      // The first report (no rollout done yet) is drawn at once: a slow first reply shows 0/N, ETA n/a.
+      if (progress.done === 0)
+        reporter.update({
+          ...progress,
+          ...(model.provider === "baseline" ? {} : liveSpend(live, spentBefore)),
+        });
     },
     onRetry: flags.verbose
       ? (info) =>
