@@ -35,7 +35,10 @@ export interface RunCost {
   billed_failed_rollouts: number;
   /** Paid rollouts whose token usage the server did not report (left out of `usd`). */
   unknown_usage_rollouts: number;
-  /** Tokens paid for: those of the paid rollouts, less their cached turns'. */
+  /**
+   * Tokens paid for: those of the paid rollouts less their cached turns', and those of the failed
+   * rollouts billed all the same.
+   */
   input_tokens: number;
   output_tokens: number;
 }

@@ -16,10 +16,8 @@ export function costRows(summary: RunSummary): [string, string][] {
   const rows: [string, string][] = [
     ["Cost", formatRunCost(cost)],
     ["Price", price],
-    [
-      "Paid rollouts",
-      `${cost.paid_rollouts} (${cost.input_tokens} input, ${cost.output_tokens} output tokens)`,
-    ],
+    ["Paid rollouts", String(cost.paid_rollouts)],
+    ["Tokens paid for", `${cost.input_tokens} input, ${cost.output_tokens} output`],
     ["Cached rollouts (cost 0)", String(cost.cached_rollouts)],
   ];
   // Absent in summaries written before partly cached multi-turn rollouts were counted.
