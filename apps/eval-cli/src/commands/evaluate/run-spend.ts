@@ -1,5 +1,6 @@
 import type { RolloutResult } from "@sv/env";
 import type { ModelPrice } from "../../cost/model-price.js";
+import { cachedTurnTokens } from "../../cost/cached-turn-tokens.js";
 import { type CostedRollout, RunCostAccumulator } from "../../cost/run-cost.js";
 import { readResults } from "../../run-output/read-results.js";
 
@@ -10,6 +11,7 @@ export function costedRollout(result: RolloutResult): CostedRollout {
     failed: result.error !== null && result.error !== undefined,
     inputTokens: result.token_usage.input_tokens,
     outputTokens: result.token_usage.output_tokens,
+    ...cachedTurnTokens(result.tools?.cachedTokens),
   };
 }
 
