@@ -103,14 +103,14 @@ class Reader {
         continue;
       }
       result += text.slice(chunkStart, this.at);
-      const escape = text[this.at + 1];
-      if (escape === "u") {
+      const escaped = text[this.at + 1];
+      if (escaped === "u") {
         const hex = text.slice(this.at + 2, this.at + 6);
         if (!HEX4.test(hex)) throw new NotJson();
         result += String.fromCharCode(Number.parseInt(hex, 16));
         this.at += 6;
-      } else if (escape !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escape)) {
-        result += SIMPLE_ESCAPES[escape];
+      } else if (escaped !== undefined && Object.hasOwn(SIMPLE_ESCAPES, escaped)) {
+        result += SIMPLE_ESCAPES[escaped];
         this.at += 2;
       } else {
         throw new NotJson();

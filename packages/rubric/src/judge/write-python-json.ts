@@ -17,8 +17,8 @@ function pythonJsonString(text: string): string {
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
     const code = text.charCodeAt(index);
-    const escape = ESCAPES[char];
-    if (escape !== undefined) out += escape;
+    const escaped = ESCAPES[char];
+    if (escaped !== undefined) out += escaped;
     else if (code >= 0x20 && code <= 0x7e) out += char;
     else out += `\\u${code.toString(16).padStart(4, "0")}`;
   }
