@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "smol-toml";
 import { CliError } from "../../cli-error.js";
-import { mapOriginalTables, ORIGINAL_TABLES } from "./original-config-tables.js";
+import { mapOriginalTables, ORIGINAL_TABLES, ORIGINAL_TOP_LEVEL_KEYS } from "./original-config-tables.js";
 
 /** Options of {@link loadConfigFile}. */
 export interface LoadConfigFileOptions {
@@ -54,7 +54,8 @@ export function loadConfigFile(options: LoadConfigFileOptions): Json {
       original[key] = value;
       continue;
     }
-    const option = camelCase(key);
+    const named = camelCase(key);
+    const option = Object.hasOwn(ORIGINAL_TOP_LEVEL_KEYS, named) ? ORIGINAL_TOP_LEVEL_KEYS[named]! : named;
     if (option === "envId" || option === "environment") values.envId = value;
     else if (known.has(option)) values[option] = asFlagValue(option, value);
     else problems.push(`${key}: unknown key`);
