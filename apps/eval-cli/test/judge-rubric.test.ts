@@ -387,6 +387,25 @@ describe("--rubric hybrid", () => {
     expect(metadata.env_options).toMatchObject({ rubricMode: "hybrid", judgeWeight: 0.25 });
   });
 
+  it("prints the judge block with --json when nothing is saved", async () => {
+    const model = await modelServer();
+    const judge = await judgeServer();
+    const run = await runEvalCli([
+      ...judgeArgs(model, judge, "--rubric", "hybrid", "-n", "4"),
+      "--no-save-results",
+      "--json",
+    ]);
+    expect(run.exitCode).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.judge).toMatchObject({
+      mode: "hybrid",
+      model: "gpt-4.1-nano",
+      n_judged: 4,
+      n_judge_errors: 0,
+    });
+    expect(summary.judge.cost_usd).toBeGreaterThanOrEqual(0);
+  });
+
   it("reads the original's reward_source, judge_model and judge_weight from -C", async () => {
     const model = await modelServer();
     const judge = await judgeServer();

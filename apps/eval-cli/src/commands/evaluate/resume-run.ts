@@ -108,6 +108,12 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
     if (givenUrl && metadata.base_url && givenUrl !== metadata.base_url) {
       io.stderr.write(`note: using the -b given now instead of the run's ${metadata.base_url}\n`);
     }
+    if (environment.rubricMode === "executable" && (flags.judgeBaseUrl || flags.judgeApiKeyVar)) {
+      throw new CliError({
+        exitCode: 2,
+        message: `${flagName} ${shown}: --judge-base-url / --judge-api-key-var: the run has no judge (rubric executable)`,
+      });
+    }
     // The run's own judge (flags that would change it were refused above); a missing key fails here,
     // before results.jsonl is touched.
     const judge = resolveJudgeSettings({
