@@ -453,7 +453,7 @@ describe("--rubric executable (the default)", () => {
         .map(zeroTiming)
         .sort();
     const written = readFileSync(join(runDir(cwd, "x", "baseline--heuristic"), "results.jsonl"), "utf8");
-    const before = readFileSync(join(MINI_DATASET, "..", "executable-rows-before-judge.jsonl"), "utf8");
+    const before = readFileSync(join(MINI_DATASET, "../../judge/executable-rows-before-judge.jsonl"), "utf8");
     expect(lines(written)).toEqual(lines(before));
     const metadata = readJson(join(runDir(cwd, "x", "baseline--heuristic"), "metadata.json"));
     expect(Object.keys(metadata).filter((key) => key.includes("judge") || key === "rubric")).toEqual([]);

@@ -45,8 +45,8 @@ export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "e
     envMode: flags.envMode,
     maxTurns: flags.maxTurns,
     flowIndex: flags.flowIndex === undefined ? undefined : resolve(io.cwd, flags.flowIndex),
-    // Executable is the default: left out, so an executable run's options stay as they were.
-    rubricMode: flags.rubric === "executable" ? undefined : flags.rubric,
+    // Left out unless given, so a default (executable) run's options stay as they were.
+    rubricMode: flags.rubric,
     judgeWeight: flags.judgeWeight,
   };
   const envArgs = flags.envArgs ?? {};
