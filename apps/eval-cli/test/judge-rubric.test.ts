@@ -187,6 +187,10 @@ describe("--rubric judge (the original's sv-netlogs-judge)", () => {
     );
     for (const file of readdirSync(dir))
       expect(readFileSync(join(dir, file), "utf8")).not.toContain(SENTINEL_KEY);
+    // `eval report` rebuilds the same summary from the folder.
+    const report = await runEvalCli(["report", dir], { cwd });
+    expect(report.exitCode).toBe(0);
+    expect(readJson(join(dir, "summary.json")).judge).toEqual(summary.judge);
   });
 
   it("the positional env id sv-netlogs-judge means --rubric judge; a missing judge key is one line before any folder", async () => {
