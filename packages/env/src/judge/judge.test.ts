@@ -12,7 +12,8 @@ import type { RolloutResult } from "../evaluate/rollout-result.js";
 import { loadEnvironment } from "../load-environment.js";
 import type { ChatModel } from "../model/chat-model.js";
 import { createOpenAIModel } from "../model/openai-model.js";
-import { createScriptedModel } from "../test/scripted-model.js";
+import { createScriptedModel, toolCallReply } from "../test/scripted-model.js";
+import { HOST, writeFlowIndexFixture } from "../test-utils/flow-index-fixture.js";
 
 const fixture = JSON.parse(readFileSync(join(fixturesDir, "judge", "judge-vectors.json"), "utf8")) as {
   example: { question: string; answer: string; formatted: string };
@@ -301,5 +302,40 @@ describe("rubric mode options", () => {
     expect(() => judgeEnv.evaluate({ model })).toThrow(/needs a judge/);
     const plain = await loadEnvironment({ rows });
     expect(() => plain.evaluate({ model, judge: { model } })).toThrow(/rubricMode is "executable"/);
+  });
+});
+
+describe("judging a multi-turn rollout", () => {
+  it("shows the judge the question and the final reply, and charges tool calls in hybrid mode", async () => {
+    const { datasetPath } = writeFlowIndexFixture();
+    const env = await loadEnvironment({
+      datasetName: datasetPath,
+      envMode: "multi-turn",
+      split: "all",
+      rubricMode: "hybrid",
+      costs: { toolCall: -0.02 },
+    });
+    const final = JSON.stringify({
+      label: "Malicious",
+      confidence: 0.9,
+      rationale: "S0 flood from the host",
+    });
+    const model = createScriptedModel({
+      replies: [toolCallReply("recent_flows_of_host", { host: HOST }), final],
+    });
+    const judge = createScriptedModel({ replies: ["yes"] });
+    const results: RolloutResult[] = [];
+    for await (const result of env.evaluate({ model, judge: { model: judge }, numExamples: 1, ...instant })) {
+      results.push(result);
+    }
+    env.close();
+    const result = results[0]!;
+    const question = String(result.prompt.at(-1)!.content);
+    expect(judge.calls[0]!.messages[0]!.content).toContain(`\`\`\`\n${question}\n\`\`\``);
+    expect(judge.calls[0]!.messages[0]!.content).toContain("The model's rationale: S0 flood from the host\n");
+    const programmatic = env.score(final, { answer: result.answer }).reward - 0.02;
+    expect(result.programmatic!.reward).toBe(programmatic);
+    expect(result.reward).toBe(programmatic + 0.1);
+    expect(result.tools?.calls).toHaveLength(1);
   });
 });
