@@ -333,7 +333,7 @@ describe("judging a multi-turn rollout", () => {
     const question = String(result.prompt.at(-1)!.content);
     expect(judge.calls[0]!.messages[0]!.content).toContain(`\`\`\`\n${question}\n\`\`\``);
     expect(judge.calls[0]!.messages[0]!.content).toContain("The model's rationale: S0 flood from the host\n");
-    const programmatic = env.score(final, { answer: result.answer }).reward - 0.02;
+    const programmatic = env.score(final, { answer: result.answer as "Malicious" | "Benign" }).reward - 0.02;
     expect(result.programmatic!.reward).toBe(programmatic);
     expect(result.reward).toBe(programmatic + 0.1);
     expect(result.tools?.calls).toHaveLength(1);
