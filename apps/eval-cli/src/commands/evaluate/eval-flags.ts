@@ -134,6 +134,23 @@ export function checkEnvId(envId: string | undefined): "judge" | undefined {
 }
 
 /**
+ * Check the environment id ({@link checkEnvId}); the original's judge environment sets `raw.rubric` to
+ * `judge`, and a `--rubric` that says otherwise is a {@link CliError}.
+ */
+export function applyEnvId(envId: string | undefined, raw: RawEvalFlags): void {
+  const implied = checkEnvId(envId);
+  if (!implied) return;
+  const rubric = raw.rubric;
+  if (rubric !== undefined && parseRubricMode(rubric) !== implied) {
+    throw new CliError({
+      exitCode: 2,
+      message: `${envId} is the original's judge environment (--rubric judge), but --rubric ${String(rubric)} was given`,
+    });
+  }
+  raw.rubric = implied;
+}
+
+/**
  * Validate commander's option values; throws {@link CliError} naming the flag. `given` holds the option
  * keys the user set (camelCase), so `--resume` can tell a default from a flag it must apply or refuse.
  */

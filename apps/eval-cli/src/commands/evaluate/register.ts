@@ -1,8 +1,7 @@
 import { type Command, Option } from "commander";
-import { CliError } from "../../cli-error.js";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { applyConfigFile } from "./apply-config-file.js";
-import { checkEnvId, parseEvalFlags } from "./eval-flags.js";
+import { applyEnvId, parseEvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { runEval } from "./run-eval.js";
 
@@ -91,17 +90,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .action(async (givenEnvId: string | undefined, options: Record<string, unknown>, command: Command) => {
       const io = makeIo();
       const { envId, raw } = applyConfigFile({ command, envId: givenEnvId, raw: options, cwd: io.cwd });
-      const impliedRubric = checkEnvId(envId);
-      if (impliedRubric) {
-        const rubric = raw.rubric;
-        if (rubric !== undefined && rubric !== impliedRubric && rubric !== "llm_judge") {
-          throw new CliError({
-            exitCode: 2,
-            message: `${envId} is the original's judge environment (--rubric judge), but --rubric ${String(rubric)} was given`,
-          });
-        }
-        raw.rubric = impliedRubric;
-      }
+      applyEnvId(envId, raw);
       setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
       // Set on the command line or by the config file (not defaults): --resume checks these against the run.
       const given = new Set(
