@@ -15,6 +15,8 @@ import type { RolloutResult } from "./rollout-result.js";
 import { RewardMeans } from "./reward-means.js";
 import type { MultiTurnSetup } from "../multi-turn/multi-turn-setup.js";
 import { runMultiTurnRollout } from "../multi-turn/run-multi-turn-rollout.js";
+import { createRolloutJudge } from "../judge/rollout-judge.js";
+import type { RubricMode } from "@sv/rubric";
 
 /** A running evaluation: iterate it for rollouts in completion order, then read its summary. */
 export interface EvaluationRun extends AsyncIterable<RolloutResult> {
@@ -29,6 +31,10 @@ export interface EvaluationContext {
   formatPrompt(example: Row): ChatMessage[];
   /** Multi-turn mode: the model may call the flow tools (see `createMultiTurnSetup`). */
   multiTurn?: MultiTurnSetup;
+  /** `judge` and `hybrid` call `options.judge` after scoring (default `executable`). */
+  rubricMode?: RubricMode;
+  /** Hybrid mode's weight of the rationale score (default 0.1). */
+  judgeWeight?: number;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -94,7 +100,24 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     now,
   };
 
+  const judge = createRolloutJudge({ context, options, policy, signal: controller.signal, now });
+  const onJudgeRetry =
+    (exampleId: number, rolloutIndex: number) => (error: ModelCallError, retry: number, delayMs: number) => {
+      retries++;
+      options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: `judge_${error.kind}` });
+    };
+
   const runRollout = async ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> => {
+    const result = await runScoredRollout([exampleId, rolloutIndex]);
+    if (result === null || !judge) return result;
+    const judged = await judge.apply(result, onJudgeRetry(exampleId, rolloutIndex));
+    return controller.signal.aborted ? null : judged;
+  };
+
+  const runScoredRollout = async ([exampleId, rolloutIndex]: [
+    number,
+    number,
+  ]): Promise<RolloutResult | null> => {
     const row = context.rows[exampleId]!;
     const prompt = context.formatPrompt(row);
     const started = now();
@@ -208,6 +231,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         usage.input_tokens += input ?? 0;
         usage.output_tokens += output ?? 0;
         if (result.refusal !== undefined) refusals++;
+        judge?.count(result);
         if (result.error) {
           errors++;
           consecutiveErrors++;
@@ -256,6 +280,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         rateLimitPauses: gate?.pauses ?? 0,
         rateLimitPausedMs: gate?.pausedMs ?? 0,
         stopReason,
+        ...(judge ? { judge: judge.summary() } : {}),
       };
     }
   }
