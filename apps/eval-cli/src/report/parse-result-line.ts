@@ -3,6 +3,7 @@ import { isLabel, parse } from "@sv/parser";
 import { createRubric, type RewardVector, safeNormalizeGoldAnswer } from "@sv/rubric";
 import { normalizeRolloutError } from "../run-output/error-data.js";
 import { fromMetricColumns } from "../run-output/metric-columns.js";
+import { parseJudgeFields } from "./judge/parse-judge-fields.js";
 import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
 import type { PromptMessage, ResultLine } from "./result-line.js";
 
@@ -148,19 +149,29 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
           const fresh = parse(completion);
           return { label: fresh.label, confidence: fresh.confidence };
         })();
-  const stored = storedRewards(record);
+  const judgeFields = parseJudgeFields({ record, where });
+  const stored = judgeFields.programmatic?.rewards ?? storedRewards(record);
   const scored = stored ? undefined : rubric.score({ completion, answer });
   const metrics = stored ?? scored!.rewards;
+  const recordedReward =
+    typeof record.reward === "number" && Number.isFinite(record.reward) ? record.reward : undefined;
   // A re-scored row takes the re-scored reward; a row with its rewards keeps its own (the weighted sum
   // of them when it has none, as the original's eval_network_logs.py writes no total).
-  const reward = scored
-    ? scored.reward
-    : typeof record.reward === "number" && Number.isFinite(record.reward)
-      ? record.reward
-      : rubric.weights.accuracy * metrics.accuracy +
-        rubric.weights.format * metrics.format +
-        rubric.weights.calibration * metrics.calibration +
-        rubric.weights.asymmetric_cost * metrics.asymmetric_cost;
+  const programmaticReward =
+    judgeFields.programmatic?.reward ??
+    (scored
+      ? scored.reward
+      : (recordedReward ??
+        rubric.weights.accuracy * metrics.accuracy +
+          rubric.weights.format * metrics.format +
+          rubric.weights.calibration * metrics.calibration +
+          rubric.weights.asymmetric_cost * metrics.asymmetric_cost));
+  // A judged row's reward is the run's (the judge's, or programmatic + weighted judge), never re-scored.
+  const judged = judgeFields.metric !== undefined || judgeFields.judge !== undefined;
+  const reward = judged
+    ? (recordedReward ??
+      (judgeFields.metric?.kind === "correctness" ? judgeFields.metric.score : programmaticReward))
+    : programmaticReward;
   const usage = isObject(record.token_usage) ? record.token_usage : {};
   const timing = isObject(record.timing) ? record.timing : {};
   const rollout = isObject(record.rollout) ? record.rollout : {};
@@ -194,5 +205,7 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     error,
     ...(rollout.cached === true ? { cached: true as const } : {}),
     ...(usage.input_tokens === null || usage.output_tokens === null ? { unknownUsage: true as const } : {}),
+    ...(judgeFields.judge ? { judge: judgeFields.judge } : {}),
+    ...(judged ? { programmaticReward } : {}),
   };
 }
