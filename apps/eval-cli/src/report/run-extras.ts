@@ -1,6 +1,9 @@
 import type { RolloutResult } from "@sv/env";
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
 import { type RunCost, RunCostAccumulator } from "../cost/run-cost.js";
+import { parseJudgeFields } from "./judge/parse-judge-fields.js";
+import { JudgeStatsAccumulator, toJudgeSummary } from "./judge/judge-stats-accumulator.js";
+import type { JudgeStats, JudgeSummary } from "./judge/judge-stats.js";
 import type { ResultLine } from "./result-line.js";
 import { type RolloutStats, RolloutStatsAccumulator } from "./rollout-stats.js";
 import type { RunMetadata } from "./run-metadata.js";
@@ -11,6 +14,8 @@ export interface RunExtras {
   api_cost: RunCost;
   /** Present when the run has two or more rollouts per example. */
   rollout_stats?: RolloutStats;
+  /** Present for judge and hybrid runs: verdicts, agreement with the programmatic accuracy, cost. */
+  judge?: JudgeSummary;
 }
 
 const isNumberOrNull = (value: unknown): value is number | null =>
@@ -38,13 +43,16 @@ export function recordedPrice(metadata: RunMetadata): ModelPrice {
 export class RunExtrasCollector {
   private readonly stats = new RolloutStatsAccumulator();
   private readonly cost: RunCostAccumulator;
+  private readonly judge: JudgeStatsAccumulator;
 
   constructor(private readonly metadata: RunMetadata) {
     this.cost = new RunCostAccumulator(recordedPrice(metadata));
+    this.judge = new JudgeStatsAccumulator(metadata);
   }
 
   add(line: ResultLine): void {
     this.stats.add(line);
+    this.judge.add(line);
     this.cost.add({
       cached: line.cached === true,
       failed: line.error !== null,
@@ -56,8 +64,16 @@ export class RunExtrasCollector {
   /** Add a rollout as `evaluate()` yields it (runs that write no files). */
   addRollout(result: RolloutResult): void {
     const failed = result.error !== null && result.error !== undefined;
+    const judged = parseJudgeFields({
+      record: result as unknown as Record<string, unknown>,
+      where: "rollout",
+    });
     this.add({
       ...result,
+      ...(judged.programmatic
+        ? { metrics: judged.programmatic.rewards, programmaticReward: judged.programmatic.reward }
+        : {}),
+      ...(judged.judge ? { judge: judged.judge } : {}),
       prompt: [],
       // The extras read labels, rewards and usage, never the reply; a multi-turn reply is a message list.
       completion: typeof result.completion === "string" ? result.completion : "",
@@ -75,6 +91,16 @@ export class RunExtrasCollector {
   result(): RunExtras {
     const k = this.metadata.rollouts_per_example;
     const rolloutStats = this.stats.result(typeof k === "number" ? k : 1);
-    return { api_cost: this.cost.result(), ...(rolloutStats ? { rollout_stats: rolloutStats } : {}) };
+    const judge = this.judge.result();
+    return {
+      api_cost: this.cost.result(),
+      ...(rolloutStats ? { rollout_stats: rolloutStats } : {}),
+      ...(judge ? { judge: toJudgeSummary(judge) } : {}),
+    };
+  }
+
+  /** The run's judge statistics for the report, or null for a run without a judge. */
+  judgeStats(): JudgeStats | null {
+    return this.judge.result();
   }
 }

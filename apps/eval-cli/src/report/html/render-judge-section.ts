@@ -1,0 +1,73 @@
+import type { JudgeStats } from "../judge/judge-stats.js";
+import {
+  DISAGREEMENT_HEADERS,
+  disagreementCells,
+  disagreementsLeftOut,
+  JUDGE_OUTCOMES,
+  judgeOverviewRows,
+  judgeTableNote,
+} from "../judge/judge-rows.js";
+import { escapeHtml } from "./escape-html.js";
+
+const attribute = (value: number | null) => (value === null ? "" : String(value));
+
+/** A rate's row carries its value (empty and `data-undefined="true"` when undefined, shown as n/a). */
+function overviewRow([label, value]: [string, string], stats: JudgeStats): string {
+  const rates: Record<string, number | null> = {
+    "Judge yes rate": stats.yesRate,
+    "Agreement with programmatic accuracy": stats.agreement,
+  };
+  const key = label === "Judge yes rate" ? "yes-rate" : label.startsWith("Agreement") ? "agreement" : null;
+  const data =
+    key === null
+      ? ""
+      : ` data-judge="${key}" data-value="${attribute(rates[label]!)}"${rates[label] === null ? ' data-undefined="true"' : ""}`;
+  return `<tr${data}><th>${escapeHtml(label)}</th><td class="num">${escapeHtml(value)}</td></tr>`;
+}
+
+/** report.html's "Judge" section: overview, verdicts by programmatic outcome, disagreeing rollouts. */
+export function renderJudgeSection(stats: JudgeStats): string {
+  const overview = `<table class="metrics judge-overview"><tbody>${judgeOverviewRows(stats)
+    .map((row) => overviewRow(row, stats))
+    .join("")}</tbody></table>`;
+  const cells = JUDGE_OUTCOMES.map(([key, name]) => {
+    const cell = stats.table[key];
+    const counts = (["yes", "no", "error"] as const)
+      .map(
+        (verdict) =>
+          `<td class="num" data-outcome="${key}" data-verdict="${verdict}" data-count="${cell[verdict]}">${cell[verdict]}</td>`,
+      )
+      .join("");
+    return `<tr><th>${escapeHtml(name)}</th>${counts}<td class="num">${cell.yes + cell.no + cell.error}</td></tr>`;
+  }).join("");
+  const table = `<table class="metrics judge-table"><thead><tr><th>Programmatic outcome</th><th class="num">Judge yes</th><th class="num">Judge no</th><th class="num">Judge error</th><th class="num">Total</th></tr></thead><tbody>${cells}</tbody></table>
+<p class="note">${escapeHtml(judgeTableNote(stats))}</p>`;
+  let disagreements: string;
+  if (stats.disagreements.total === 0) {
+    disagreements = `<p class="note">${
+      stats.judged === 0
+        ? "Nothing was judged, so there is nothing to disagree on."
+        : "The judge agrees with the programmatic accuracy on every judged rollout."
+    }</p>`;
+  } else {
+    const head = DISAGREEMENT_HEADERS.map((title) => `<th>${escapeHtml(title)}</th>`).join("");
+    const body = stats.disagreements.listed
+      .map(
+        (item) =>
+          `<tr data-disagreement="${escapeHtml(String(item.exampleId))}">${disagreementCells(item)
+            .map((text, index) =>
+              index === 5 ? `<td><pre>${escapeHtml(text)}</pre></td>` : `<td>${escapeHtml(text)}</td>`,
+            )
+            .join("")}</tr>`,
+      )
+      .join("");
+    const left = disagreementsLeftOut(stats);
+    disagreements = `<div class="table-wrap"><table class="metrics judge-disagreements"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${left ? `\n<p class="note">${escapeHtml(left)}</p>` : ""}`;
+  }
+  return `<h2>Judge</h2>
+${overview}
+<h3>Judge verdicts by programmatic outcome</h3>
+${table}
+<h3>Disagreements (${stats.disagreements.total})</h3>
+${disagreements}`;
+}
