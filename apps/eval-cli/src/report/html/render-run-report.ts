@@ -9,7 +9,7 @@ import { renderMetricsTable } from "./render-metrics-table.js";
 import { renderRolloutSection } from "./render-rollout-section.js";
 import { renderRunCharts } from "./render-run-charts.js";
 import { renderRunInfo } from "./render-run-info.js";
-import { ROLLOUT_TABLE_SCRIPT } from "./rollout-table-script.js";
+import { rolloutTableScript } from "./rollout-table-script.js";
 
 /** Options of {@link renderRunReport}. */
 export interface RenderRunReportOptions {
@@ -40,6 +40,6 @@ ${renderRolloutSection({ table: options.table, compressAbove: options.compressAb
   return htmlPage({
     title: `E1 report: ${summary.model} (${summary.run_id})`,
     body,
-    scripts: [ROLLOUT_TABLE_SCRIPT],
+    scripts: [rolloutTableScript({ judge: options.table.judged === true })],
   });
 }
