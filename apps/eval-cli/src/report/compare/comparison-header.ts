@@ -1,7 +1,17 @@
 import type { Scoreboard } from "./scoreboard.js";
 
 /** The sentences a comparison opens with: whether the runs are comparable and what marks the best. */
-export function comparisonVerdict(board: Pick<Scoreboard, "comparable" | "differences" | "rows">): string {
+export function comparisonVerdict(
+  board: Pick<Scoreboard, "comparable" | "differences" | "rows"> &
+    Partial<Pick<Scoreboard, "rewardComparable">>,
+): string {
+  const verdict = rankingVerdict(board);
+  return board.rewardComparable === false && board.comparable
+    ? `${verdict} Mean reward is not ranked: the runs define it differently (rubric mode, judge model or judge weight); the other columns are the executable rubric's and are ranked as usual.`
+    : verdict;
+}
+
+function rankingVerdict(board: Pick<Scoreboard, "comparable" | "differences" | "rows">): string {
   const incomparable = board.differences.filter((difference) => difference.incomparable);
   if (incomparable.length > 0) {
     return `These runs are not comparable: they differ in ${incomparable.map((difference) => difference.facet.toLowerCase()).join(", ")}. No run is marked best.`;
