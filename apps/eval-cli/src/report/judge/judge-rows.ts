@@ -34,6 +34,8 @@ function tokensText(stats: JudgeStats): string {
 function costText(stats: JudgeStats): string {
   const usd = judgeCostUsd(stats);
   const { price } = stats.cost;
+  // A sum over no calls: nothing was spent (a total, not a rate, so 0 is its true value).
+  if (stats.cost.paid_rollouts + stats.cost.cached_rollouts === 0) return "$0 (no judge call was made)";
   if (price.input_per_mtok === null || price.output_per_mtok === null) {
     return `${formatUsd(usd)} (no price known for the judge model)`;
   }
