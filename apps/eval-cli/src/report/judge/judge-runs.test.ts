@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -218,7 +218,7 @@ describe("judge runs written by pnpm eval --rubric judge", () => {
     });
     const path = join(dir, "results.jsonl");
     const text = (await readFile(path, "utf8")).replace('"verdict":"yes"', '"verdict":"maybe"');
-    await import("node:fs/promises").then((fs) => fs.writeFile(path, text));
+    await writeFile(path, text);
     await expect(reportRunDir({ dir, resamples: 5 })).rejects.toThrow(
       /results\.jsonl line 1: field `judge\.verdict` must be "yes", "no" or null, got "maybe"/,
     );
