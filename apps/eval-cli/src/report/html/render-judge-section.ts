@@ -30,17 +30,20 @@ export function renderJudgeSection(stats: JudgeStats): string {
   const overview = `<table class="metrics judge-overview"><tbody>${judgeOverviewRows(stats)
     .map((row) => overviewRow(row, stats))
     .join("")}</tbody></table>`;
-  const cells = JUDGE_OUTCOMES.map(([key, name]) => {
-    const cell = stats.table[key];
-    const counts = (["yes", "no", "error"] as const)
+  const rows = JUDGE_OUTCOMES.map(([key, name]) => ({ key, name, cell: stats.table[key] }));
+  const total = rows.reduce(
+    (sum, { cell }) => ({ yes: sum.yes + cell.yes, no: sum.no + cell.no, error: sum.error + cell.error }),
+    { yes: 0, no: 0, error: 0 },
+  );
+  const line = (name: string, cell: typeof total, key?: string) =>
+    `<tr><th>${escapeHtml(name)}</th>${(["yes", "no", "error"] as const)
       .map(
         (verdict) =>
-          `<td class="num" data-outcome="${key}" data-verdict="${verdict}" data-count="${cell[verdict]}">${cell[verdict]}</td>`,
+          `<td class="num"${key ? ` data-outcome="${key}" data-verdict="${verdict}" data-count="${cell[verdict]}"` : ""}>${cell[verdict]}</td>`,
       )
-      .join("");
-    return `<tr><th>${escapeHtml(name)}</th>${counts}<td class="num">${cell.yes + cell.no + cell.error}</td></tr>`;
-  }).join("");
-  const table = `<table class="metrics judge-table"><thead><tr><th>Programmatic outcome</th><th class="num">Judge yes</th><th class="num">Judge no</th><th class="num">Judge error</th><th class="num">Total</th></tr></thead><tbody>${cells}</tbody></table>
+      .join("")}<td class="num">${cell.yes + cell.no + cell.error}</td></tr>`;
+  const body = [...rows.map(({ key, name, cell }) => line(name, cell, key)), line("Total", total)].join("");
+  const table = `<table class="metrics judge-table"><thead><tr><th>Programmatic outcome</th><th class="num">Judge yes</th><th class="num">Judge no</th><th class="num">Judge error</th><th class="num">Total</th></tr></thead><tbody>${body}</tbody></table>
 <p class="note">${escapeHtml(judgeTableNote(stats))}</p>`;
   let disagreements: string;
   if (stats.disagreements.total === 0) {
@@ -51,18 +54,16 @@ export function renderJudgeSection(stats: JudgeStats): string {
     }</p>`;
   } else {
     const head = DISAGREEMENT_HEADERS.map((title) => `<th>${escapeHtml(title)}</th>`).join("");
-    const body = stats.disagreements.listed
+    const listed = stats.disagreements.listed
       .map(
         (item) =>
           `<tr data-disagreement="${escapeHtml(String(item.exampleId))}">${disagreementCells(item)
-            .map((text, index) =>
-              index === 5 ? `<td><pre>${escapeHtml(text)}</pre></td>` : `<td>${escapeHtml(text)}</td>`,
-            )
+            .map((text) => `<td>${escapeHtml(text)}</td>`)
             .join("")}</tr>`,
       )
       .join("");
     const left = disagreementsLeftOut(stats);
-    disagreements = `<div class="table-wrap"><table class="metrics judge-disagreements"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>${left ? `\n<p class="note">${escapeHtml(left)}</p>` : ""}`;
+    disagreements = `<div class="table-wrap"><table class="metrics judge-disagreements"><thead><tr>${head}</tr></thead><tbody>${listed}</tbody></table></div>${left ? `\n<p class="note">${escapeHtml(left)}</p>` : ""}`;
   }
   return `<h2>Judge</h2>
 ${overview}
