@@ -83,6 +83,9 @@ export function runFacts(options: RunFactsOptions): RunFact[] {
       name: "Rate-limit pauses",
       value: data.rateLimitPauses === null ? "not recorded" : String(data.rateLimitPauses),
     },
+    ...(data.judge
+      ? [{ name: "Rubric", value: `${data.judge.mode}; judge ${data.judge.model ?? "unknown"}` }]
+      : []),
     { name: "Environment", value: summary.environment },
     { name: "Run ID", value: summary.run_id },
     { name: "Endpoint", value: safeBaseUrl(metadata.base_url) },

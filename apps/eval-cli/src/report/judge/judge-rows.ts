@@ -1,6 +1,6 @@
 import { formatUsd } from "../../cost/run-cost.js";
 import { figure } from "../run-extras-rows.js";
-import { judgeCostUsd } from "./judge-stats-accumulator.js";
+import { judgeCostUsd, judgeTokensUnknown } from "./judge-stats-accumulator.js";
 import type { JudgeDisagreement, JudgeOutcome, JudgeStats } from "./judge-stats.js";
 
 /** The judge table's rows: programmatic outcomes, in display order, with their names. */
@@ -27,6 +27,10 @@ function modeText(stats: JudgeStats): string {
 function tokensText(stats: JudgeStats): string {
   const { input, output, calls, unknown } = stats.tokens;
   const missing = unknown > 0 ? `; ${unknown} call${unknown === 1 ? "" : "s"} without token counts` : "";
+  const recorded = stats.recorded.usage;
+  if (calls === 0 && recorded) {
+    return `${recorded.input.toLocaleString("en-US")} in, ${recorded.output.toLocaleString("en-US")} out (metadata.json totals; the rows have no judge token counts)`;
+  }
   if (calls === 0) return `none recorded${missing}`;
   return `${input.toLocaleString("en-US")} in, ${output.toLocaleString("en-US")} out over ${calls} call${calls === 1 ? "" : "s"}${missing}`;
 }
@@ -36,10 +40,14 @@ function costText(stats: JudgeStats): string {
   const { price } = stats.cost;
   // A sum over no calls: nothing was spent (a total, not a rate, so 0 is its true value).
   if (stats.cost.paid_rollouts + stats.cost.cached_rollouts === 0) return "$0 (no judge call was made)";
+  if (judgeTokensUnknown(stats)) {
+    return usd === null
+      ? "n/a (no judge call reported its tokens)"
+      : `${formatUsd(usd)} (metadata.json; the rows have no judge token counts)`;
+  }
   if (price.input_per_mtok === null || price.output_per_mtok === null) {
     return `${formatUsd(usd)} (no price known for the judge model)`;
   }
-  if (usd === null) return "n/a (no judge call reported its tokens)";
   return `${formatUsd(usd)} at $${price.input_per_mtok} / $${price.output_per_mtok} per million input / output tokens (${price.source})`;
 }
 
@@ -71,7 +79,12 @@ export function judgeOverviewRows(stats: JudgeStats): [string, string][] {
     ["Programmatic mean reward (executable rubric)", figure(stats.programmaticMeanReward, 4)],
     ["Judge tokens (apart from the model's)", tokensText(stats)],
     ["Judge cost (apart from the model's)", costText(stats)],
-    ["Judge cache hits", String(stats.cacheHits)],
+    [
+      "Judge cache hits",
+      stats.cacheHits === 0 && stats.recorded.cacheHits
+        ? `${stats.recorded.cacheHits} (metadata.json; no row is marked cached)`
+        : String(stats.cacheHits),
+    ],
   );
   return rows;
 }
@@ -98,9 +111,16 @@ export function disagreementCells(item: JudgeDisagreement): string[] {
     item.label ?? "(none)",
     figure(item.confidence, 2),
     item.verdict,
-    item.reply ?? "(not recorded)",
+    item.reply === null
+      ? "(not recorded)"
+      : item.reply.length > MAX_REPLY_CHARS
+        ? `${item.reply.slice(0, MAX_REPLY_CHARS)}…`
+        : item.reply,
   ];
 }
+
+/** Longest judge reply listed in full (the contract keeps at most 500 characters). */
+const MAX_REPLY_CHARS = 500;
 
 /** Headers of the disagreement list. */
 export const DISAGREEMENT_HEADERS = ["Example", "Gold", "Label", "Confidence", "Judge", "Judge reply"];

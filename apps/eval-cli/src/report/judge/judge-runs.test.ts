@@ -126,6 +126,39 @@ describe("judge runs written by pnpm eval --rubric judge", () => {
     expect(html).toContain('data-judge="agreement" data-value="0.6"');
   });
 
+  it("takes metadata.json's judge totals, said so, when the rows have no judge token counts", async () => {
+    const dir = await writeJudgeRun({
+      dir: join(await temp(), "run"),
+      mode: "judge",
+      rollouts: [
+        {
+          example: 0,
+          answer: "Malicious",
+          completion: RIGHT_M,
+          verdict: "no",
+          judgeTokens: null,
+          reply: "n".repeat(700),
+        },
+        { example: 1, answer: "Benign", completion: RIGHT_B, verdict: "yes", judgeTokens: null },
+      ],
+      metadata: {
+        judge_usage: { input_tokens: 812, output_tokens: 2 },
+        judge_cost: { usd: 0.0125 },
+        judge_cache: { hits: 3 },
+      },
+    });
+    const { summary, markdown } = await report(dir);
+    expect(summary.judge?.cost_usd).toBe(0.0125);
+    expect(mdRow(markdown, "Judge tokens (apart from the model's)")).toBe(
+      "| Judge tokens (apart from the model's) | 812 in, 2 out (metadata.json totals; the rows have no judge token counts) |",
+    );
+    expect(mdRow(markdown, "Judge cost (apart from the model's)")).toContain("$0.0125 (metadata.json;");
+    expect(mdRow(markdown, "Judge cache hits")).toContain("3 (metadata.json");
+    expect(markdown).toContain("- **Rubric:** judge; judge gpt-4.1-nano");
+    // a judge reply longer than the contract's 500 characters is cut in the list
+    expect(mdRow(markdown, "0")).toContain(`| no | ${"n".repeat(500)}\u2026 |`);
+  });
+
   it("reads n/a, never 0 or 1, when every judge call failed", async () => {
     const dir = await writeJudgeRun({
       dir: join(await temp(), "run"),

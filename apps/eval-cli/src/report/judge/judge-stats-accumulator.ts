@@ -55,6 +55,21 @@ function judgePrice(metadata: RunMetadata, model: string | null): ModelPrice {
   return resolveModelPrice({ modelId: model, provider: "" });
 }
 
+const finiteCount = (value: unknown): number | null =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null;
+
+/** metadata.json's judge totals, as `pnpm eval --rubric judge|hybrid` records them. */
+function recordedTotals(metadata: RunMetadata): JudgeStats["recorded"] {
+  const usage = isObject(metadata.judge_usage) ? metadata.judge_usage : {};
+  const input = finiteCount(usage.input_tokens);
+  const output = finiteCount(usage.output_tokens);
+  return {
+    usage: input !== null && output !== null ? { input, output } : null,
+    costUsd: isObject(metadata.judge_cost) ? finiteCount(metadata.judge_cost.usd) : null,
+    cacheHits: isObject(metadata.judge_cache) ? finiteCount(metadata.judge_cache.hits) : null,
+  };
+}
+
 /** Gathers {@link JudgeStats} in the report's one pass over results.jsonl (rows in any order). */
 export class JudgeStatsAccumulator {
   private readonly kinds = new Set<JudgeKind>();
@@ -186,15 +201,22 @@ export class JudgeStatsAccumulator {
       cost: cost.result(),
       cacheHits: this.cacheHits,
       repliesKept: this.repliesKept,
+      recorded: recordedTotals(this.metadata),
     };
   }
 }
 
-/** Dollars of the judge calls, null when unknown (no price, or no call reported its tokens). */
+/** Whether no paid judge call reported its tokens, so the rows cannot cost the judge. */
+export const judgeTokensUnknown = (stats: JudgeStats): boolean =>
+  stats.cost.paid_rollouts > 0 && stats.cost.unknown_usage_rollouts === stats.cost.paid_rollouts;
+
+/**
+ * Dollars of the judge calls: costed from the rows, else metadata.json's `judge_cost.usd` when the rows
+ * have no token counts; null when unknown (no price, or no tokens anywhere).
+ */
 export function judgeCostUsd(stats: JudgeStats): number | null {
-  const { cost } = stats;
-  if (cost.paid_rollouts > 0 && cost.unknown_usage_rollouts === cost.paid_rollouts) return null;
-  return cost.usd;
+  if (judgeTokensUnknown(stats)) return stats.recorded.costUsd;
+  return stats.cost.usd;
 }
 
 /** summary.json's `judge` block. */

@@ -65,6 +65,15 @@ export interface JudgeStats {
   cacheHits: number;
   /** Whether the rows keep the judge's replies (vf-eval rows do not). */
   repliesKept: boolean;
+  /**
+   * metadata.json's own judge totals (`judge_usage`, `judge_cost.usd`, `judge_cache.hits`), each null when
+   * not recorded; shown (and said to be from there) only where the rows have no figure of their own.
+   */
+  recorded: {
+    usage: { input: number; output: number } | null;
+    costUsd: number | null;
+    cacheHits: number | null;
+  };
 }
 
 /** summary.json's `judge` block (the issue-15 contract). */
