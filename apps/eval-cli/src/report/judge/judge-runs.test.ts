@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { type JudgeRollout, writeJudgeRun } from "../../../test/write-judge-run.js";
 import { reportRunDir } from "../report-run-dir.js";
@@ -16,6 +18,9 @@ const fixtures = join(
   "..",
   "fixtures",
   "report",
+);
+const validateSummary = new Ajv({ allErrors: true }).compile(
+  JSON.parse(readFileSync(join(fixtures, "..", "schemas", "sv-bench-summary-e1.schema.json"), "utf8")),
 );
 const temp = () => mkdtemp(join(tmpdir(), "sv-judge-report-"));
 
@@ -108,6 +113,8 @@ describe("judge runs written by pnpm eval --rubric judge", () => {
     });
     const { summary, markdown, html, data } = await report(dir);
     const judge = data.judge!;
+    // the judge block is an extra key the original's summary schema allows
+    expect(validateSummary(summary), JSON.stringify(validateSummary.errors)).toBe(true);
     expect(summary.rewards.mean_reward).toBeCloseTo(3 / 5, 12);
     expect(summary.rewards.accuracy).toBeCloseTo(3 / 5, 12);
     expect(judge).toMatchObject({ judged: 5, errors: 1, yes: 3, agreements: 3, cacheHits: 1, notJudged: 0 });
