@@ -4,6 +4,7 @@ import {
   disagreementCells,
   disagreementsLeftOut,
   JUDGE_OUTCOMES,
+  JUDGE_RATE_LABELS,
   judgeOverviewRows,
   judgeTableNote,
 } from "../judge/judge-rows.js";
@@ -11,24 +12,28 @@ import { escapeHtml } from "./escape-html.js";
 
 const attribute = (value: number | null) => (value === null ? "" : String(value));
 
+/** The overview's rates, by row label: their key and value for the row's data attributes. */
+function rateAttributes(stats: JudgeStats): Map<string, [string, number | null]> {
+  return new Map([
+    [JUDGE_RATE_LABELS.yesRate, ["yes-rate", stats.yesRate]],
+    [JUDGE_RATE_LABELS.agreement, ["agreement", stats.agreement]],
+  ]);
+}
+
 /** A rate's row carries its value (empty and `data-undefined="true"` when undefined, shown as n/a). */
-function overviewRow([label, value]: [string, string], stats: JudgeStats): string {
-  const rates: Record<string, number | null> = {
-    "Judge yes rate": stats.yesRate,
-    "Agreement with programmatic accuracy": stats.agreement,
-  };
-  const key = label === "Judge yes rate" ? "yes-rate" : label.startsWith("Agreement") ? "agreement" : null;
-  const data =
-    key === null
-      ? ""
-      : ` data-judge="${key}" data-value="${attribute(rates[label]!)}"${rates[label] === null ? ' data-undefined="true"' : ""}`;
+function overviewRow([label, value]: [string, string], rates: Map<string, [string, number | null]>): string {
+  const rate = rates.get(label);
+  const data = rate
+    ? ` data-judge="${rate[0]}" data-value="${attribute(rate[1])}"${rate[1] === null ? ' data-undefined="true"' : ""}`
+    : "";
   return `<tr${data}><th>${escapeHtml(label)}</th><td class="num">${escapeHtml(value)}</td></tr>`;
 }
 
 /** report.html's "Judge" section: overview, verdicts by programmatic outcome, disagreeing rollouts. */
 export function renderJudgeSection(stats: JudgeStats): string {
+  const rates = rateAttributes(stats);
   const overview = `<table class="metrics judge-overview"><tbody>${judgeOverviewRows(stats)
-    .map((row) => overviewRow(row, stats))
+    .map((row) => overviewRow(row, rates))
     .join("")}</tbody></table>`;
   const rows = JUDGE_OUTCOMES.map(([key, name]) => ({ key, name, cell: stats.table[key] }));
   const total = rows.reduce(

@@ -11,6 +11,12 @@ export const JUDGE_OUTCOMES: readonly [JudgeOutcome, string][] = [
   ["noLabel", "No label (unparsable reply)"],
 ];
 
+/** The overview's two rates' row names. */
+export const JUDGE_RATE_LABELS = {
+  yesRate: "Judge yes rate",
+  agreement: "Agreement with programmatic accuracy",
+} as const;
+
 const rate = (value: number | null, count: number, of: number) =>
   value === null ? "n/a (nothing judged)" : `${figure(value)} (${count} of ${of})`;
 
@@ -73,8 +79,8 @@ export function judgeOverviewRows(stats: JudgeStats): [string, string][] {
   if (stats.notJudged > 0)
     rows.push(["Rollouts with a reply but no judge verdict recorded", String(stats.notJudged)]);
   rows.push(
-    ["Judge yes rate", rate(stats.yesRate, stats.yes, stats.judged)],
-    ["Agreement with programmatic accuracy", rate(stats.agreement, stats.agreements, stats.judged)],
+    [JUDGE_RATE_LABELS.yesRate, rate(stats.yesRate, stats.yes, stats.judged)],
+    [JUDGE_RATE_LABELS.agreement, rate(stats.agreement, stats.agreements, stats.judged)],
     ["Disagreements", String(stats.disagreements.total)],
     ["Programmatic mean reward (executable rubric)", figure(stats.programmaticMeanReward, 4)],
     ["Judge tokens (apart from the model's)", tokensText(stats)],
