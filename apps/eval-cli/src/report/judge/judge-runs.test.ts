@@ -76,6 +76,7 @@ describe("the original's judge environment under vf-eval", () => {
     expect(mdRow(markdown, "Agreement with programmatic accuracy")).toBe(
       "| Agreement with programmatic accuracy | 0.667 (4 of 6) |",
     );
+    expect(markdown).toContain("- **Request errors:** 2 (1 of them at the judge)");
     expect(mdRow(markdown, "1")).toBe("| 1 | Benign | Benign | 0.35 | no | (not recorded) |");
     expect(mdRow(markdown, "2")).toBe("| 2 | Malicious | Benign | 0.60 | yes | (not recorded) |");
     expect(mdRow(markdown, "Judge cost (apart from the model's)")).toContain("n/a");
