@@ -14,6 +14,8 @@ export interface JudgeRollout {
   verdict?: "yes" | "no";
   reply?: string;
   cached?: boolean;
+  /** Hybrid: scored "no" without a judge call (nothing to grade). */
+  skipped?: boolean;
   judgeTokens?: { input_tokens: number | null; output_tokens: number | null } | null;
   /** The judge call failed after its retries (an error row, `judge_<kind>`). */
   judgeError?: string;
@@ -59,10 +61,14 @@ export async function writeJudgeRun(options: WriteJudgeRunOptions): Promise<stri
           verdict: rollout.judgeError ? null : rollout.verdict,
           score: rollout.judgeError ? null : score,
           reply: rollout.judgeError ? "" : (rollout.reply ?? rollout.verdict),
-          attempts: rollout.judgeError ? 3 : 1,
+          attempts: rollout.judgeError ? 3 : rollout.skipped ? 0 : 1,
           ...(rollout.cached ? { cached: true } : {}),
-          token_usage:
-            rollout.judgeTokens === undefined ? { input_tokens: 400, output_tokens: 1 } : rollout.judgeTokens,
+          ...(rollout.skipped ? { skipped: "no_rationale" } : {}),
+          token_usage: rollout.skipped
+            ? { input_tokens: null, output_tokens: null }
+            : rollout.judgeTokens === undefined
+              ? { input_tokens: 400, output_tokens: 1 }
+              : rollout.judgeTokens,
           error: rollout.judgeError
             ? { type: rollout.judgeError, message: "judge failed after 3 attempts" }
             : null,

@@ -195,7 +195,11 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     parsed,
     info: infoObject(record.info),
     token_usage: { input_tokens: finite(usage.input_tokens), output_tokens: finite(usage.output_tokens) },
-    token_usage_reported: error === null && isCount(usage.input_tokens) && isCount(usage.output_tokens),
+    // A rollout whose judge failed still has the model's reply and its tokens.
+    token_usage_reported:
+      (error === null || judgeFields.judge !== undefined) &&
+      isCount(usage.input_tokens) &&
+      isCount(usage.output_tokens),
     timing: {
       generation_ms: phaseMs(record, timing, "generation"),
       scoring_ms: phaseMs(record, timing, "scoring"),

@@ -55,7 +55,8 @@ export class RunExtrasCollector {
     this.judge.add(line);
     this.cost.add({
       cached: line.cached === true,
-      failed: line.error !== null,
+      // A rollout whose judge failed still paid for the model's reply.
+      failed: line.error !== null && line.judge === undefined,
       inputTokens: line.unknownUsage ? null : line.token_usage.input_tokens,
       outputTokens: line.unknownUsage ? null : line.token_usage.output_tokens,
     });

@@ -86,6 +86,15 @@ export function judgeOverviewRows(stats: JudgeStats): [string, string][] {
     ["Judge tokens (apart from the model's)", tokensText(stats)],
     ["Judge cost (apart from the model's)", costText(stats)],
     [
+      "Judge retries",
+      stats.retries.total === 0
+        ? "none"
+        : `${stats.retries.total} retried request${stats.retries.total === 1 ? "" : "s"} over ${stats.retries.rollouts} rollout${stats.retries.rollouts === 1 ? "" : "s"}`,
+    ],
+    ...(stats.skipped > 0
+      ? [["Verdicts without a judge call (nothing to grade: no)", String(stats.skipped)] as [string, string]]
+      : []),
+    [
       "Judge cache hits",
       stats.cacheHits === 0 && stats.recorded.cacheHits
         ? `${stats.recorded.cacheHits} (metadata.json; no row is marked cached)`

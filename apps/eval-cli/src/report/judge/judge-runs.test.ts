@@ -119,12 +119,15 @@ describe("judge runs written by pnpm eval --rubric judge", () => {
     expect(summary.rewards.mean_reward).toBeCloseTo(3 / 5, 12);
     expect(summary.rewards.accuracy).toBeCloseTo(3 / 5, 12);
     expect(judge).toMatchObject({ judged: 5, errors: 1, yes: 3, agreements: 3, cacheHits: 1, notJudged: 0 });
+    expect(judge.retries).toEqual({ total: 2, rollouts: 1 });
+    expect(mdRow(markdown, "Judge retries")).toBe("| Judge retries | 2 retried requests over 1 rollout |");
     expect(judge.disagreements.listed.map((item) => item.exampleId)).toEqual([2, 4]);
     // tokens: calls 0, 2, 3 reported 400/1; the cached call (1) costs nothing; 4 and 5 reported none
     expect(judge.tokens).toEqual({ input: 1600, output: 4, calls: 4, unknown: 2 });
     expect(summary.judge?.cost_usd).toBeCloseTo((1200 * 0.1 + 3 * 0.4) / 1e6, 15);
-    // the model's own tokens and cost are not mixed with the judge's
-    expect(summary.api_cost?.input_tokens).toBe(500);
+    // the model's own tokens and cost are not mixed with the judge's; the judge-error row paid the model
+    expect(summary.api_cost).toMatchObject({ input_tokens: 600, paid_rollouts: 6 });
+    expect(data.tokens).toEqual({ input: 600, output: 120, rollouts: 6 });
     expect(mdRow(markdown, "Judge cache hits")).toBe("| Judge cache hits | 1 |");
     expect(markdown).toContain(
       "| 2 | Malicious | Benign | 0.70 | yes | Yes \\| &lt;script&gt;alert(1)&lt;/script&gt; \\*C&C\\* |",
@@ -241,12 +244,16 @@ describe("judge runs written by pnpm eval --rubric judge", () => {
       rollouts: [
         { example: 0, answer: "Malicious", completion: RIGHT_M, verdict: "yes" },
         { example: 1, answer: "Benign", completion: RIGHT_B, verdict: "no" },
+        { example: 2, answer: "Benign", completion: "benign, I think", verdict: "no", skipped: true },
       ],
     });
     const { summary, markdown, data } = await report(dir);
     const programmatic = data.judge!.programmaticMeanReward!;
-    expect(summary.rewards.mean_reward).toBeCloseTo(programmatic + 0.25 / 2, 12);
-    expect(summary.rewards.accuracy).toBe(1);
+    expect(summary.rewards.mean_reward).toBeCloseTo(programmatic + 0.25 / 3, 12);
+    // the skipped verdict is judged, but no call: no unknown tokens, no cost
+    expect(data.judge).toMatchObject({ judged: 3, skipped: 1 });
+    expect(data.judge?.tokens).toEqual({ input: 800, output: 2, calls: 2, unknown: 0 });
+    expect(summary.rewards.accuracy).toBeCloseTo(2 / 3, 12);
     expect(data.judge).toMatchObject({ mode: "hybrid", kinds: ["rationale"], weight: 0.25 });
     expect(mdRow(markdown, "Judge weight")).toBe("| Judge weight | 0.25 |");
   });

@@ -26,6 +26,8 @@ function disagreeing(exampleId: number | string, rolloutIndex: number): ResultLi
       score: 1,
       reply: "yes",
       cached: false,
+      skipped: false,
+      attempts: 1,
       tokenUsage: { input: 10, output: 1 },
       error: null,
     },

@@ -6,7 +6,7 @@ import type { ResultLine } from "../result-line.js";
 import type { RunMetadata } from "../run-metadata.js";
 import { judgeRunInfo } from "./judge-run-info.js";
 import type { JudgeCell, JudgeDisagreement, JudgeOutcome, JudgeStats, JudgeSummary } from "./judge-stats.js";
-import type { JudgeKind } from "./rollout-judge.js";
+import type { JudgeKind, RolloutJudge } from "./rollout-judge.js";
 
 /** Disagreeing rollouts listed in a report (the rollout table's filter shows them all). */
 export const LISTED_DISAGREEMENTS = 100;
@@ -92,6 +92,8 @@ export class JudgeStatsAccumulator {
   private programmaticCount = 0;
   private readonly tokens = { input: 0, output: 0, calls: 0, unknown: 0 };
   private cacheHits = 0;
+  private readonly retries = { total: 0, rollouts: 0 };
+  private skipped = 0;
   private repliesKept = false;
   /** Judge calls, kept compactly until the price (which needs the run's judge model) is known. */
   private readonly calls: {
@@ -117,14 +119,13 @@ export class JudgeStatsAccumulator {
     if (judge.model !== null) this.models.add(judge.model);
     if (judge.reply !== null) this.repliesKept = true;
     if (judge.cached) this.cacheHits++;
-    const input = judge.tokenUsage?.input ?? null;
-    const output = judge.tokenUsage?.output ?? null;
-    if (input !== null && output !== null) {
-      this.tokens.input += input;
-      this.tokens.output += output;
-      this.tokens.calls++;
-    } else if (!judge.cached) this.tokens.unknown++;
-    this.calls.push({ cached: judge.cached, failed: judge.error !== null, input, output });
+    const retries = Math.max(0, Math.floor(judge.attempts ?? 1) - 1);
+    if (retries > 0) {
+      this.retries.total += retries;
+      this.retries.rollouts++;
+    }
+    if (judge.skipped) this.skipped++;
+    else this.addCall(judge);
     const outcome = outcomeOf(line);
     if (judge.error || judge.verdict === null) {
       this.errors++;
@@ -151,6 +152,18 @@ export class JudgeStatsAccumulator {
       verdict: judge.verdict,
       reply: judge.reply,
     });
+  }
+
+  /** A request to the judge (or a cache answer): its tokens and what it cost. */
+  private addCall(judge: RolloutJudge): void {
+    const input = judge.tokenUsage?.input ?? null;
+    const output = judge.tokenUsage?.output ?? null;
+    if (input !== null && output !== null) {
+      this.tokens.input += input;
+      this.tokens.output += output;
+      this.tokens.calls++;
+    } else if (!judge.cached) this.tokens.unknown++;
+    this.calls.push({ cached: judge.cached, failed: judge.error !== null, input, output });
   }
 
   /** Keep the first {@link LISTED_DISAGREEMENTS} in (example, rollout) order, whatever the row order. */
@@ -200,6 +213,8 @@ export class JudgeStatsAccumulator {
       tokens: { ...this.tokens },
       cost: cost.result(),
       cacheHits: this.cacheHits,
+      retries: { ...this.retries },
+      skipped: this.skipped,
       repliesKept: this.repliesKept,
       recorded: recordedTotals(this.metadata),
     };

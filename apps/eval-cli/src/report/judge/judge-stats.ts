@@ -63,6 +63,10 @@ export interface JudgeStats {
   cost: RunCost;
   /** Judge calls answered by the judge cache. */
   cacheHits: number;
+  /** Retried judge requests (attempts − 1 summed over the judged rollouts) and rollouts that needed one. */
+  retries: { total: number; rollouts: number };
+  /** Verdicts given without a judge call (hybrid: nothing to grade). */
+  skipped: number;
   /** Whether the rows keep the judge's replies (vf-eval rows do not). */
   repliesKept: boolean;
   /**

@@ -87,6 +87,8 @@ function ourJudge(value: unknown, metric: JudgeFields["metric"], where: string):
     score: verdict === null ? null : verdict === "yes" ? 1 : 0,
     reply: typeof value.reply === "string" ? value.reply : null,
     cached: value.cached === true,
+    skipped: value.skipped !== undefined && value.skipped !== null && value.skipped !== false,
+    attempts: count(value.attempts),
     tokenUsage: usage ? { input: count(usage.input_tokens), output: count(usage.output_tokens) } : null,
     error:
       error ??
@@ -104,7 +106,15 @@ function metricJudge(
   rowError: RolloutError | null,
   where: string,
 ): RolloutJudge | undefined {
-  const base = { kind: metric.kind, model: null, reply: null, cached: false, tokenUsage: null };
+  const base = {
+    kind: metric.kind,
+    model: null,
+    reply: null,
+    cached: false,
+    skipped: false,
+    attempts: null,
+    tokenUsage: null,
+  };
   if (rowError) {
     if (!ORIGINAL_JUDGE_ERROR.test(rowError.message)) return undefined;
     return { ...base, verdict: null, score: null, error: rowError };

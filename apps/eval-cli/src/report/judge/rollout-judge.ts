@@ -18,6 +18,10 @@ export interface RolloutJudge {
   reply: string | null;
   /** Answered by the judge cache: nothing was paid. */
   cached: boolean;
+  /** Scored without a call (hybrid: a reply without a label or rationale is a "no"): no request, no cost. */
+  skipped: boolean;
+  /** Requests to the judge (1 + retries; 0 when not called); null when the row does not say. */
+  attempts: number | null;
   /** The judge call's tokens; a side is null when unknown (and the whole is null when not recorded). */
   tokenUsage: { input: number | null; output: number | null } | null;
   /** The judge call failed after its retries. */
