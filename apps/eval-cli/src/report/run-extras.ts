@@ -69,8 +69,17 @@ export class RunExtrasCollector {
       record: result as unknown as Record<string, unknown>,
       where: "rollout",
     });
+    // The rollout's own judge fields (if its type has them) give way to the report's reading of them.
+    const {
+      judge: _judge,
+      programmatic: _programmatic,
+      ...rollout
+    } = result as RolloutResult & {
+      judge?: unknown;
+      programmatic?: unknown;
+    };
     this.add({
-      ...result,
+      ...rollout,
       ...(judged.programmatic
         ? { metrics: judged.programmatic.rewards, programmaticReward: judged.programmatic.reward }
         : {}),

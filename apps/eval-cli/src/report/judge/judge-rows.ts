@@ -21,13 +21,11 @@ const rate = (value: number | null, count: number, of: number) =>
   value === null ? "n/a (nothing judged)" : `${figure(value)} (${count} of ${of})`;
 
 function modeText(stats: JudgeStats): string {
+  const mixed = stats.kinds.length > 1 ? "; the rows mix correctness and rationale verdicts" : "";
   if (stats.mode === "judge") {
-    return "judge (correctness: the judge grades the whole reply; the mean reward is the judge's)";
+    return `judge (correctness: the judge grades the whole reply; the mean reward is the judge's${mixed})`;
   }
-  if (stats.mode === "hybrid") {
-    return "hybrid (rationale: the judge grades whether the rationale supports the label; reward = programmatic total + weight × judge)";
-  }
-  return `${stats.mode} (rows of both kinds)`;
+  return `hybrid (rationale: the judge grades whether the rationale supports the label; reward = programmatic total + weight × judge${mixed})`;
 }
 
 function tokensText(stats: JudgeStats): string {

@@ -7,9 +7,12 @@ export const JUDGE_ENV_IDS: readonly string[] = ["sv-netlogs-judge", "sv-env-net
 /** The judge model of the original's judge environment when its run names none (`load_environment`). */
 export const ORIGINAL_JUDGE_MODEL = "gpt-4.1-nano";
 
+/** The rubric modes that have a judge. */
+export type JudgeMode = "judge" | "hybrid";
+
 /** A run's judge setup, from metadata.json's `rubric` and the rows. */
 export interface JudgeRunInfo {
-  mode: string;
+  mode: JudgeMode;
   model: string | null;
   modelNote: string | null;
   weight: number | null;
@@ -27,7 +30,7 @@ export interface JudgeRunInfoOptions {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-const MODE_OF_KIND: Record<JudgeKind, string> = { correctness: "judge", rationale: "hybrid" };
+const MODE_OF_KIND: Record<JudgeKind, JudgeMode> = { correctness: "judge", rationale: "hybrid" };
 
 /**
  * The run's judge mode and model, or null for a run without a judge (`rubric.mode` executable or absent,
@@ -38,12 +41,14 @@ export function judgeRunInfo(options: JudgeRunInfoOptions): JudgeRunInfo | null 
   const { metadata, kinds, models } = options;
   const rubric = isObject(metadata.rubric) ? metadata.rubric : {};
   const recordedMode = rubric.mode === "judge" || rubric.mode === "hybrid" ? rubric.mode : undefined;
-  const rowModes = [...new Set([...kinds].map((kind) => MODE_OF_KIND[kind]))].sort();
+  // Rows of both kinds (not written by one run: --resume keeps the mode) take metadata's mode, else judge.
+  const rowMode = kinds.has("correctness")
+    ? "judge"
+    : kinds.has("rationale")
+      ? MODE_OF_KIND.rationale
+      : undefined;
   const originalEnv = typeof metadata.env_id === "string" && JUDGE_ENV_IDS.includes(metadata.env_id);
-  const mode =
-    rowModes.length > 1
-      ? rowModes.join(" + ")
-      : (recordedMode ?? rowModes[0] ?? (originalEnv ? "judge" : undefined));
+  const mode: JudgeMode | undefined = recordedMode ?? rowMode ?? (originalEnv ? "judge" : undefined);
   if (mode === undefined) return null;
   const envModel = metadata.env_args?.judge_model;
   let model: string | null = null;

@@ -238,7 +238,7 @@ export function judgeCostUsd(stats: JudgeStats): number | null {
 export function toJudgeSummary(stats: JudgeStats): JudgeSummary {
   return {
     mode: stats.mode,
-    model: stats.model,
+    model: stats.model ?? "unknown",
     n_judged: stats.judged,
     n_judge_errors: stats.errors,
     yes_rate: stats.yesRate,

@@ -1,5 +1,6 @@
 import type { Label } from "@sv/parser";
 import type { RunCost } from "../../cost/run-cost.js";
+import type { JudgeMode } from "./judge-run-info.js";
 import type { JudgeKind } from "./rollout-judge.js";
 
 /** The programmatic outcome of a judged reply: a row of the judge table. */
@@ -27,8 +28,9 @@ export interface JudgeDisagreement {
 
 /** Everything the report says about a judge or hybrid run's judge. */
 export interface JudgeStats {
-  /** `judge`, `hybrid`, or both joined when the rows mix them. */
-  mode: string;
+  /** The run's rubric mode (metadata.json `rubric.mode`, else the rows' kind). */
+  mode: JudgeMode;
+  /** The kinds of judge the rows carry (both only if rows of two modes were put together). */
   kinds: JudgeKind[];
   /** The judge model, or null when neither metadata.json nor the rows name it. */
   model: string | null;
@@ -82,8 +84,9 @@ export interface JudgeStats {
 
 /** summary.json's `judge` block (the issue-15 contract). */
 export interface JudgeSummary {
-  mode: string;
-  model: string | null;
+  mode: JudgeMode;
+  /** The judge model; `unknown` when neither metadata.json nor the rows name it. */
+  model: string;
   n_judged: number;
   n_judge_errors: number;
   yes_rate: number | null;
