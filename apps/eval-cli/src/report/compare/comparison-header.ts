@@ -18,6 +18,8 @@ function rankingVerdict(board: Pick<Scoreboard, "comparable" | "differences" | "
   }
   if (board.rows.length < 2) return "One run: nothing to rank.";
   const varied = board.differences.map((difference) => difference.facet.toLowerCase());
-  const same = "Same data, examples and rubric in every run";
+  // Runs of other rubric modes share the executable rubric (weights and costs), not the reward's definition.
+  const modes = board.differences.some((difference) => difference.facet === "Rubric mode");
+  const same = `Same data, examples and ${modes ? "programmatic rubric" : "rubric"} in every run`;
   return `${same}${varied.length > 0 ? `; they differ in ${varied.join(", ")}` : ""}. Bold marks the best run per column (higher is better, except FPR, ECE, Brier and AURC; the abstain rate is not ranked; n/a is never ranked).`;
 }
