@@ -34,7 +34,7 @@ export function checkContextOverlap(options: {
   );
   /** Per context flow hash, the first row of each split that shows it as context. */
   const contextOf = new Map<string, Map<string, string>>();
-  options.contextFiles.forEach(({ name, rows }, file) =>
+  options.contextFiles.forEach(({ name, rows }, file) => {
     rows.forEach((row, index) => {
       for (const flow of parsedRows[file]![index]?.context ?? []) {
         const hash = flowHash(flow);
@@ -42,9 +42,9 @@ export function checkContextOverlap(options: {
         if (!splits.has(row.meta.split)) splits.set(row.meta.split, `${name}:${index + 1}`);
         contextOf.set(hash, splits);
       }
-    }),
-  );
-  options.contextFiles.forEach(({ name, rows }, file) =>
+    });
+  });
+  options.contextFiles.forEach(({ name, rows }, file) => {
     rows.forEach((row, index) => {
       const parsed = parsedRows[file]![index];
       if (parsed === undefined) return;
@@ -66,8 +66,8 @@ export function checkContextOverlap(options: {
               `${name}:${index + 1} (${row.meta.split}) context flow ${position + 1} is also a context flow of the ${split} row ${where}`,
             );
       });
-    }),
-  );
+    });
+  });
   return {
     name: `context flows stay inside their split (${options.contextFiles.map((file) => file.name).join(", ")})`,
     ok: problems.length === 0 && counted.length === 0,
