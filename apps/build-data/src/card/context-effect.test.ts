@@ -25,7 +25,9 @@ describe("contextEffectLines", () => {
         },
       }),
     ).join("\n");
-    expect(text).toContain("iot23-context test: K = 0 50.0% → K = 10 97.0% (+47.0 points, 200 rows): context helps");
+    expect(text).toContain(
+      "iot23-context test: K = 0 50.0% → K = 10 97.0% (+47.0 points, 200 rows): context helps",
+    );
     expect(text).toContain("unsw-nb15-context: n/a (0 rows)");
     expect(text).not.toContain("NaN");
   });
@@ -33,7 +35,9 @@ describe("contextEffectLines", () => {
   it("says so when context hurts or changes nothing, and when one field already gives the label away", () => {
     const score = (accuracy: number) => ({ "iot23-context test": { rows: 10, accuracy, brier: 0.1 } });
     expect(
-      contextEffectLines(report({ learnedWithoutContext: score(0.9), learnedWithContext: score(0.8) })).join(),
+      contextEffectLines(
+        report({ learnedWithoutContext: score(0.9), learnedWithContext: score(0.8) }),
+      ).join(),
     ).toContain("(−10.0 points, 10 rows): context hurts");
     const same = contextEffectLines(
       report({

@@ -70,3 +70,38 @@ describe("record times", () => {
     expect(recordStartSeconds({ stime: "-" })).toBeUndefined();
   });
 });
+
+describe("HostContext memory bound", () => {
+  it("keeps at most flows × maxHosts values, and allocates no more than that over many hosts", () => {
+    const flows = 4;
+    const maxHosts = 64;
+    const context = tracker(flows, 1000, maxHosts);
+    let allocated = 0;
+    let state = 12345;
+    for (let line = 0; line < 20_000; line++) {
+      // A few busy hosts and a long tail of hosts seen once or twice (a scan), seeded.
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const host = state % 4 === 0 ? `busy-${state % 8}` : `tail-${state % 5000}`;
+      context.remember(host, line, (reuse) => {
+        if (reuse === undefined) allocated++;
+        return reuse ?? `value-${line}`;
+      });
+      expect(context.hostCount).toBeLessThanOrEqual(maxHosts);
+      expect(context.flowCount).toBeLessThanOrEqual(flows * maxHosts);
+      expect(context.before(host, line).length).toBeLessThanOrEqual(flows);
+    }
+    expect(context.stats().hosts_evicted).toBeGreaterThan(1000);
+    expect(allocated).toBeLessThanOrEqual(flows * maxHosts);
+  });
+
+  it("a host that takes over an evicted host's ring never sees that host's flows", () => {
+    const context = tracker(3, 100, 1);
+    context.remember("a", 1, () => "a1");
+    context.remember("a", 2, () => "a2");
+    context.remember("b", 3, (reuse) => `b1 (reusing ${reuse})`);
+    expect(context.before("b", 4)).toEqual(["b1 (reusing a1)"]);
+    expect(context.before("a", 4)).toEqual([]);
+    context.remember("b", 5, () => "b2");
+    expect(context.before("b", 6)).toEqual(["b1 (reusing a1)", "b2"]);
+  });
+});
