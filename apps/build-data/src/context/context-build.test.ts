@@ -253,6 +253,18 @@ describe("context sets", () => {
       .map((line) => JSON.parse(line));
     expect(cicRows.every((row) => row.meta.file.includes("TrafficLabelling"))).toBe(true);
     expect(cicRows.some((row) => row.meta.context_flows > 0)).toBe(true);
+    // UNSW-NB15 raw part files carry stime and srcip: their flows get context from the same srcip.
+    const unswRows = (await readFile(join(withContext, "unsw-nb15-context-ood-v1.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const unswWithContext = unswRows.filter((row) => row.meta.context_flows > 0);
+    expect(unswWithContext.length).toBeGreaterThan(0);
+    for (const row of unswWithContext) {
+      const parsed = parseContextQuestion(row.question)!;
+      for (const earlierFlow of parsed.context)
+        expect(earlierFlow["id.orig_h"]).toBe(parsed.flow["id.orig_h"]);
+    }
     expect(result.failedChecks).toEqual([]);
     const failed = (await validateDir({ dir: withContext })).filter((check) => !check.ok);
     expect(failed).toEqual([]);

@@ -124,7 +124,7 @@ export function buildContextRows(options: BuildContextRowsOptions): {
     row.meta.ts = candidateTime(candidate);
     return row;
   });
-  const notes = [...(split?.notes ?? [])];
+  const notes = [...(split?.notes ?? []), ...(blocks?.notes ?? [])];
   if (blocks !== undefined && blocks.inGaps > 0)
     notes.push(
       `${blocks.inGaps} sampled flow(s) left out: they started in the ${options.context.windowSeconds} s gap between two time blocks`,

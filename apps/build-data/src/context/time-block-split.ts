@@ -20,6 +20,8 @@ export interface TimeBlockSplit {
   blocks: Record<string, CaptureTimeBlocks>;
   /** Sampled flows left out because they started in a gap between two blocks. */
   inGaps: number;
+  /** Captures whose dev or test block is left empty by the gaps, in words. */
+  notes: string[];
 }
 
 /**
@@ -46,6 +48,7 @@ export function timeBlockSplit(options: {
   const assigned = new Map<Candidate, SplitName | undefined>();
   const blocks: Record<string, CaptureTimeBlocks> = {};
   let inGaps = 0;
+  const notes: string[] = [];
   for (const scenario of [...byScenario.keys()].sort()) {
     const list = byScenario.get(scenario)!;
     if (list.length === 0) continue;
@@ -61,17 +64,25 @@ export function timeBlockSplit(options: {
       test_from: devBefore + gapSeconds,
     };
     blocks[scenario] = block;
+    const filled = new Set<SplitName>();
     for (const candidate of list) {
       const start = time(candidate);
       const split = timeBlockOf(block, start);
       if (split === undefined) inGaps++;
+      else filled.add(split);
       assigned.set(candidate, split);
     }
+    const empty = (["dev", "test"] as const).filter((name) => !filled.has(name));
+    if (empty.length > 0)
+      notes.push(
+        `${scenario}: no sampled flow left for ${empty.join(" or ")}: its sampled flows span ${Math.round(time(list.at(-1)!) - time(list[0]!))} s, too little for blocks ${gapSeconds} s (the window) apart`,
+      );
   }
   return {
     splits: strata.map((stratum) => stratum.selected.map((candidate) => assigned.get(candidate))),
     blocks,
     inGaps,
+    notes,
   };
 }
 
