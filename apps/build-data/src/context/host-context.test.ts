@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HostContext } from "./host-context.js";
-import { cicTimestampSeconds, recordStartSeconds } from "./record-time.js";
+import { cicTimestampSeconds, epochSeconds, epochSecondsOfBytes, recordStartSeconds } from "./record-time.js";
 
 function tracker(flows = 3, windowSeconds = 100, maxHosts = 10) {
   return new HostContext<string>({ flows, windowSeconds, maxHosts });
@@ -103,5 +104,25 @@ describe("HostContext memory bound", () => {
     expect(context.before("a", 4)).toEqual([]);
     context.remember("b", 5, () => "b2");
     expect(context.before("b", 6)).toEqual(["b1 (reusing a1)", "b2"]);
+  });
+});
+
+describe("epochSecondsOfBytes", () => {
+  it("reads exactly what epochSeconds reads from the same text (property)", () => {
+    const text = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 0, max: 999_999 }))
+        .map(([seconds, micros]) => `${seconds}.${String(micros).padStart(6, "0")}`),
+      fc.double({ min: 0, max: 1e12, noNaN: true }).map(String),
+      fc.stringMatching(/^[-0-9.e+]{0,20}$/),
+      fc.constantFrom("-", "", ".", "1.", ".5", "12345678901234567.5", "9007199254740993"),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        const buffer = Buffer.from(`x\t${value}\ty`, "latin1");
+        expect(epochSecondsOfBytes(buffer, 2, 2 + value.length)).toBe(epochSeconds(value));
+      }),
+      { seed: 5, numRuns: 2000 },
+    );
   });
 });
