@@ -60,7 +60,15 @@ describe("parseContextQuestion", () => {
 });
 
 describe("context questions never show a label (property)", () => {
-  const LABEL_KEYS = ["label", "detailed-label", "det_label", "attack_family", "attack_cat", "tunnel_parents", "uid"];
+  const LABEL_KEYS = [
+    "label",
+    "detailed-label",
+    "det_label",
+    "attack_family",
+    "attack_cat",
+    "tunnel_parents",
+    "uid",
+  ];
   const value = fc.oneof(
     fc.string({ maxLength: 12 }).filter((text) => !text.includes("LEAK")),
     fc.integer({ min: 0, max: 70_000 }),
@@ -87,7 +95,8 @@ describe("context questions never show a label (property)", () => {
         (context, flow, windowSeconds) => {
           const text = renderContextQuestion({ context, flow, windowSeconds });
           expect(text).not.toContain("LEAK");
-          for (const key of [...LABEL_KEYS, "ts"]) expect(text).not.toMatch(new RegExp(`(^|[ .:,])${key}=`, "m"));
+          for (const key of [...LABEL_KEYS, "ts"])
+            expect(text).not.toMatch(new RegExp(`(^|[ .:,])${key}=`, "m"));
           const parsed = parseContextQuestion(text)!;
           expect(parsed.context).toHaveLength(context.length);
           expect(parsed.windowSeconds).toBe(windowSeconds);
