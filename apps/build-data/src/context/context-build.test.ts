@@ -191,6 +191,25 @@ describe("context sets", () => {
     expect([...splitsShowing.values()].filter((set) => set.size > 1)).toEqual([]);
   });
 
+  it("a capture split of one capture says why dev and test are empty and what to use instead", async () => {
+    const root = await mkdtemp(join(tmpdir(), "bd-context-"));
+    await writeConnLog({ root, scenario: "CTU-IoT-Malware-Capture-1-1", flows: capture(60, 0) });
+    const built = await buildSource({
+      source: "iot23",
+      roots: [root],
+      seed: 3,
+      limit: 40,
+      balanced: true,
+      splitStrategy: "stratified",
+      attempted: "exclude",
+      context: { flows: K, windowSeconds: WINDOW, maxHosts: 10 },
+    });
+    const { section, rows } = built.context!;
+    expect(new Set(rows.map((row) => row.meta.split))).toEqual(new Set(["train"]));
+    expect(section.notes.join("\n")).toMatch(/no capture left for test/);
+    expect(section.notes.join("\n")).toMatch(/--context-split-strategy time/);
+  });
+
   it("bound memory: hosts beyond --context-max-hosts are evicted and counted", async () => {
     const root = await mkdtemp(join(tmpdir(), "bd-context-"));
     await writeConnLog({ root, scenario: "CTU-IoT-Malware-Capture-1-1", flows: capture(60, 0) });

@@ -125,6 +125,10 @@ export function buildContextRows(options: BuildContextRowsOptions): {
     return row;
   });
   const notes = [...(split?.notes ?? []), ...(blocks?.notes ?? [])];
+  if (strategy === "capture" && (split?.notes.length ?? 0) > 0)
+    notes.push(
+      "with too few captures to hold whole ones out, --context-split-strategy time splits each capture into time blocks a window apart",
+    );
   if (blocks !== undefined && blocks.inGaps > 0)
     notes.push(
       `${blocks.inGaps} sampled flow(s) left out: they started in the ${options.context.windowSeconds} s gap between two time blocks`,
