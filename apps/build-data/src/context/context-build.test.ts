@@ -177,6 +177,11 @@ describe("context sets", () => {
       expect(block.dev_from - block.train_before).toBe(WINDOW);
       expect(block.test_from - block.dev_before).toBe(WINDOW);
       expect(row.meta.ts).toBe(start);
+      // What a dev/test row may look up (multi-turn tools) starts where the previous split's block ends.
+      const expectedFrom = { train: undefined, dev: block.train_before, test: block.dev_before }[
+        row.meta.split as "train" | "dev" | "test"
+      ];
+      expect(row.meta.look_back_from).toBe(expectedFrom);
     }
     // Every flow a row shows (question or context) is shown by one split only.
     const splitsShowing = new Map<string, Set<string>>();

@@ -8,7 +8,7 @@ import { orderForOutput } from "../sampling/output-order.js";
 import type { StratumSelection } from "../sampling/select-sample.js";
 import type { ContextOptions, ContextStats } from "./context-options.js";
 import { epochSeconds, recordStartSeconds } from "./record-time.js";
-import { type CaptureTimeBlocks, timeBlockSplit } from "./time-block-split.js";
+import { type CaptureTimeBlocks, lookBackFrom, timeBlockSplit } from "./time-block-split.js";
 
 /**
  * Splits of a context set: `capture` (default; whole captures held out), `stratified` (70/15/15 per
@@ -122,6 +122,9 @@ export function buildContextRows(options: BuildContextRowsOptions): {
     });
     row.meta.context_flows = context.length;
     row.meta.ts = candidateTime(candidate);
+    const block = blocks?.blocks[candidate.scenario];
+    const from = block === undefined ? undefined : lookBackFrom(block, name);
+    if (from !== undefined) row.meta.look_back_from = from;
     return row;
   });
   const notes = [...(split?.notes ?? []), ...(blocks?.notes ?? [])];

@@ -86,6 +86,16 @@ export function timeBlockSplit(options: {
   };
 }
 
+/**
+ * The earliest start a row of `split` may show or look up in its capture: the end of the previous
+ * split's block (the gap before its own block is no split's); undefined for train, the first block.
+ */
+export function lookBackFrom(block: CaptureTimeBlocks, split: string): number | undefined {
+  if (split === "dev") return block.train_before;
+  if (split === "test") return block.dev_before;
+  return undefined;
+}
+
 /** The block a start time falls in, or undefined in a gap. */
 export function timeBlockOf(block: CaptureTimeBlocks, start: number): SplitName | undefined {
   if (start < block.train_before) return "train";

@@ -1,5 +1,5 @@
 import type { DatasetRow } from "../build/dataset-row.js";
-import { type CaptureTimeBlocks, timeBlockOf } from "../context/time-block-split.js";
+import { type CaptureTimeBlocks, lookBackFrom, timeBlockOf } from "../context/time-block-split.js";
 import { listProblems, type ValidationCheck } from "./validation-check.js";
 
 /** The part of a context manifest section this check reads. */
@@ -39,6 +39,10 @@ export function checkTimeBlocks(options: {
     else if (timeBlockOf(block, start) !== row.meta.split)
       problems.push(
         `${where} (${row.meta.split}) starts at ${start}, in the ${timeBlockOf(block, start) ?? "gap"} block of ${row.meta.scenario}`,
+      );
+    else if (row.meta.look_back_from !== lookBackFrom(block, row.meta.split))
+      problems.push(
+        `${where} (${row.meta.split}) meta.look_back_from ${String(row.meta.look_back_from)}, expected ${String(lookBackFrom(block, row.meta.split))}`,
       );
   });
   return {
