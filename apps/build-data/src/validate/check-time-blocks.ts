@@ -24,6 +24,13 @@ export function checkTimeBlocks(options: {
   const window = section.window_seconds;
   const blocks = (section.time_blocks ?? {}) as Record<string, CaptureTimeBlocks>;
   const problems: string[] = [];
+  if (section.time_blocks === undefined && rows.length > 0)
+    return {
+      name: `${name}: rows inside their time blocks, blocks a window apart`,
+      ok: false,
+      detail:
+        "the manifest records no time_blocks: the set was split by time without gaps (an older build-data); rebuild it",
+    };
   if (typeof window !== "number" || !(window > 0)) problems.push(`window_seconds ${String(window)}`);
   for (const [scenario, block] of Object.entries(blocks)) {
     const gaps = [block.dev_from - block.train_before, block.test_from - block.dev_before];
