@@ -15,6 +15,8 @@ import type { RolloutResult } from "./rollout-result.js";
 import { RewardMeans } from "./reward-means.js";
 import type { MultiTurnSetup } from "../multi-turn/multi-turn-setup.js";
 import { runMultiTurnRollout } from "../multi-turn/run-multi-turn-rollout.js";
+import type { RolloutTrace } from "../tracing/rollout-trace.js";
+import { RunTrace } from "../tracing/run-trace.js";
 
 /** A running evaluation: iterate it for rollouts in completion order, then read its summary. */
 export interface EvaluationRun extends AsyncIterable<RolloutResult> {
@@ -94,7 +96,18 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     now,
   };
 
-  const runRollout = async ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> => {
+  const tracing = new RunTrace(options.tracing ?? {}, options.model);
+  const runRollout = ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> =>
+    tracing.rollout(
+      { exampleId, rolloutIndex },
+      (rollout) => runTracedRollout([exampleId, rolloutIndex], rollout),
+      () => (controller.signal.aborted ? "aborted" : MODEL_ERROR_KINDS.budgetExceeded),
+    );
+
+  const runTracedRollout = async (
+    [exampleId, rolloutIndex]: [number, number],
+    rollout: RolloutTrace,
+  ): Promise<RolloutResult | null> => {
     const row = context.rows[exampleId]!;
     const prompt = context.formatPrompt(row);
     const started = now();
@@ -107,14 +120,17 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         setup: context.multiTurn,
         row,
         prompt,
-        rubric: context.rubric,
+        rubric: { ...context.rubric, score: (input) => rollout.score(() => context.rubric.score(input)) },
         generate: (messages, tools) =>
-          generateWithRetries(
-            options.model,
-            { messages, samplingArgs: options.samplingArgs, tools, rolloutIndex },
-            { ...policy, onRetry },
-            controller.signal,
+          rollout.turn(() =>
+            generateWithRetries(
+              options.model,
+              { messages, samplingArgs: options.samplingArgs, tools, rolloutIndex },
+              { ...policy, ...rollout.attemptHooks(onRetry) },
+              controller.signal,
+            ),
           ),
+        wrapAnswer: (call, answer) => rollout.toolCall(call, answer),
         now,
         started,
       });
@@ -130,7 +146,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     const outcome = await generateWithRetries(
       options.model,
       { messages: prompt, samplingArgs: options.samplingArgs, rolloutIndex },
-      { ...policy, onRetry },
+      { ...policy, ...rollout.attemptHooks(onRetry) },
       controller.signal,
     );
     if (controller.signal.aborted) return null;
@@ -141,7 +157,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     }
     const generated = now();
     const completion = outcome.ok ? outcome.result.text : "";
-    const scored = context.rubric.score({ completion, answer: row.answer });
+    const scored = rollout.score(() => context.rubric.score({ completion, answer: row.answer }));
     const finished = now();
     const usage = outcome.ok ? outcome.result.usage : undefined;
     return {
@@ -180,6 +196,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
 
   async function* run(): AsyncGenerator<RolloutResult> {
     startedAt = now();
+    tracing.start(total);
     if (external?.aborted) onExternalAbort();
     external?.addEventListener("abort", onExternalAbort, { once: true });
     try {
@@ -245,6 +262,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         rateLimitPausedMs: gate?.pausedMs ?? 0,
         stopReason,
       };
+      tracing.end(summary);
     }
   }
 
