@@ -8,6 +8,7 @@ import type {
   SamplingArgs,
 } from "@sv/env";
 import { systemErrorText } from "@sv/parser";
+import { tokensCostUsd } from "../../cost/model-price.js";
 import { runPrice } from "../../cost/run-price.js";
 import { RunCostAccumulator } from "../../cost/run-cost.js";
 import { RunExtrasCollector } from "../../report/run-extras.js";
@@ -249,6 +250,11 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
     sleep: io.sleep,
     random: io.random,
+    tracing: io.tracing?.evaluateOptions(
+      model.provider === "baseline"
+        ? undefined
+        : (tokens) => tokensCostUsd(price, tokens.inputTokens, tokens.outputTokens),
+    ),
     onProgress: (progress) => {
       lastProgress = progress;
     },

@@ -1,0 +1,280 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { SpanExporter } from "@opentelemetry/sdk-trace";
+import {
+  type OpenAIServer,
+  type OtlpReceiver,
+  type OtlpSpan,
+  startOpenAIServer,
+  startOtlpReceiver,
+} from "@sv/test-utils";
+import { afterEach, describe, expect, it } from "vitest";
+import { MINI_DATASET, readJsonl, runEvalCli, SENTINEL_KEY, scriptedAnswer } from "./eval-harness.js";
+
+const QUERY_SECRET = "qs-SENTINEL-in-the-base-url-5678";
+let server: OpenAIServer | undefined;
+let receiver: OtlpReceiver | undefined;
+afterEach(async () => {
+  await server?.close();
+  await receiver?.close();
+  server = undefined;
+  receiver = undefined;
+});
+
+/** A loopback model whose first request is rate limited, then answers every question the same way. */
+async function modelServer() {
+  return startOpenAIServer({
+    handle: (request, { call }) => {
+      if (call === 0) return { type: "status", status: 429, headers: { "retry-after": "0.01" } };
+      const question = String(request.messages.at(-1)?.content ?? "");
+      return {
+        type: "reply",
+        content: scriptedAnswer(question),
+        usage: { prompt_tokens: 150, completion_tokens: 25 },
+      };
+    },
+  });
+}
+
+function evalArgs(cwd: string, model: OpenAIServer) {
+  return [
+    "-m",
+    "gpt-4.1-mini",
+    "-b",
+    `${model.baseURL}?api_key=${QUERY_SECRET}`,
+    "--dataset",
+    MINI_DATASET,
+    "-n",
+    "4",
+    "-c",
+    "1",
+    "--no-cache",
+    "--run-id",
+    "traced",
+    "-o",
+    join(cwd, "outputs"),
+  ];
+}
+
+const byName = (spans: OtlpSpan[], name: string) => spans.filter((span) => span.name === name);
+
+describe("pnpm eval tracing (OTLP)", () => {
+  for (const protocol of ["http/protobuf", "http/json"] as const) {
+    it(`exports a run's spans over ${protocol}: one rollout span per rollout, one model-call span per attempt`, async () => {
+      server = await modelServer();
+      receiver = await startOtlpReceiver();
+      const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+      const run = await runEvalCli(evalArgs(cwd, server), {
+        cwd,
+        env: {
+          OPENAI_API_KEY: SENTINEL_KEY,
+          OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+          OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
+          OTEL_EXPORTER_OTLP_HEADERS: "x-collector-token=tok%3D1",
+          OTEL_SERVICE_NAME: "sv-eval-test",
+        },
+      });
+      expect(run.stderr).not.toMatch(/warning: could not export/);
+      expect(run.exitCode).toBe(0);
+      const rows = readJsonl(
+        join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini/traced/results.jsonl"),
+      );
+      const spans = receiver.spans;
+
+      const [evaluate, ...moreRuns] = byName(spans, "sv.evaluate");
+      expect(moreRuns).toEqual([]);
+      expect(evaluate!.parentSpanId).toBeUndefined();
+      expect(evaluate!.attributes).toMatchObject({
+        "sv.rollouts.total": 4,
+        "sv.rollouts.done": 4,
+        "sv.retries": 1,
+      });
+      expect(evaluate!.resource["service.name"]).toBe("sv-eval-test");
+      expect(evaluate!.scope.name).toBe("@sv/env");
+
+      const rollouts = byName(spans, "sv.rollout");
+      expect(rollouts).toHaveLength(rows.length);
+      for (const rollout of rollouts) {
+        expect(rollout.parentSpanId).toBe(evaluate!.spanId);
+        expect(rollout.traceId).toBe(evaluate!.traceId);
+        const row = rows.find((line) => line.example_id === rollout.attributes["sv.example_id"])!;
+        const parsed = row.parsed as { label: string | null; confidence: number };
+        expect(rollout.attributes).toMatchObject({
+          "sv.rollout_index": 0,
+          "gen_ai.request.model": "gpt-4.1-mini",
+          "sv.answer": row.answer,
+          "sv.confidence": parsed.confidence,
+          "sv.reward": row.reward,
+          "sv.metrics.accuracy": (row.metrics as Record<string, number>).reward_accuracy,
+          "sv.metrics.asymmetric_cost": (row.metrics as Record<string, number>).reward_asymmetric_cost,
+          "gen_ai.usage.input_tokens": 150,
+          "gen_ai.usage.output_tokens": 25,
+          "sv.cached": false,
+          "sv.attempts": (row.rollout as { attempts: number }).attempts,
+        });
+        expect(rollout.attributes["sv.label"]).toBe(parsed.label ?? undefined);
+        // gpt-4.1-mini has a known price: the cost of 150 in + 25 out is recorded.
+        expect(rollout.attributes["sv.cost_usd"]).toBeGreaterThan(0);
+        expect(byName(spans, "sv.score").filter((span) => span.parentSpanId === rollout.spanId)).toHaveLength(
+          1,
+        );
+      }
+
+      const calls = byName(spans, "sv.model_call");
+      const attempts = rows.reduce((sum, row) => sum + (row.rollout as { attempts: number }).attempts, 0);
+      expect(attempts).toBe(5);
+      expect(calls).toHaveLength(attempts);
+      expect(calls.every((call) => rollouts.some((rollout) => rollout.spanId === call.parentSpanId))).toBe(
+        true,
+      );
+      const retried = rollouts.find((rollout) => rollout.attributes["sv.attempts"] === 2)!;
+      const retriedCalls = calls
+        .filter((call) => call.parentSpanId === retried.spanId)
+        .sort((a, b) => Number(a.attributes["sv.attempt"]) - Number(b.attributes["sv.attempt"]));
+      expect(
+        retriedCalls.map((call) => [
+          call.attributes["sv.attempt"],
+          call.attributes["error.type"],
+          call.status.code,
+        ]),
+      ).toEqual([
+        [1, "rate_limit", 2],
+        [2, undefined, 0],
+      ]);
+      const [retry] = byName(spans, "sv.retry");
+      expect(retry).toMatchObject({
+        parentSpanId: retried.spanId,
+        attributes: { "error.type": "rate_limit" },
+      });
+
+      expect(new Set(receiver.requests.map((request) => request.headers["x-collector-token"]))).toEqual(
+        new Set(["tok=1"]),
+      );
+      // Neither key reaches the collector, nor any prompt or reply text.
+      const sent = Buffer.concat(receiver.requests.map((request) => request.raw)).toString("latin1");
+      for (const secret of [SENTINEL_KEY, QUERY_SECRET, "Log Entry", "scripted", "api_key"]) {
+        expect(sent).not.toContain(secret);
+      }
+      expect(run.stderr).not.toContain(QUERY_SECRET);
+    });
+  }
+
+  it("a collector that refuses every export costs one warning line, never the run", async () => {
+    server = await modelServer();
+    receiver = await startOtlpReceiver({ status: () => 400 });
+    const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+    const run = await runEvalCli(evalArgs(cwd, server), {
+      cwd,
+      env: { OPENAI_API_KEY: SENTINEL_KEY, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.tracesUrl },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(receiver.requests.length).toBeGreaterThan(0);
+    const warnings = run.stderr.split("\n").filter((line) => line.includes("traces"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^warning: could not export traces to http:\/\/127\.0\.0\.1:\d+\/v1\/traces \(/,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a collector that is down costs one warning line, never the run", async () => {
+    server = await modelServer();
+    receiver = await startOtlpReceiver();
+    const endpoint = receiver.endpoint;
+    await receiver.close();
+    receiver = undefined;
+    const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+    const run = await runEvalCli(evalArgs(cwd, server), {
+      cwd,
+      env: {
+        OPENAI_API_KEY: SENTINEL_KEY,
+        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+        OTEL_EXPORTER_OTLP_TIMEOUT: "2000",
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr.split("\n").filter((line) => line.includes("traces"))).toHaveLength(1);
+    expect(run.stderr).toMatch(/warning: could not export traces to /);
+  });
+
+  it("gRPC or a malformed endpoint is a usage error naming the variable, before any request", async () => {
+    server = await modelServer();
+    const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+    const grpc = await runEvalCli(evalArgs(cwd, server), {
+      cwd,
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:1", OTEL_EXPORTER_OTLP_PROTOCOL: "grpc" },
+    });
+    expect(grpc.exitCode).toBe(2);
+    expect(grpc.stderr).toMatch(/error: OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported/);
+    const malformed = await runEvalCli(evalArgs(cwd, server), {
+      cwd,
+      env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "localhost:4318" },
+    });
+    expect(malformed.exitCode).toBe(2);
+    expect(malformed.stderr).toMatch(/error: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http/);
+    expect(server.count).toBe(0);
+  });
+});
+
+describe("pnpm eval tracing off (the default)", () => {
+  const offIo = (cwd: string, created: SpanExporter[]) => ({
+    cwd,
+    env: { OPENAI_API_KEY: SENTINEL_KEY, WEAVE_DISABLED: "false" },
+    tracingDeps: {
+      createExporter: () => {
+        const exporter = { export: () => {}, shutdown: async () => {} } as unknown as SpanExporter;
+        created.push(exporter);
+        return exporter;
+      },
+      loadWeave: async () => {
+        throw new Error("Weave must not be loaded when WEAVE_PROJECT is unset");
+      },
+    },
+  });
+
+  it("with no OTEL variable creates no exporter and never loads Weave", async () => {
+    server = await modelServer();
+    const created: SpanExporter[] = [];
+    const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+    const run = await runEvalCli(evalArgs(cwd, server), offIo(cwd, created));
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).not.toMatch(/Weave|trace/);
+    expect(created).toEqual([]);
+    expect(server.count).toBe(5);
+  });
+
+  it("with no OTEL variable nothing reaches OpenTelemetry's default endpoint (localhost:4318)", async (context) => {
+    // Receivers where the real exporter would send by default; skipped when another process holds the port.
+    const receivers = (
+      await Promise.all(
+        ["127.0.0.1", "::1"].map((host) => startOtlpReceiver({ host, port: 4318 }).catch(() => undefined)),
+      )
+    ).filter((bound) => bound !== undefined);
+    try {
+      if (receivers.length === 0) context.skip();
+      server = await modelServer();
+      const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+      const run = await runEvalCli(evalArgs(cwd, server), { cwd, env: { OPENAI_API_KEY: SENTINEL_KEY } });
+      expect(run.exitCode).toBe(0);
+      expect(server.count).toBe(5);
+      expect(receivers.map((bound) => bound.connections)).toEqual(receivers.map(() => 0));
+    } finally {
+      await Promise.all(receivers.map((bound) => bound.close()));
+    }
+  });
+
+  it("OTEL_SDK_DISABLED=true and OTEL_TRACES_EXPORTER=none turn export off even with an endpoint", async () => {
+    server = await modelServer();
+    receiver = await startOtlpReceiver();
+    for (const off of [{ OTEL_SDK_DISABLED: "true" }, { OTEL_TRACES_EXPORTER: "none" }]) {
+      const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+      const run = await runEvalCli(evalArgs(cwd, server), {
+        cwd,
+        env: { OPENAI_API_KEY: SENTINEL_KEY, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, ...off },
+      });
+      expect(run.exitCode).toBe(0);
+    }
+    expect(receiver.connections).toBe(0);
+  });
+});
