@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SpanExporter } from "@opentelemetry/sdk-trace";
@@ -10,6 +10,7 @@ import {
   startOtlpReceiver,
 } from "@sv/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
+import { startEvalChild } from "./cli-child.js";
 import { MINI_DATASET, readJsonl, runEvalCli, SENTINEL_KEY, scriptedAnswer } from "./eval-harness.js";
 
 const QUERY_SECRET = "qs-SENTINEL-in-the-base-url-5678";
@@ -159,6 +160,36 @@ describe("pnpm eval tracing (OTLP)", () => {
       expect(run.stderr).not.toContain(QUERY_SECRET);
     });
   }
+
+  it("Ctrl-C in a real process: every rollout written to results.jsonl has its span at the collector", async () => {
+    let interrupt: () => void = () => {};
+    server = await startOpenAIServer({
+      handle: (request, { call }) => {
+        if (call === 2) {
+          interrupt();
+          return { type: "hang" };
+        }
+        return { type: "reply", content: scriptedAnswer(String(request.messages.at(-1)?.content ?? "")) };
+      },
+    });
+    receiver = await startOtlpReceiver();
+    const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+    // The child gets only PATH and HOME; the rest comes from .env, as a user's would.
+    writeFileSync(
+      join(cwd, ".env"),
+      `OPENAI_API_KEY=${SENTINEL_KEY}\nOTEL_EXPORTER_OTLP_ENDPOINT=${receiver.endpoint}\n`,
+    );
+    const child = startEvalChild(evalArgs(cwd, server), cwd);
+    interrupt = () => child.child.kill("SIGINT");
+    const exited = await child.exited;
+    expect(exited.exitCode).toBe(130);
+    const rows = readJsonl(join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini/traced/results.jsonl"));
+    expect(rows).toHaveLength(2);
+    const rollouts = byName(receiver.spans, "sv.rollout").filter((span) => span.attributes["sv.outcome"] !== "aborted");
+    expect(rollouts.map((span) => span.attributes["sv.example_id"]).sort()).toEqual(rows.map((row) => row.example_id).sort());
+    const [evaluate] = byName(receiver.spans, "sv.evaluate");
+    expect(evaluate!.attributes).toMatchObject({ "sv.stop_reason": "aborted", "sv.rollouts.done": 2 });
+  });
 
   it("a collector that refuses every export costs one warning line, never the run", async () => {
     server = await modelServer();
