@@ -185,8 +185,12 @@ describe("pnpm eval tracing (OTLP)", () => {
     expect(exited.exitCode).toBe(130);
     const rows = readJsonl(join(cwd, "outputs/evals/sv-env-network-logs--gpt-4.1-mini/traced/results.jsonl"));
     expect(rows).toHaveLength(2);
-    const rollouts = byName(receiver.spans, "sv.rollout").filter((span) => span.attributes["sv.outcome"] !== "aborted");
-    expect(rollouts.map((span) => span.attributes["sv.example_id"]).sort()).toEqual(rows.map((row) => row.example_id).sort());
+    const rollouts = byName(receiver.spans, "sv.rollout").filter(
+      (span) => span.attributes["sv.outcome"] !== "aborted",
+    );
+    expect(rollouts.map((span) => span.attributes["sv.example_id"]).sort()).toEqual(
+      rows.map((row) => row.example_id).sort(),
+    );
     const [evaluate] = byName(receiver.spans, "sv.evaluate");
     expect(evaluate!.attributes).toMatchObject({ "sv.stop_reason": "aborted", "sv.rollouts.done": 2 });
   });

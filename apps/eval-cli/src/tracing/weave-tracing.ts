@@ -6,7 +6,7 @@ import type { WeaveSettings } from "./weave-settings.js";
 
 /** The part of the `weave` package (W&B Weave's TypeScript SDK) used here. */
 export interface WeaveModule {
-  init(project: string): Promise<WeaveClientHandle>;
+  init(project: string, settings?: { printCallLink?: boolean }): Promise<WeaveClientHandle>;
   op<F extends (...args: never[]) => Promise<unknown>>(
     fn: F,
     options: { name: string; parameterNames?: "useParam0Object" },
@@ -64,22 +64,24 @@ export async function startWeaveTracing(options: StartWeaveTracingOptions): Prom
   let off = false;
   let client: WeaveClientHandle | undefined;
   const warnOnce = (reason: string) => {
+    // Weave re-queues a failed batch and exits the process after ten failures: drop its queue after
+    // each failure instead (once the failed batch is back in it), so the run is never ended by Weave.
+    setImmediate(() => {
+      const queue = (client as { callQueue?: unknown[] } | undefined)?.callQueue;
+      if (Array.isArray(queue)) queue.length = 0;
+    });
     if (off) return;
     off = true;
     options.stderr.write(
       `warning: Weave could not store calls (${redactSecrets(reason, { secrets })}); the run goes on without Weave\n`,
     );
-    // Weave re-queues a failed batch and exits the process after ten failures: drop its queue instead.
-    setImmediate(() => {
-      const queue = (client as { callQueue?: unknown[] } | undefined)?.callQueue;
-      if (Array.isArray(queue)) queue.length = 0;
-    });
   };
   const restoreConsole = routeWeaveConsole({ stderr: options.stderr, onFailure: warnOnce });
   let weave: WeaveModule;
   try {
     weave = await (options.load ?? loadWeaveSdk)();
-    client = await weave.init(options.settings.project);
+    // No link per root call on the terminal (one per rollout); the run's Weave project is where they are.
+    client = await weave.init(options.settings.project, { printCallLink: false });
   } catch (error) {
     restoreConsole();
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
