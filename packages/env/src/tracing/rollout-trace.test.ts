@@ -11,6 +11,14 @@ describe("RolloutTrace.judgeCall", () => {
     await run.rollout({ exampleId: 0, rolloutIndex: 0 }, async (rollout) => {
       const verdict = await rollout.judgeCall(
         async (step) => {
+          const hooks = rollout.attemptHooks(undefined, {
+            modelId: "judge-1",
+            provider: "openai-compatible",
+          });
+          await hooks.wrapAttempt(1, async () => ({
+            text: "yes",
+            usage: { inputTokens: 40, outputTokens: 1 },
+          }));
           step.set({ "sv.judge.verdict": "correct", "gen_ai.usage.input_tokens": 40, "sv.cost_usd": null });
           return "correct";
         },
@@ -31,6 +39,9 @@ describe("RolloutTrace.judgeCall", () => {
     expect(judged.every((span) => span.parentSpanContext?.spanId === rollout.spanContext().spanId)).toBe(
       true,
     );
+    const [attempt] = spans.filter((span) => span.name === "sv.model_call");
+    expect(attempt!.parentSpanContext?.spanId).toBe(judged[0]!.spanContext().spanId);
+    expect(attempt!.attributes).toMatchObject({ "gen_ai.request.model": "judge-1", "sv.attempt": 1 });
     expect(judged[0]!.attributes).toEqual({
       "gen_ai.request.model": "judge-1",
       "sv.judge.verdict": "correct",

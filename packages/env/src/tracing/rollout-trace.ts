@@ -1,7 +1,7 @@
 import type { ScoredCompletion } from "@sv/rubric";
 import type { GenerateOutcome } from "../evaluate/generate-with-retries.js";
 import type { RolloutResult } from "../evaluate/rollout-result.js";
-import type { GenerateResult, ToolCall } from "../model/chat-model.js";
+import type { ChatModel, GenerateResult, ToolCall } from "../model/chat-model.js";
 import { MODEL_ERROR_KINDS, ModelCallError } from "../model/model-call-error.js";
 import { FLOW_TOOL_NAMES, type ToolAnswer } from "../multi-turn/flow-tools.js";
 import { rewardAttributes, rolloutAttributes } from "./rollout-attributes.js";
@@ -37,7 +37,7 @@ function tokenAttributes(usage: GenerateResult["usage"]): StepAttributes {
  * calls, all children of the rollout's span (attempts of a multi-turn rollout: children of their turn).
  */
 export class RolloutTrace {
-  private turnScope: StepScope | undefined;
+  private childScope: StepScope | undefined;
   private turns = 0;
   private waiting: TraceStep | undefined;
 
@@ -48,17 +48,26 @@ export class RolloutTrace {
     private readonly costUsd: TracingOptions["costUsd"],
   ) {}
 
-  /** Retry-policy hooks: a `sv.model_call` span per attempt, a `sv.retry` span per wait. */
-  attemptHooks(onRetry?: AttemptHooks["onRetry"]): AttemptHooks {
+  /**
+   * Retry-policy hooks: a `sv.model_call` span per attempt, a `sv.retry` span per wait, children of the
+   * current turn or judge call, else of the rollout. `model`: another model than the one evaluated (the judge).
+   */
+  attemptHooks(
+    onRetry?: AttemptHooks["onRetry"],
+    model?: Pick<ChatModel, "modelId" | "provider">,
+  ): AttemptHooks {
+    const modelAttributes = model
+      ? { [SPAN_ATTRIBUTES.model]: model.modelId, [SPAN_ATTRIBUTES.provider]: model.provider }
+      : this.model;
     return {
       wrapAttempt: (attempt, run) => {
         this.endWait();
         const inputs = {
-          ...this.model,
+          ...modelAttributes,
           [SPAN_ATTRIBUTES.operation]: "chat",
           [SPAN_ATTRIBUTES.attempt]: attempt,
         };
-        return runStep(this.turnScope ?? this.scope, SPAN_NAMES.modelCall, inputs, async (step) => {
+        return runStep(this.childScope ?? this.scope, SPAN_NAMES.modelCall, inputs, async (step) => {
           try {
             const result = await run();
             step.set({
@@ -77,7 +86,7 @@ export class RolloutTrace {
       onRetry: (error, retry, delayMs) => {
         onRetry?.(error, retry, delayMs);
         this.endWait();
-        this.waiting = startStep(this.turnScope ?? this.scope, SPAN_NAMES.retry, {
+        this.waiting = startStep(this.childScope ?? this.scope, SPAN_NAMES.retry, {
           [SPAN_ATTRIBUTES.retry]: retry,
           [SPAN_ATTRIBUTES.retryDelayMs]: Math.round(delayMs),
           [SPAN_ATTRIBUTES.errorType]: error.kind,
@@ -90,7 +99,7 @@ export class RolloutTrace {
   turn(request: () => Promise<GenerateOutcome>): Promise<GenerateOutcome> {
     const turn = ++this.turns;
     return runStep(this.scope, SPAN_NAMES.turn, { [SPAN_ATTRIBUTES.turn]: turn }, async (step) => {
-      this.turnScope = { ...this.scope, parent: step.context };
+      this.childScope = { ...this.scope, parent: step.context };
       try {
         const outcome = await request();
         step.set({ [SPAN_ATTRIBUTES.attempts]: outcome.attempts });
@@ -103,7 +112,7 @@ export class RolloutTrace {
         return outcome;
       } finally {
         this.endWait();
-        this.turnScope = undefined;
+        this.childScope = undefined;
       }
     });
   }
@@ -136,12 +145,22 @@ export class RolloutTrace {
   }
 
   /**
-   * A judge model's call, in a `sv.judge_call` span (child of the rollout). `call` may record what it
-   * learns (verdict, tokens, cached, error type) with `step.set` / `step.fail`; never the judge's prompt
-   * or reply text.
+   * A judge model's call, in a `sv.judge_call` span (child of the rollout); pass
+   * `attemptHooks(onRetry, judgeModel)` to its retry policy so its attempts are children of it. `call` may
+   * record what it learns (verdict, tokens, cached, error type) with `step.set` / `step.fail`; never the
+   * judge's prompt or reply text.
    */
   judgeCall<T>(call: (step: TraceStep) => Promise<T>, inputs: StepAttributes = {}): Promise<T> {
-    return runStep(this.scope, SPAN_NAMES.judgeCall, inputs, call);
+    return runStep(this.scope, SPAN_NAMES.judgeCall, inputs, async (step) => {
+      // Attempts made during the call (with `attemptHooks`) are children of the judge call.
+      this.childScope = { ...this.scope, parent: step.context };
+      try {
+        return await call(step);
+      } finally {
+        this.endWait();
+        this.childScope = undefined;
+      }
+    });
   }
 
   /** Record the rollout's outcome on its span; `null`: the rollout was not recorded (aborted, no budget). */
