@@ -70,6 +70,7 @@ export class RolloutTrace {
         return runStep(this.childScope ?? this.scope, SPAN_NAMES.modelCall, inputs, async (step) => {
           try {
             const result = await run();
+            if (!step.recording) return result;
             step.set({
               ...tokenAttributes(result.usage),
               [SPAN_ATTRIBUTES.cached]: result.cached === true,
@@ -135,6 +136,7 @@ export class RolloutTrace {
   score(score: () => ScoredCompletion): ScoredCompletion {
     return runSyncStep(this.scope, SPAN_NAMES.score, {}, (step) => {
       const scored = score();
+      if (!step.recording) return scored;
       step.set({
         [SPAN_ATTRIBUTES.label]: scored.label,
         [SPAN_ATTRIBUTES.confidence]: scored.confidence,
@@ -166,6 +168,7 @@ export class RolloutTrace {
   /** Record the rollout's outcome on its span; `null`: the rollout was not recorded (aborted, no budget). */
   finish(result: RolloutResult | null, notRecorded = "aborted"): void {
     this.endWait();
+    if (!this.step.recording) return;
     if (result === null) {
       this.step.set({ [SPAN_ATTRIBUTES.outcome]: notRecorded });
       return;

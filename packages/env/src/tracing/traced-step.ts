@@ -50,25 +50,35 @@ export class TraceStep {
   private readonly recorded: Attributes;
   private hasFailed = false;
 
+  /**
+   * Whether anything reads this step's attributes: a recording span (an SDK is registered) or a
+   * wrapper. When false, attributes are not even computed (the default no-op costs next to nothing).
+   */
+  readonly recording: boolean;
+
   constructor(
     private readonly span: Span,
     parent: Context,
     inputs: Attributes,
+    private readonly keep: boolean,
   ) {
     this.context = trace.setSpan(parent, span);
-    this.recorded = { ...inputs };
+    this.recorded = keep ? { ...inputs } : {};
+    this.recording = keep || span.isRecording();
   }
 
   /** Set attributes; `null`/`undefined` values (unknown) are left out, never written as 0. */
   set(attributes: StepAttributes): void {
+    if (!this.recording) return;
     const kept = defined(attributes);
     this.span.setAttributes(kept);
-    Object.assign(this.recorded, kept);
+    if (this.keep) Object.assign(this.recorded, kept);
   }
 
   /** Mark the step failed with an error type (a kind, never a message: messages can quote replies). */
   fail(errorType: string): void {
     this.hasFailed = true;
+    if (!this.recording) return;
     this.set({ [SPAN_ATTRIBUTES.errorType]: errorType });
     this.span.setStatus({ code: SpanStatusCode.ERROR, message: errorType });
   }
@@ -92,7 +102,7 @@ export class TraceStep {
 export function startStep(scope: StepScope, name: SpanName, inputs: StepAttributes = {}): TraceStep {
   const attributes = defined(inputs);
   const span = scope.tracer.startSpan(name, { attributes }, scope.parent);
-  return new TraceStep(span, scope.parent, attributes);
+  return new TraceStep(span, scope.parent, attributes, scope.wrap !== undefined);
 }
 
 function failOnThrow(step: TraceStep, error: unknown): void {
