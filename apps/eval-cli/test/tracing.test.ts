@@ -195,6 +195,22 @@ describe("pnpm eval tracing (OTLP)", () => {
     expect(evaluate!.attributes).toMatchObject({ "sv.stop_reason": "aborted", "sv.rollouts.done": 2 });
   });
 
+  it("a command that fails after a model's run still delivers that run's spans", async () => {
+    server = await modelServer();
+    receiver = await startOtlpReceiver();
+    const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+    const argv = evalArgs(cwd, server);
+    argv[1] = "gpt-4.1-mini,baseline/no-such-baseline";
+    const run = await runEvalCli(argv, {
+      cwd,
+      env: { OPENAI_API_KEY: SENTINEL_KEY, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint },
+    });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toMatch(/error: .*no-such-baseline/);
+    expect(byName(receiver.spans, "sv.rollout")).toHaveLength(4);
+    expect(byName(receiver.spans, "sv.evaluate")).toHaveLength(1);
+  });
+
   it("a collector that refuses every export costs one warning line, never the run", async () => {
     server = await modelServer();
     receiver = await startOtlpReceiver({ status: () => 400 });
