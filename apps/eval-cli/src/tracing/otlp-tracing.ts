@@ -2,7 +2,12 @@ import type { Tracer } from "@opentelemetry/api";
 import { OTLPTraceExporter as JsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as ProtobufTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, type SpanExporter, TracerProvider } from "@opentelemetry/sdk-trace";
+import {
+  BatchSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+  TracerProvider,
+} from "@opentelemetry/sdk-trace";
 import { ENV_VERSION, TRACER_NAME } from "@sv/env";
 import type { OtlpSettings } from "./otlp-settings.js";
 import { WarnOnceExporter } from "./warn-once-exporter.js";
@@ -71,7 +76,18 @@ export function startOtlpTracing(options: StartOtlpTracingOptions): OtlpTracing 
     scheduledDelayMillis: 1000,
     exportTimeoutMillis: settings.timeoutMs,
   });
-  const provider = new TracerProvider({ resource, spanProcessors: [processor] });
+  let ended = 0;
+  // Counts the spans that end, to tell dropped ones (a queue overflow) from sent ones at the end.
+  const counting: SpanProcessor = {
+    onStart: (span, parent) => processor.onStart(span, parent),
+    onEnd: (span) => {
+      ended++;
+      processor.onEnd(span);
+    },
+    forceFlush: () => processor.forceFlush(),
+    shutdown: () => processor.shutdown(),
+  };
+  const provider = new TracerProvider({ resource, spanProcessors: [counting] });
   return {
     tracer: provider.getTracer(TRACER_NAME, ENV_VERSION),
     async shutdown() {
@@ -89,6 +105,12 @@ export function startOtlpTracing(options: StartOtlpTracingOptions): OtlpTracing 
         timedOut,
       ]);
       clearTimeout(timer);
+      const dropped = ended - exporter.exportedSpans;
+      if (outcome === "done" && dropped > 0) {
+        options.warn(
+          `warning: ${dropped} of ${ended} spans were dropped before export (the collector at ${target} did not keep up)\n`,
+        );
+      }
       if (outcome === "timeout") {
         options.warn(
           `warning: traces to ${target} were still being sent after ${settings.timeoutMs * 2} ms; the rest are dropped\n`,

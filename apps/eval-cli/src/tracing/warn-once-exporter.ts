@@ -7,6 +7,8 @@ export class WarnOnceExporter implements SpanExporter {
   private warned = false;
   /** Spans whose export failed (collector down, refused, timed out). */
   failedSpans = 0;
+  /** Spans handed to the exporter, sent or not. */
+  exportedSpans = 0;
 
   constructor(
     private readonly inner: SpanExporter,
@@ -15,6 +17,7 @@ export class WarnOnceExporter implements SpanExporter {
   ) {}
 
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
+    this.exportedSpans += spans.length;
     this.inner.export(spans, (result) => {
       if (result.code !== ExportResultCode.SUCCESS) {
         this.failedSpans += spans.length;
