@@ -1,7 +1,7 @@
 import type { RolloutTokens, TracingOptions } from "@sv/env";
 import { ENV_VERSION } from "@sv/env";
 import { resolveOtlpSettings } from "./otlp-settings.js";
-import { type CreateSpanExporter, type OtlpTracing, startOtlpTracing } from "./otlp-tracing.js";
+import type { CreateSpanExporter, OtlpTracing } from "./otlp-tracing.js";
 import { resolveWeaveSettings } from "./weave-settings.js";
 import { startWeaveTracing, type WeaveModule, type WeaveTracing } from "./weave-tracing.js";
 
@@ -34,8 +34,9 @@ export async function startEvalTracing(options: StartEvalTracingOptions): Promis
   const otlpSettings = resolveOtlpSettings(options.env);
   const weaveSettings = resolveWeaveSettings(options.env);
   const warn = (line: string) => options.stderr.write(line);
+  // The SDK and exporters load only when asked for (they cost half a second of start-up).
   const otlp: OtlpTracing | undefined = otlpSettings
-    ? startOtlpTracing({
+    ? (await import("./otlp-tracing.js")).startOtlpTracing({
         settings: otlpSettings,
         warn,
         createExporter: options.deps?.createExporter,
