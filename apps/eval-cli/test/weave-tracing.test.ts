@@ -160,4 +160,30 @@ describe("pnpm eval with W&B Weave (the real SDK against a loopback trace server
     // The SDK's own error log lands in the working directory (its behaviour, documented).
     expect(readdirSync(cwd)).toContain("weaveErrors.log");
   });
+
+  it("a Weave that cannot start is one warning line and the run goes on untraced", async () => {
+    model = await modelServer();
+    const cwd = mkdtempSync(join(tmpdir(), "sv-weave-"));
+    const run = await runEvalCli(args(cwd, model), {
+      cwd,
+      env: { OPENAI_API_KEY: SENTINEL_KEY, WEAVE_PROJECT: "solo-project", WANDB_API_KEY: WANDB_KEY },
+      tracingDeps: {
+        loadWeave: async () => ({
+          init: async () => {
+            console.error(
+              "Error during initialization:",
+              new Error(`401 for key ${WANDB_KEY}\n    at stack`),
+            );
+            throw new Error(`could not resolve your default entity (key ${WANDB_KEY})`);
+          },
+          op: (fn) => fn,
+        }),
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr.split("\n").filter((line) => /weave/i.test(line))).toEqual([
+      "warning: Weave could not start (could not resolve your default entity (key [redacted])); the run goes on without Weave",
+    ]);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+  });
 });

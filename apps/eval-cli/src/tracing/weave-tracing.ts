@@ -62,8 +62,11 @@ export async function startWeaveTracing(options: StartWeaveTracingOptions): Prom
   }
   const secrets = [options.env.WANDB_API_KEY ?? ""].filter((secret) => secret.length > 0);
   let off = false;
+  let starting = true;
   let client: WeaveClientHandle | undefined;
   const warnOnce = (reason: string) => {
+    // A failing init is reported once, by the catch below.
+    if (starting) return;
     // Weave re-queues a failed batch and exits the process after ten failures: drop its queue after
     // each failure instead (once the failed batch is back in it), so the run is never ended by Weave.
     setImmediate(() => {
@@ -82,6 +85,7 @@ export async function startWeaveTracing(options: StartWeaveTracingOptions): Prom
     weave = await (options.load ?? loadWeaveSdk)();
     // No link per root call on the terminal (one per rollout); the run's Weave project is where they are.
     client = await weave.init(options.settings.project, { printCallLink: false });
+    starting = false;
   } catch (error) {
     restoreConsole();
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
