@@ -5,11 +5,19 @@ import { createRewardServer } from "@sv/reward-server";
 import { createRubric, toScoreLine } from "@sv/rubric";
 import { type Figure, figure } from "../figure.js";
 import { readParityCorpus } from "../parity-corpus.js";
-import { processCpuSeconds } from "./serve-cpu.js";
+import { cpuSecondsBetween, treeCpuSeconds } from "./serve-cpu.js";
 import { quantile, runLoad } from "./serve-load.js";
 
 const BATCH = 1024;
-const CONCURRENCY = [1, 8, 64] as const;
+
+/** Load levels: server processes (`--workers`) and concurrent clients. */
+const LEVELS = [
+  { workers: 1, concurrency: 1 },
+  { workers: 1, concurrency: 8 },
+  { workers: 1, concurrency: 64 },
+  { workers: 2, concurrency: 8 },
+  { workers: 2, concurrency: 64 },
+] as const;
 
 interface Item {
   completion: unknown;
@@ -26,7 +34,7 @@ function loadItems(repoRoot: string): { items: Item[]; source: string } {
   return { items, source: "the parity corpus" };
 }
 
-async function startServer(repoRoot: string): Promise<{ child: ChildProcess; url: URL }> {
+async function startServer(repoRoot: string, workers: number): Promise<{ child: ChildProcess; url: URL }> {
   const child = spawn(
     process.execPath,
     [
@@ -36,6 +44,8 @@ async function startServer(repoRoot: string): Promise<{ child: ChildProcess; url
       join(repoRoot, "apps/reward-server/src/bin.ts"),
       "--port",
       "0",
+      "--workers",
+      String(workers),
     ],
     { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
   );
@@ -66,10 +76,14 @@ function inProcess(items: Item[], passes: number): { rate: number; cpuMicrosPerR
   return { rate: rewards / seconds, cpuMicrosPerReward: (used.user + used.system) / rewards };
 }
 
-/** Rewards per second through the whole server in this process (Fastify's inject: no sockets). */
-async function injected(body: Buffer, batches: number): Promise<number> {
+/** Rewards per second and CPU per reward through the whole server in this process (Fastify's inject: no sockets). */
+async function injected(
+  body: Buffer,
+  batches: number,
+): Promise<{ rate: number; cpuMicrosPerReward: number }> {
   const { app } = createRewardServer({ log: () => {} });
   await app.ready();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (let batch = 0; batch < batches; batch++) {
     const response = await app.inject({
@@ -81,21 +95,103 @@ async function injected(body: Buffer, batches: number): Promise<number> {
     if (response.statusCode !== 200) throw new Error(`inject: HTTP ${response.statusCode}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   await app.close();
-  return (batches * BATCH) / seconds;
+  return {
+    rate: (batches * BATCH) / seconds,
+    cpuMicrosPerReward: (used.user + used.system) / (batches * BATCH),
+  };
+}
+
+/** One load level against a running server: its figures. */
+async function measureLevel(options: {
+  server: { child: ChildProcess; url: URL };
+  workers: number;
+  concurrency: number;
+  runs: number;
+  durationMs: number;
+  body: Buffer;
+  check: (body: Buffer) => void;
+  inProcessRate: number;
+}): Promise<Figure[]> {
+  const { server, workers, concurrency } = options;
+  const rates: number[] = [];
+  const p50: number[] = [];
+  const p99: number[] = [];
+  const serverCpu: number[] = [];
+  const clientCpu: number[] = [];
+  const load = loadavg()[0]!.toFixed(2);
+  for (let run = 0; run < options.runs; run++) {
+    const before = treeCpuSeconds(server.child.pid!);
+    const clientBefore = process.cpuUsage();
+    const result = await runLoad({
+      url: server.url,
+      body: options.body,
+      concurrency,
+      durationMs: options.durationMs,
+      check: options.check,
+    });
+    const client = process.cpuUsage(clientBefore);
+    const after = treeCpuSeconds(server.child.pid!);
+    const rewards = result.batches * BATCH;
+    if (before && after) serverCpu.push((cpuSecondsBetween(before, after) * 1e6) / rewards);
+    clientCpu.push((client.user + client.system) / rewards);
+    rates.push(rewards / result.seconds);
+    p50.push(quantile(result.latenciesMs, 0.5));
+    p99.push(quantile(result.latenciesMs, 0.99));
+  }
+  // The single-process levels keep their names (`serve.c8.…`), so older results compare.
+  const prefix = workers === 1 ? `serve.c${concurrency}` : `serve.workers${workers}.c${concurrency}`;
+  const setting = `${workers === 1 ? "one server process" : `--workers ${workers}`}, ${concurrency} client(s)`;
+  const figures = [
+    figure({
+      name: `${prefix}.rewards_per_second`,
+      unit: "rewards/s",
+      better: "higher",
+      samples: rates,
+      note: `${setting}, ${BATCH}-item batches over loopback; 1-min load average ${load} at start`,
+    }),
+    figure({
+      name: `${prefix}.ratio_to_in_process`,
+      unit: "×",
+      better: "higher",
+      samples: rates.map((value) => value / options.inProcessRate),
+    }),
+    figure({ name: `${prefix}.p50_ms`, unit: "ms", better: "lower", samples: p50 }),
+    figure({ name: `${prefix}.p99_ms`, unit: "ms", better: "lower", samples: p99 }),
+    figure({
+      name: `${prefix}.client_cpu_us_per_reward`,
+      unit: "µs",
+      better: "lower",
+      samples: clientCpu,
+      note: "the bench process's own CPU (it shares the machine's cores with the server)",
+    }),
+  ];
+  if (serverCpu.length > 0) {
+    figures.push(
+      figure({
+        name: `${prefix}.server_cpu_us_per_reward`,
+        unit: "µs",
+        better: "lower",
+        samples: serverCpu,
+        note: "user + system CPU (/proc) of the server's processes (primary and workers) per reward: CPU time, which other jobs on the machine barely change",
+      }),
+    );
+  }
+  return figures;
 }
 
 /**
- * `pnpm serve` in a child process, closed-loop clients in this one (each with one 1,024-item
- * `POST /v1/score` in flight on a keep-alive connection) at 1, 8 and 64 clients: rewards per second,
- * the ratio to in-process scoring of the same items, and p50/p99 latency per batch.
+ * `pnpm serve` in a child process (one process, then `--workers 2`), closed-loop clients in this one
+ * (each with one 1,024-item `POST /v1/score` in flight on a keep-alive connection) at 1, 8 and 64
+ * clients: rewards per second, the ratio to in-process scoring of the same items, p50/p99 latency per
+ * batch, and the CPU time per reward of the server's processes and of the clients.
  */
 export async function serveBenchmark(options: { repoRoot: string; quick?: boolean }): Promise<Figure[]> {
   const runs = options.quick ? 1 : 3;
   const durationMs = options.quick ? 1500 : 4000;
   const { items, source } = loadItems(options.repoRoot);
   const body = Buffer.from(JSON.stringify({ items }));
-  const load = loadavg()[0]!.toFixed(2);
   const check = (response: Buffer) => {
     const { results } = JSON.parse(response.toString("utf8")) as { results: unknown[] };
     if (results.length !== BATCH) throw new Error(`expected ${BATCH} results, got ${results.length}`);
@@ -119,68 +215,52 @@ export async function serveBenchmark(options: { repoRoot: string; quick?: boolea
   });
 
   await injected(body, 20); // warm up
-  const injectedRates: number[] = [];
-  for (let run = 0; run < runs * 3; run++) injectedRates.push(await injected(body, options.quick ? 20 : 60));
-  const injectedFigure = figure({
-    name: "serve.in_process_http.rewards_per_second",
-    unit: "rewards/s",
-    better: "higher",
-    samples: injectedRates,
-    note: "the same batches through the whole server in this process (JSON parse, validation, scoring, serialisation; Fastify inject, no sockets)",
-  });
+  const injectedRuns: { rate: number; cpuMicrosPerReward: number }[] = [];
+  for (let run = 0; run < runs * 3; run++) injectedRuns.push(await injected(body, options.quick ? 20 : 60));
+  const figures: Figure[] = [
+    inProcessFigure,
+    inProcessCpu,
+    figure({
+      name: "serve.in_process_http.rewards_per_second",
+      unit: "rewards/s",
+      better: "higher",
+      samples: injectedRuns.map((run) => run.rate),
+      note: "the same batches through the whole server in this process (JSON parse, validation, scoring, serialisation; Fastify inject, no sockets)",
+    }),
+    figure({
+      name: "serve.in_process_http.cpu_us_per_reward",
+      unit: "µs",
+      better: "lower",
+      samples: injectedRuns.map((run) => run.cpuMicrosPerReward),
+      note: "CPU time of the whole server path per reward, no sockets",
+    }),
+  ];
 
-  const server = await startServer(options.repoRoot);
-  const figures: Figure[] = [inProcessFigure, inProcessCpu, injectedFigure];
-  try {
-    await runLoad({ url: server.url, body, concurrency: 8, durationMs: 1000, check }); // warm up
-    for (const concurrency of CONCURRENCY) {
-      const rates: number[] = [];
-      const p50: number[] = [];
-      const p99: number[] = [];
-      const cpu: number[] = [];
-      for (let run = 0; run < runs; run++) {
-        const cpuBefore = processCpuSeconds(server.child.pid!);
-        const result = await runLoad({ url: server.url, body, concurrency, durationMs, check });
-        const cpuAfter = processCpuSeconds(server.child.pid!);
-        if (cpuBefore !== undefined && cpuAfter !== undefined) {
-          cpu.push(((cpuAfter - cpuBefore) * 1e6) / (result.batches * BATCH));
-        }
-        rates.push((result.batches * BATCH) / result.seconds);
-        p50.push(quantile(result.latenciesMs, 0.5));
-        p99.push(quantile(result.latenciesMs, 0.99));
-      }
-      const rate = figure({
-        name: `serve.c${concurrency}.rewards_per_second`,
-        unit: "rewards/s",
-        better: "higher",
-        samples: rates,
-        note: `${concurrency} client(s), ${BATCH}-item batches over loopback; 1-min load average ${load} at start`,
-      });
-      figures.push(
-        rate,
-        figure({
-          name: `serve.c${concurrency}.ratio_to_in_process`,
-          unit: "×",
-          better: "higher",
-          samples: rates.map((value) => value / inProcessFigure.median),
-        }),
-        figure({ name: `serve.c${concurrency}.p50_ms`, unit: "ms", better: "lower", samples: p50 }),
-        figure({ name: `serve.c${concurrency}.p99_ms`, unit: "ms", better: "lower", samples: p99 }),
-      );
-      if (cpu.length > 0) {
+  for (const workers of [...new Set(LEVELS.map((level) => level.workers))]) {
+    const server = await startServer(options.repoRoot, workers);
+    try {
+      await runLoad({ url: server.url, body, concurrency: 8, durationMs: 1000, check }); // warm up
+      for (const level of LEVELS.filter((candidate) => candidate.workers === workers)) {
         figures.push(
-          figure({
-            name: `serve.c${concurrency}.server_cpu_us_per_reward`,
-            unit: "µs",
-            better: "lower",
-            samples: cpu,
-            note: "the server process's user + system CPU (/proc) per reward: 1e6 / this is its rate on one free core",
-          }),
+          ...(await measureLevel({
+            server,
+            workers,
+            concurrency: level.concurrency,
+            runs,
+            durationMs,
+            body,
+            check,
+            inProcessRate: inProcessFigure.median,
+          })),
         );
       }
+    } finally {
+      const exited = new Promise((resolve) => server.child.once("exit", resolve));
+      if (server.child.exitCode === null && server.child.signalCode === null) {
+        server.child.kill("SIGTERM");
+        await exited;
+      }
     }
-  } finally {
-    server.child.kill("SIGTERM");
   }
   return figures;
 }

@@ -23,6 +23,7 @@ function defaultIo(overrides: Partial<EvalIo>): EvalIo {
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: () => process.stderr.columns,
     ...overrides,
   };
 }

@@ -13,14 +13,14 @@ export interface EvalChild {
   exited: Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; stderr: string }>;
 }
 
-/** Start the CLI as a child process in `cwd` with only PATH and HOME from this environment. */
-export function startEvalChild(args: string[], cwd: string): EvalChild {
+/** Start the CLI as a child process in `cwd` with only PATH and HOME from this environment (and `env`). */
+export function startEvalChild(args: string[], cwd: string, env: Record<string, string> = {}): EvalChild {
   const child = spawn(
     process.execPath,
     ["--conditions=@sv/source", "--import", TSX, join(APP, "src", "bin.ts"), ...args],
     {
       cwd,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CI: "1" },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CI: "1", ...env },
       stdio: ["ignore", "ignore", "pipe"],
     },
   );

@@ -1,5 +1,6 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { parseByteSize, parseRubricFlag } from "./cli.js";
+import { parseByteSize, parseRubricFlag, parseWorkers } from "./cli.js";
 
 describe("parseByteSize", () => {
   it.each([
@@ -28,5 +29,16 @@ describe("parseRubricFlag", () => {
     ['{"costs": {"missedAttack": 3}}', /missedAttack/],
   ])("refuses %s naming the problem", (text, message) => {
     expect(() => parseRubricFlag(text)).toThrow(message);
+  });
+});
+
+describe("parseWorkers", () => {
+  it("reads a positive integer, and auto as the available parallelism", () => {
+    expect(parseWorkers("3")).toBe(3);
+    expect(parseWorkers("auto")).toBe(availableParallelism());
+  });
+
+  it.each(["0", "-2", "1.5", "two", ""])("refuses %j", (text) => {
+    expect(() => parseWorkers(text)).toThrow(/positive integer or auto/);
   });
 });

@@ -1,7 +1,10 @@
+import { availableParallelism } from "node:os";
 import { redactSecrets, secretValues } from "@sv/parser";
 import { createRubric } from "@sv/rubric";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { z } from "zod";
+import { type ClusterPrimary, startClusterPrimary } from "./cluster/cluster-primary.js";
+import type { WorkerLink } from "./cluster/worker-link.js";
 import { type RubricConfig, rubricConfigSchema } from "./scoring/rubric-config.js";
 import { DEFAULT_BODY_LIMIT } from "./server/create-reward-server.js";
 import { type ServingServer, serve } from "./serve.js";
@@ -11,7 +14,15 @@ export interface ServerCliIo {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
+  /**
+   * Set in a worker of `--workers N`: the server reports to its primary over this link (listening,
+   * a failure to start, its counts for `/metrics`) instead of printing, and ignores `--workers`.
+   */
+  workerLink?: WorkerLink;
 }
+
+/** A started server: one process, or the primary of `--workers N`. */
+export type StartedServer = ServingServer | ClusterPrimary;
 
 function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
@@ -21,6 +32,15 @@ function parsePort(value: string): number {
 }
 
 const UNITS: Record<string, number> = { "": 1, b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2 };
+
+/** `--workers`: a positive integer, or `auto` for the machine's available parallelism. */
+export function parseWorkers(value: string): number {
+  if (value.trim().toLowerCase() === "auto") return availableParallelism();
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError("must be a positive integer or auto (one per available CPU)");
+  }
+  return Number(value);
+}
 
 /** `1048576`, `512kb`, `16mb` → bytes. */
 export function parseByteSize(value: string): number {
@@ -57,6 +77,7 @@ interface ServerFlags {
   bodyLimit: number;
   dataDir?: string;
   rubric?: RubricConfig;
+  workers: number;
 }
 
 /** The `serve` program (flags only: the token comes from `SV_SERVER_TOKEN`, never from argv). */
@@ -79,6 +100,12 @@ export function createServerProgram(onStart: (flags: ServerFlags) => Promise<voi
       'rubric overrides for every request, e.g. \'{"costs": {"missedAttack": -2}}\' (requests may override them)',
       parseRubricFlag,
     )
+    .option(
+      "--workers <n>",
+      "server processes sharing the port (node:cluster); auto: one per available CPU",
+      parseWorkers,
+      1,
+    )
     .showHelpAfterError()
     .exitOverride()
     .action(async (options: Partial<ServerFlags>) => {
@@ -88,21 +115,28 @@ export function createServerProgram(onStart: (flags: ServerFlags) => Promise<voi
         bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
         dataDir: options.dataDir,
         rubric: options.rubric,
+        workers: options.workers ?? 1,
       });
     });
 }
 
 /**
- * Parse argv and start listening; prints the URL as the one line on stdout. Resolves to the server,
- * or to an exit code when the arguments are wrong or the port cannot be bound.
+ * Parse argv and start listening; prints the URL as the one line on stdout. With `--workers N` (N > 1)
+ * this process becomes the primary of N workers that run this same command line. Resolves to the
+ * server, or to an exit code when the arguments are wrong or the port cannot be bound.
  */
 export async function runServerCli(
   argv: readonly string[],
   io: ServerCliIo,
-): Promise<ServingServer | number> {
-  let started: ServingServer | undefined;
+): Promise<StartedServer | number> {
+  let started: StartedServer | number | undefined;
+  const link = io.workerLink;
   const program = createServerProgram(async (flags) => {
-    started = await serve({
+    if (flags.workers > 1 && !link) {
+      started = await startClusterPrimary({ workers: flags.workers, args: argv.slice(2), stderr: io.stderr });
+      return;
+    }
+    const server = await serve({
       host: flags.host,
       port: flags.port,
       bodyLimit: flags.bodyLimit,
@@ -110,7 +144,10 @@ export async function runServerCli(
       rubric: flags.rubric,
       token: io.env.SV_SERVER_TOKEN || undefined,
       log: (line) => io.stderr.write(`${line}\n`),
+      metricsSnapshot: link?.metricsSnapshot,
     });
+    link?.answerSnapshots(server.metrics);
+    started = server;
   });
   try {
     await program.parseAsync([...argv]);
@@ -119,10 +156,15 @@ export async function runServerCli(
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code ? `${code}` : error instanceof Error ? error.message : String(error);
     const secrets = secretValues({ env: io.env });
-    io.stderr.write(redactSecrets(`error: cannot listen: ${reason}\n`, { secrets }));
+    const line = redactSecrets(`error: cannot listen: ${reason}`, { secrets });
+    // A worker's primary prints the line once, not once per worker.
+    if (link) link.reportStartFailed(line, 1);
+    else io.stderr.write(`${line}\n`);
     return 1;
   }
-  if (!started) return 1;
-  io.stdout.write(`${started.url}\n`);
+  if (started === undefined) return 1;
+  if (typeof started === "number") return started;
+  if (link) link.reportListening(started.url);
+  else io.stdout.write(`${started.url}\n`);
   return started;
 }

@@ -75,5 +75,5 @@ export { type RolloutIds, TRACER_NAME } from "./tracing/run-trace.js";
 export { SPAN_ATTRIBUTES } from "./tracing/span-attributes.js";
 export { SPAN_NAMES, type SpanName } from "./tracing/span-names.js";
 export type { StepAttributes, StepWrapper, TraceStep, WrappedStep } from "./tracing/traced-step.js";
-export type { RolloutTokens, TracingOptions } from "./tracing/tracing-options.js";
+export type { TracingOptions } from "./tracing/tracing-options.js";
 export { ENV_ID, ENV_VERSION } from "./version.js";

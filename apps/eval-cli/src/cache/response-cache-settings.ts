@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { SamplingArgs } from "@sv/env";
 import { redactSecrets } from "@sv/parser";
 
-/** The endpoint the OpenAI client uses without `--api-base-url`. */
-const DEFAULT_ENDPOINT = "https://api.openai.com/v1";
+/** The endpoint a run without `--api-base-url` asks (never `$OPENAI_BASE_URL`: vf-eval's default too). */
+export const OPENAI_BASE_URL = "https://api.openai.com/v1";
 
 /** `$SV_CACHE_DIR/responses.sqlite`, else `$XDG_CACHE_HOME/sv-e1/…`, else `~/.cache/sv-e1/…` (as the Hub cache). */
 export function responseCachePath(env: Record<string, string | undefined>): string {
@@ -25,7 +25,7 @@ export function isCacheEnabled(flag: boolean | undefined, samplingArgs: Sampling
  * values masked (so a new key still hits) and other query parameters kept (they can change the answer).
  */
 export function cacheEndpoint(baseURL: string | undefined): string {
-  if (!baseURL) return DEFAULT_ENDPOINT;
+  if (!baseURL) return OPENAI_BASE_URL;
   try {
     const url = new URL(baseURL);
     url.username = "";

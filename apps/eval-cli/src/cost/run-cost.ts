@@ -7,22 +7,55 @@ export interface CostedRollout {
   failed: boolean;
   inputTokens: number | null | undefined;
   outputTokens: number | null | undefined;
+  /**
+   * Of those tokens, the ones of turns a response cache answered (a partly cached multi-turn rollout):
+   * not paid. Absent or 0 when no turn was cached.
+   */
+  cachedTokens?: { input: number | null; output: number | null };
 }
 
 /** A run's spend (summary.json `api_cost`, metadata.json `cost`). */
 export interface RunCost {
-  /** Dollars over the paid rollouts with known usage; null when the price is unknown (n/a, never 0). */
+  /**
+   * Dollars over the paid rollouts with known usage; null when the price is unknown or no paid rollout
+   * reported its usage (n/a, never 0).
+   */
   usd: number | null;
   price: { input_per_mtok: number | null; output_per_mtok: number | null; source: string };
   /** Rollouts that made requests and got replies. */
   paid_rollouts: number;
   /** Rollouts answered from the cache (cost 0). */
   cached_rollouts: number;
+  /** Paid rollouts some of whose turns the cache answered (multi-turn; those turns cost 0). */
+  partly_cached_rollouts: number;
+  /**
+   * Failed rollouts that were billed all the same (a reply without content, the turns of a conversation
+   * before the one that failed): their tokens are in the totals and in `usd`.
+   */
+  billed_failed_rollouts: number;
   /** Paid rollouts whose token usage the server did not report (left out of `usd`). */
   unknown_usage_rollouts: number;
-  /** Tokens of the paid rollouts. */
+  /**
+   * Tokens paid for: those of the paid rollouts less their cached turns', and those of the failed
+   * rollouts billed all the same.
+   */
   input_tokens: number;
   output_tokens: number;
+}
+
+/** The tokens a rollout paid for: its usage less its cached turns' (unknown stays unknown). */
+function paidTokens(rollout: CostedRollout): {
+  input: number | null | undefined;
+  output: number | null | undefined;
+} {
+  const cached = rollout.cachedTokens;
+  if (!cached) return { input: rollout.inputTokens, output: rollout.outputTokens };
+  const less = (total: number | null | undefined, part: number | null) =>
+    typeof total === "number" && part !== null ? Math.max(0, total - part) : null;
+  return {
+    input: less(rollout.inputTokens, cached.input),
+    output: less(rollout.outputTokens, cached.output),
+  };
 }
 
 /** Sums a run's cost over its rollouts (any order). */
@@ -30,6 +63,8 @@ export class RunCostAccumulator {
   private usd = 0;
   private paid = 0;
   private cached = 0;
+  private partlyCached = 0;
+  private billedFailed = 0;
   private unknown = 0;
   private input = 0;
   private output = 0;
@@ -41,21 +76,38 @@ export class RunCostAccumulator {
       this.cached++;
       return;
     }
-    if (rollout.failed) return;
-    this.paid++;
-    const cost = tokensCostUsd(this.price, rollout.inputTokens, rollout.outputTokens);
-    if (typeof rollout.inputTokens === "number") this.input += rollout.inputTokens;
-    if (typeof rollout.outputTokens === "number") this.output += rollout.outputTokens;
-    if (cost === null) {
-      if (typeof rollout.inputTokens !== "number" || typeof rollout.outputTokens !== "number") this.unknown++;
+    const { input, output } = paidTokens(rollout);
+    if (rollout.failed) {
+      // Only what was billed though the rollout failed; a failure without a reply costs nothing.
+      if (typeof input !== "number" || typeof output !== "number" || input + output <= 0) return;
+      this.billedFailed++;
+      this.addTokens(input, output);
       return;
     }
-    this.usd += cost;
+    this.paid++;
+    if (rollout.cachedTokens) this.partlyCached++;
+    if (typeof input !== "number" || typeof output !== "number") {
+      if (typeof input === "number") this.input += input;
+      if (typeof output === "number") this.output += output;
+      this.unknown++;
+      return;
+    }
+    this.addTokens(input, output);
   }
 
-  /** Dollars so far (null when the price is unknown). */
+  private addTokens(input: number, output: number): void {
+    this.input += input;
+    this.output += output;
+    this.usd += tokensCostUsd(this.price, input, output) ?? 0;
+  }
+
+  /**
+   * Dollars so far: null when the price is unknown, or when rollouts were paid and none reported its
+   * usage (the spend is then unknown, not $0).
+   */
   get spentUsd(): number | null {
-    return this.price.inputPerMillion === null || this.price.outputPerMillion === null ? null : this.usd;
+    if (this.price.inputPerMillion === null || this.price.outputPerMillion === null) return null;
+    return this.paid > 0 && this.unknown === this.paid ? null : this.usd;
   }
 
   result(): RunCost {
@@ -68,11 +120,24 @@ export class RunCostAccumulator {
       },
       paid_rollouts: this.paid,
       cached_rollouts: this.cached,
+      partly_cached_rollouts: this.partlyCached,
+      billed_failed_rollouts: this.billedFailed,
       unknown_usage_rollouts: this.unknown,
       input_tokens: this.input,
       output_tokens: this.output,
     };
   }
+}
+
+/**
+ * A run's cost as people read it: `$0.0123`, `n/a` when unknown, and `$0.0123 + n/a (5 rollouts of
+ * unknown usage)` when some paid rollouts reported no usage (the figure is then a lower bound).
+ */
+export function formatRunCost(cost: Pick<RunCost, "usd" | "unknown_usage_rollouts">): string {
+  const known = formatUsd(cost.usd);
+  if (cost.usd === null || cost.unknown_usage_rollouts === 0) return known;
+  const count = cost.unknown_usage_rollouts;
+  return `${known} + n/a (${count} rollout${count === 1 ? "" : "s"} of unknown usage)`;
 }
 
 /** `$0.0123`, or `n/a` when unknown. */

@@ -22,35 +22,98 @@ export interface SpendingLimitModel extends ChatModel {
 
 /** Output tokens assumed for a reply before any reply has been seen and without `max_tokens`. */
 const FIRST_REPLY_OUTPUT_TOKENS = 1024;
-/** Characters per token assumed before the first reply tells the real ratio (on the safe side). */
-const FIRST_CHARS_PER_TOKEN = 3;
+/** Tokens a server may add to a request beyond its messages and tools (chat template, priming). */
+const REQUEST_OVERHEAD_TOKENS = 64;
 
-const promptChars = (request: GenerateOptions) =>
-  request.messages.reduce(
-    (sum, message) =>
-      sum +
-      (typeof message.content === "string" ? message.content : JSON.stringify(message.content ?? "")).length +
-      8,
-    0,
-  );
+/**
+ * An upper bound of a request's input tokens: the UTF-8 bytes of its messages (tool calls and tool answers
+ * included) and of the tools it offers, as JSON, plus a fixed overhead. Byte-level BPE tokenizers (GPT,
+ * Llama 3, Qwen, ...) never make more tokens than bytes, and the JSON's quotes and keys outweigh the chat
+ * template's few tokens per message.
+ */
+export function inputTokensBound(request: Pick<GenerateOptions, "messages" | "tools">): number {
+  const bytes =
+    Buffer.byteLength(JSON.stringify(request.messages)) +
+    (request.tools && request.tools.length > 0 ? Buffer.byteLength(JSON.stringify(request.tools)) : 0);
+  return bytes + REQUEST_OVERHEAD_TOKENS;
+}
+
+/** Failures whose request may have reached the model, and been billed, although no reply came back. */
+const MAYBE_BILLED = new Set<string>([
+  MODEL_ERROR_KINDS.timeout,
+  MODEL_ERROR_KINDS.aborted,
+  MODEL_ERROR_KINDS.connection,
+]);
+
+/**
+ * What a failed request counts towards the limit: a reply that came back but failed (`no_content`, such
+ * as a reasoning model out of `max_completion_tokens`) at its reported usage, as the provider bills it; a
+ * request that may have been processed (timeout, abort, lost connection) at its reservation; an HTTP
+ * error (429, 5xx, 4xx) at nothing.
+ */
+function failedRequestCost(error: unknown, reservation: number, price: ModelPrice): number {
+  if (!ModelCallError.isInstance(error)) return reservation;
+  if (error.usage)
+    return tokensCostUsd(price, error.usage.inputTokens, error.usage.outputTokens) ?? reservation;
+  return MAYBE_BILLED.has(error.kind) ? reservation : 0;
+}
+
+/** Resolves at the next {@link notify}, or rejects when `signal` aborts. */
+function createSettledSignal() {
+  let waiters: (() => void)[] = [];
+  return {
+    wait(signal: AbortSignal | undefined): Promise<void> {
+      return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(new ModelCallError({ kind: MODEL_ERROR_KINDS.aborted, message: "aborted" }));
+          return;
+        }
+        const onAbort = () =>
+          reject(new ModelCallError({ kind: MODEL_ERROR_KINDS.aborted, message: "aborted" }));
+        signal?.addEventListener("abort", onAbort, { once: true });
+        waiters.push(() => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        });
+      });
+    },
+    notify() {
+      const woken = waiters;
+      waiters = [];
+      for (const wake of woken) wake();
+    },
+  };
+}
 
 /**
  * Wrap a chat model (inside a response cache, so cached replies cost nothing) with a spending limit.
- * Before each request it estimates the request's worst case (its prompt at the largest tokens-per-character
- * seen, and `max_tokens` or the longest reply seen) and, when spent + in flight + that estimate would pass
- * the limit, throws `budget_exceeded` without sending it: `evaluate()` then stops with `max_cost`.
+ * Each request reserves its worst case before it is sent: its input at one token per byte
+ * ({@link inputTokensBound}) and its output at `max_tokens` (else the longest reply seen, else 1024).
+ * A request whose worst case fits the limit only once requests in flight have settled waits for them;
+ * one whose worst case passes the limit whatever they cost (spent + its estimate > limit) throws
+ * `budget_exceeded` without being sent, and `evaluate()` stops with `max_cost`. With `max_tokens` the
+ * spend can therefore never pass the limit, at any concurrency; without it, a reply longer than every one
+ * before can (give `-t`).
  */
 export function withSpendingLimit(options: WithSpendingLimitOptions): SpendingLimitModel {
   const { model, price, limitUsd } = options;
   let spent = options.spentUsd ?? 0;
   let reserved = 0;
-  let tokensPerChar: number | undefined;
+  /** Requests holding a reservation (a count, so float residue in `reserved` never makes one wait forever). */
+  let inFlight = 0;
   let longestReply = 0;
+  const settled = createSettledSignal();
   const estimate = (request: GenerateOptions) => {
-    const input = Math.ceil(promptChars(request) * (tokensPerChar ?? 1 / FIRST_CHARS_PER_TOKEN));
     const output = options.maxOutputTokens ?? (longestReply > 0 ? longestReply : FIRST_REPLY_OUTPUT_TOKENS);
-    return tokensCostUsd(price, input, output) ?? 0;
+    return tokensCostUsd(price, inputTokensBound(request), output) ?? 0;
   };
+  const refuse = (next: number) =>
+    new ModelCallError({
+      kind: MODEL_ERROR_KINDS.budgetExceeded,
+      message:
+        `the next request could pass --max-cost ${formatUsd(limitUsd)} ` +
+        `(spent ${formatUsd(spent)}, in flight up to ${formatUsd(reserved)}, next up to ${formatUsd(next)})`,
+    });
   return {
     provider: model.provider,
     modelId: model.modelId,
@@ -58,29 +121,28 @@ export function withSpendingLimit(options: WithSpendingLimitOptions): SpendingLi
       return spent;
     },
     async doGenerate(request) {
-      const next = estimate(request);
-      if (spent + reserved + next > limitUsd) {
-        throw new ModelCallError({
-          kind: MODEL_ERROR_KINDS.budgetExceeded,
-          message:
-            `the next request could pass --max-cost ${formatUsd(limitUsd)} ` +
-            `(spent ${formatUsd(spent)}, in flight up to ${formatUsd(reserved)}, next up to ${formatUsd(next)})`,
-        });
+      let next = estimate(request);
+      while (spent + reserved + next > limitUsd) {
+        if (spent + next > limitUsd || inFlight === 0) throw refuse(next);
+        await settled.wait(request.signal);
+        next = estimate(request);
       }
       reserved += next;
+      inFlight++;
       try {
         const result = await model.doGenerate(request);
-        const input = result.usage?.inputTokens;
         const output = result.usage?.outputTokens;
         // A reply without usage counts at its estimate: unknown is not free.
-        spent += tokensCostUsd(price, input, output) ?? next;
-        if (typeof input === "number" && input > 0) {
-          tokensPerChar = Math.max(tokensPerChar ?? 0, input / Math.max(1, promptChars(request)));
-        }
+        spent += tokensCostUsd(price, result.usage?.inputTokens, output) ?? next;
         if (typeof output === "number") longestReply = Math.max(longestReply, output);
         return result;
+      } catch (error) {
+        spent += failedRequestCost(error, next, price);
+        throw error;
       } finally {
-        reserved -= next;
+        inFlight--;
+        reserved = inFlight === 0 ? 0 : reserved - next;
+        settled.notify();
       }
     },
   };

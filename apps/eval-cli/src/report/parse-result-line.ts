@@ -193,6 +193,29 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     attempts: finite(rollout.attempts ?? record.attempts, 1),
     error,
     ...(rollout.cached === true ? { cached: true as const } : {}),
+    ...cachedTokensOf(record.tools),
+    ...billedTokensOf(error === null ? undefined : rollout.billed_tokens),
     ...(usage.input_tokens === null || usage.output_tokens === null ? { unknownUsage: true as const } : {}),
+  };
+}
+
+/** `tools.cachedTokens` of a partly cached multi-turn row (counts, or null when unknown). */
+function cachedTokensOf(tools: unknown): Pick<ResultLine, "cachedTokens"> {
+  const tokens = isObject(tools) && isObject(tools.cachedTokens) ? tools.cachedTokens : undefined;
+  if (!tokens) return {};
+  const count = (value: unknown) => (isCount(value) ? (value as number) : null);
+  return {
+    cachedTokens: { input_tokens: count(tokens.input_tokens), output_tokens: count(tokens.output_tokens) },
+  };
+}
+
+/** `rollout.billed_tokens` of a failed row: both counts, or nothing. */
+function billedTokensOf(tokens: unknown): Pick<ResultLine, "billedTokens"> {
+  if (!isObject(tokens) || !isCount(tokens.input_tokens) || !isCount(tokens.output_tokens)) return {};
+  return {
+    billedTokens: {
+      input_tokens: tokens.input_tokens as number,
+      output_tokens: tokens.output_tokens as number,
+    },
   };
 }

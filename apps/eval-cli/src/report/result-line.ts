@@ -38,6 +38,10 @@ export interface ResultLine {
   error: { type: string; message: string } | null;
   /** Answered by the response cache (`rollout.cached`): nothing was paid. */
   cached?: true;
+  /** A failed rollout's tokens billed all the same (`rollout.billed_tokens`); absent when none. */
+  billedTokens?: { input_tokens: number; output_tokens: number };
+  /** Multi-turn `tools.cachedTokens`: tokens of the turns the response cache answered (not paid). */
+  cachedTokens?: { input_tokens: number | null; output_tokens: number | null };
   /** The row's token usage was unknown (`null`): its cost is unknown too. */
   unknownUsage?: true;
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ResultLine } from "./result-line.js";
 import { RolloutStatsAccumulator } from "./rollout-stats.js";
@@ -59,6 +60,66 @@ describe("RolloutStatsAccumulator", () => {
     const std0 = Math.sqrt(((1 - 1 / 3) ** 2 * 2 + (-1 - 1 / 3) ** 2) / 3);
     expect(result.mean_reward_std).toBeCloseTo((std0 + 0 + 0.5) / 3, 12);
     expect(result.label_agreement).toBeCloseTo(1 / 3, 12);
+  });
+
+  it("leaves an example with one scored rollout out of the spread (undefined, not 0)", () => {
+    const stats = new RolloutStatsAccumulator();
+    stats.add(line(0, "Benign", "Benign", 1, false, 0));
+    stats.add(line(0, "Benign", "Malicious", -1, false, 1));
+    stats.add(line(1, "Benign", "Benign", 1, false, 0));
+    stats.add(line(1, "Benign", null, 0, true, 1));
+    const result = stats.result(2)!;
+    expect(result.mean_reward_std).toBe(1); // example 0 only: std of {1, -1}
+    expect(result.label_agreement).toBe(0); // example 0 only
+    const lone = new RolloutStatsAccumulator();
+    lone.add(line(0, "Benign", "Benign", 1, false, 0));
+    lone.add(line(0, "Benign", null, 0, true, 1));
+    expect(lone.result(2)).toMatchObject({
+      n_examples: 1,
+      mean_reward: 1,
+      mean_reward_std: null,
+      label_agreement: null,
+    });
+  });
+
+  it("is the same for every order of the lines (property)", () => {
+    const labels = ["Malicious", "Benign", "Abstain", null] as const;
+    const rollout = fc.record({
+      example: fc.integer({ min: 0, max: 5 }),
+      index: fc.integer({ min: 0, max: 3 }),
+      label: fc.constantFrom(...labels),
+      reward: fc.double({ min: -2, max: 2, noNaN: true }),
+      error: fc.boolean(),
+    });
+    // One line per (example, rollout), so no later line replaces another and every order is equivalent.
+    const runs = fc.uniqueArray(rollout, {
+      selector: (each) => `${each.example}/${each.index}`,
+      maxLength: 24,
+    });
+    fc.assert(
+      fc.property(runs, fc.integer(), (rollouts, seed) => {
+        const lines = rollouts.map((each) =>
+          line(
+            each.example,
+            each.example % 2 ? "Malicious" : "Benign",
+            each.label,
+            each.reward,
+            each.error,
+            each.index,
+          ),
+        );
+        const shuffled = fc.sample(fc.shuffledSubarray(lines, { minLength: lines.length }), {
+          numRuns: 1,
+          seed,
+        })[0]!;
+        const first = new RolloutStatsAccumulator();
+        for (const each of lines) first.add(each);
+        const second = new RolloutStatsAccumulator();
+        for (const each of shuffled) second.add(each);
+        expect(second.result(4)).toEqual(first.result(4));
+      }),
+      { seed: 14, numRuns: 200 },
+    );
   });
 
   it("is absent with one rollout per example, and undefined (null), not 0, when nothing was scored", () => {

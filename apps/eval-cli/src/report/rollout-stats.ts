@@ -14,7 +14,10 @@ export interface RolloutStats {
   majority_vote_accuracy: number | null;
   /** Mean over examples of the example's mean reward. */
   mean_reward: number | null;
-  /** Mean over examples of the standard deviation (population) of the example's rewards. */
+  /**
+   * Mean over examples with at least 2 scored rollouts of the standard deviation (population) of the
+   * example's rewards; an example with one scored rollout has no spread and is left out. Null when none.
+   */
   mean_reward_std: number | null;
   /** Share of examples with >= 2 scored rollouts whose labels are all the same (unparsable counts as a label). */
   label_agreement: number | null;
@@ -87,8 +90,8 @@ export class RolloutStatsAccumulator {
     }
     const majority = examples.map((example) => (majorityLabel(example.labels) === example.gold ? 1 : 0));
     const perExampleMean = examples.map((example) => mean(example.rewards)!);
-    const perExampleStd = examples.map((example) => populationStd(example.rewards));
     const several = examples.filter((example) => example.labels.length >= 2);
+    const perExampleStd = several.map((example) => populationStd(example.rewards));
     return {
       k,
       n_examples: examples.length,

@@ -1,4 +1,4 @@
-import { formatUsd } from "../cost/run-cost.js";
+import { formatRunCost } from "../cost/run-cost.js";
 import type { RunSummary } from "./run-summary.js";
 
 /** `0.812`, or `n/a` for an undefined figure. */
@@ -14,14 +14,19 @@ export function costRows(summary: RunSummary): [string, string][] {
       ? `unknown (give --price-input and --price-output)`
       : `$${cost.price.input_per_mtok} / $${cost.price.output_per_mtok} per million input / output tokens (${cost.price.source})`;
   const rows: [string, string][] = [
-    ["Cost", formatUsd(cost.usd)],
+    ["Cost", formatRunCost(cost)],
     ["Price", price],
-    [
-      "Paid rollouts",
-      `${cost.paid_rollouts} (${cost.input_tokens} input, ${cost.output_tokens} output tokens)`,
-    ],
+    ["Paid rollouts", String(cost.paid_rollouts)],
+    ["Tokens paid for", `${cost.input_tokens} input, ${cost.output_tokens} output`],
     ["Cached rollouts (cost 0)", String(cost.cached_rollouts)],
   ];
+  // Absent in summaries written before partly cached multi-turn rollouts were counted.
+  if ((cost.partly_cached_rollouts ?? 0) > 0) {
+    rows.push(["Partly cached rollouts (cached turns cost 0)", String(cost.partly_cached_rollouts)]);
+  }
+  if ((cost.billed_failed_rollouts ?? 0) > 0) {
+    rows.push(["Failed rollouts billed all the same (in the cost)", String(cost.billed_failed_rollouts)]);
+  }
   if (cost.unknown_usage_rollouts > 0) {
     rows.push(["Rollouts with unknown usage (not in the cost)", String(cost.unknown_usage_rollouts)]);
   }

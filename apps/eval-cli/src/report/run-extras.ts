@@ -1,6 +1,7 @@
 import type { RolloutResult } from "@sv/env";
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
 import { type RunCost, RunCostAccumulator } from "../cost/run-cost.js";
+import { cachedTurnTokens } from "../cost/cached-turn-tokens.js";
 import type { ResultLine } from "./result-line.js";
 import { type RolloutStats, RolloutStatsAccumulator } from "./rollout-stats.js";
 import type { RunMetadata } from "./run-metadata.js";
@@ -45,11 +46,21 @@ export class RunExtrasCollector {
 
   add(line: ResultLine): void {
     this.stats.add(line);
+    const failed = line.error !== null;
     this.cost.add({
       cached: line.cached === true,
-      failed: line.error !== null,
-      inputTokens: line.unknownUsage ? null : line.token_usage.input_tokens,
-      outputTokens: line.unknownUsage ? null : line.token_usage.output_tokens,
+      failed,
+      inputTokens: failed
+        ? (line.billedTokens?.input_tokens ?? 0)
+        : line.unknownUsage
+          ? null
+          : line.token_usage.input_tokens,
+      outputTokens: failed
+        ? (line.billedTokens?.output_tokens ?? 0)
+        : line.unknownUsage
+          ? null
+          : line.token_usage.output_tokens,
+      ...cachedTurnTokens(line.cachedTokens),
     });
   }
 
@@ -58,6 +69,17 @@ export class RunExtrasCollector {
     const failed = result.error !== null && result.error !== undefined;
     this.add({
       ...result,
+      ...(result.tools?.cachedTokens ? { cachedTokens: result.tools.cachedTokens } : {}),
+      ...(failed &&
+      typeof result.token_usage.input_tokens === "number" &&
+      typeof result.token_usage.output_tokens === "number"
+        ? {
+            billedTokens: {
+              input_tokens: result.token_usage.input_tokens,
+              output_tokens: result.token_usage.output_tokens,
+            },
+          }
+        : {}),
       prompt: [],
       // The extras read labels, rewards and usage, never the reply; a multi-turn reply is a message list.
       completion: typeof result.completion === "string" ? result.completion : "",

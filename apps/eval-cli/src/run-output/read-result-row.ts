@@ -31,7 +31,12 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
   ) {
     return undefined;
   }
-  const usage = isObject(value.token_usage) ? value.token_usage : {};
+  // A failed row keeps what it was billed under `rollout.billed_tokens` (it has no `token_usage`).
+  const usage = isObject(value.token_usage)
+    ? value.token_usage
+    : isObject(rollout.billed_tokens)
+      ? rollout.billed_tokens
+      : {};
   const timing = isObject(value.timing) ? value.timing : {};
   return {
     example_id: value.example_id as number,

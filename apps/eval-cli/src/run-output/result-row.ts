@@ -44,10 +44,28 @@ export type ResultRow = {
    * Ours: which rollout of the example this is, the requests it took (1 + retries), and whether the
    * response cache answered it (no request made, nothing paid).
    */
-  rollout: { index: number; attempts: number; cached: boolean };
+  rollout: {
+    index: number;
+    attempts: number;
+    cached: boolean;
+    /**
+     * A failed rollout's tokens that were billed all the same (a reply without content, the earlier turns
+     * of a conversation); present only when there are some. Failed rows have no `token_usage` (vf-eval).
+     */
+    billed_tokens?: { input_tokens: number; output_tokens: number };
+  };
   /** Ours, multi-turn only: tool calls, their answers, turns, outcome, errors and cost (all nested). */
   tools?: ToolRecord;
 } & MetricColumns;
+
+/** A failed rollout's known, non-zero token counts (what was billed though it failed), else undefined. */
+function billedTokens(
+  usage: RolloutResult["token_usage"],
+): { input_tokens: number; output_tokens: number } | undefined {
+  const { input_tokens: input, output_tokens: output } = usage;
+  if (typeof input !== "number" || typeof output !== "number" || input + output <= 0) return undefined;
+  return { input_tokens: input, output_tokens: output };
+}
 
 /** Lay a rollout out as a results.jsonl row (see {@link ResultRow}). */
 export function toResultRow(result: RolloutResult): ResultRow {
@@ -76,6 +94,8 @@ export function toResultRow(result: RolloutResult): ResultRow {
   if (result.refusal !== undefined) row.refusal = result.refusal;
   row.parsed = result.parsed;
   row.rollout = { index: result.rollout_index, attempts: result.attempts, cached: result.cached === true };
+  const billed = failed ? billedTokens(result.token_usage) : undefined;
+  if (billed) row.rollout.billed_tokens = billed;
   if (result.tools !== undefined) row.tools = result.tools;
   return Object.assign(row, metrics) as ResultRow;
 }

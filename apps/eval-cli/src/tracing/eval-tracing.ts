@@ -1,4 +1,4 @@
-import type { RolloutTokens, TracingOptions } from "@sv/env";
+import type { RolloutResult, TracingOptions } from "@sv/env";
 import { ENV_VERSION } from "@sv/env";
 import { resolveOtlpSettings } from "./otlp-settings.js";
 import type { CreateSpanExporter, OtlpTracing } from "./otlp-tracing.js";
@@ -14,7 +14,7 @@ export interface EvalTracingDeps {
 /** Tracing of one `pnpm eval` invocation (every model it evaluates). */
 export interface EvalTracing {
   /** What `evaluate()` gets (with the run's price); `undefined` when tracing is off. */
-  evaluateOptions(costUsd?: (tokens: RolloutTokens) => number | null): TracingOptions | undefined;
+  evaluateOptions(costUsd?: (rollout: RolloutResult) => number | null): TracingOptions | undefined;
   /** Flush and stop; never throws, bounded by the export timeouts. */
   shutdown(): Promise<void>;
 }

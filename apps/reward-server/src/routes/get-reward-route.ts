@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { parseGetRewardRequest } from "../scoring/get-reward-request.js";
 import { scoreItems } from "../scoring/score-items.js";
+import { getRewardResponseJson } from "../scoring/score-json.js";
 import type { ServerContext } from "../server/server-context.js";
-import { getRewardResponseSchema } from "./response-schemas.js";
+import { JSON_CONTENT_TYPE } from "./json-content-type.js";
 
 /**
  * `POST /get_reward`, OpenRLHF's remote reward model: `{query, prompts, labels}` →
@@ -10,27 +11,9 @@ import { getRewardResponseSchema } from "./response-schemas.js";
  * OpenRLHF's dynamic filtering expects), `extra_logs` the four rewards per item.
  */
 export function registerGetRewardRoute(app: FastifyInstance, context: ServerContext): void {
-  app.post("/get_reward", { schema: { response: { 200: getRewardResponseSchema } } }, async (request) => {
+  app.post("/get_reward", async (request, reply) => {
     const results = scoreItems(context.rubrics.get(undefined, "rubric"), parseGetRewardRequest(request.body));
-    const count = results.length;
-    const rewards = new Array<number>(count);
-    const accuracy = new Array<number>(count);
-    const format = new Array<number>(count);
-    const calibration = new Array<number>(count);
-    const asymmetricCost = new Array<number>(count);
-    for (let index = 0; index < count; index++) {
-      const result = results[index]!;
-      rewards[index] = result.reward;
-      accuracy[index] = result.rewards.accuracy;
-      format[index] = result.rewards.format;
-      calibration[index] = result.rewards.calibration;
-      asymmetricCost[index] = result.rewards.asymmetric_cost;
-    }
-    context.metrics.addItems("/get_reward", count);
-    return {
-      rewards,
-      scores: accuracy,
-      extra_logs: { accuracy, format, calibration, asymmetric_cost: asymmetricCost },
-    };
+    context.metrics.addItems("/get_reward", results.length);
+    return reply.type(JSON_CONTENT_TYPE).send(getRewardResponseJson(results));
   });
 }

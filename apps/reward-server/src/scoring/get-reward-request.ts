@@ -1,3 +1,4 @@
+import { safeNormalizeGoldAnswer } from "@sv/rubric";
 import { z } from "zod";
 import { invalidRequest, type RequestIssue } from "../server/request-error.js";
 import { toRequestIssues } from "../server/zod-issues.js";
@@ -28,11 +29,43 @@ export function replyOf(query: string, prompt: string): string | undefined {
   return at < 0 ? undefined : query.slice(at + prompt.length);
 }
 
-/** Validate a `POST /get_reward` body into score items; throws a 400 naming the field and index. */
+type GetRewardRequest = z.infer<typeof getRewardRequestSchema>;
+
+function isStrings(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) if (typeof value[index] !== "string") return false;
+  return true;
+}
+
+function isAnswers(value: unknown): value is ScoreItem["answer"][] {
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) {
+    if (safeNormalizeGoldAnswer(value[index]) === undefined) return false;
+  }
+  return true;
+}
+
+/** What the schema accepts, checked by a plain loop (no copies); other keys are ignored, as there. */
+function isWellFormed(body: unknown): body is GetRewardRequest {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+  const { query, prompts, labels } = body as Record<string, unknown>;
+  return isStrings(query) && isStrings(prompts) && isAnswers(labels);
+}
+
+/**
+ * Validate a `POST /get_reward` body into score items; throws a 400 naming the field and index.
+ * Well-formed bodies take a fast path; the zod schema runs only to name what is wrong with the others.
+ */
 export function parseGetRewardRequest(body: unknown): ScoreItem[] {
-  const parsed = getRewardRequestSchema.safeParse(body);
-  if (!parsed.success) throw invalidRequest(toRequestIssues(parsed.error));
-  const { query, prompts, labels } = parsed.data;
+  let request: GetRewardRequest;
+  if (isWellFormed(body)) {
+    request = body;
+  } else {
+    const parsed = getRewardRequestSchema.safeParse(body);
+    if (!parsed.success) throw invalidRequest(toRequestIssues(parsed.error));
+    request = parsed.data;
+  }
+  const { query, prompts, labels } = request;
   const issues: RequestIssue[] = [];
   if (prompts.length !== query.length) {
     issues.push({ path: "prompts", message: `has ${prompts.length} entries, query has ${query.length}` });

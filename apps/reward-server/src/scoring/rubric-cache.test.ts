@@ -13,6 +13,20 @@ describe("createRubricCache", () => {
     expect(cache.get({ costs: { falseAlarm: -0.5 } }, "rubric")).toBe(merged);
   });
 
+  it("keys rubrics by their effective weights and costs: spelling, order and explicit defaults do not matter", () => {
+    const cache = createRubricCache({ base: { costs: { missedAttack: -2 } } });
+    const serverRubric = cache.get(undefined, "rubric");
+    expect(cache.get({ costs: { missedAttack: -2, abstain: 0 }, weights: { format: 0.1 } }, "rubric")).toBe(
+      serverRubric,
+    );
+    const reordered = cache.get({ weights: { calibration: 0.3, accuracy: 2 } }, "rubric");
+    expect(cache.get({ weights: { accuracy: 2, calibration: 0.3 } }, "rubric")).toBe(reordered);
+    expect(reordered).not.toBe(serverRubric);
+    expect(reordered.weights).toMatchObject({ accuracy: 2, calibration: 0.3, format: 0.1 });
+    expect(reordered.costs.missedAttack).toBe(-2);
+    expect(cache.get({ costs: { falseAlarm: -0 } }, "rubric")).not.toBe(serverRubric);
+  });
+
   it("answers impossible overrides with a 400 naming the field", () => {
     const cache = createRubricCache();
     try {

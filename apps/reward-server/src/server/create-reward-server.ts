@@ -1,6 +1,7 @@
 import type { HubOptions } from "@sv/dataset";
 import { DEFAULT_SYSTEM_PROMPT } from "@sv/env";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import type { MetricsSnapshot } from "../metrics/metrics-snapshot.js";
 import { createServerMetrics, type ServerMetrics } from "../metrics/server-metrics.js";
 import { registerGetRewardRoute } from "../routes/get-reward-route.js";
 import { registerHealthRoute } from "../routes/health-route.js";
@@ -42,6 +43,11 @@ export interface RewardServerOptions {
   rubric?: RubricConfig;
   /** Unexpected errors, one line each (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * What `GET /metrics` shows (default: this process's counts). A cluster worker passes the sum over
+   * every worker, fetched from its primary.
+   */
+  metricsSnapshot?: () => Promise<MetricsSnapshot>;
 }
 
 /** A built server: the Fastify instance (call `listen`, `close`, `inject`) and its metrics. */
@@ -73,6 +79,7 @@ export function createRewardServer(options: RewardServerOptions = {}): RewardSer
     hub: options.hub,
     demoPath: options.demoPath,
     log,
+    metricsSnapshot: options.metricsSnapshot ?? (async () => metrics.snapshot()),
   };
   const app = Fastify({
     bodyLimit,

@@ -1,4 +1,5 @@
 import type { HubOptions } from "@sv/dataset";
+import type { MetricsSnapshot } from "../metrics/metrics-snapshot.js";
 import type { ServerMetrics } from "../metrics/server-metrics.js";
 import type { RubricCache } from "../scoring/rubric-cache.js";
 
@@ -12,4 +13,6 @@ export interface ServerContext {
   demoPath?: string;
   /** Where unexpected errors are reported (one line each, never a token). */
   log: (line: string) => void;
+  /** The counts `GET /metrics` shows: this process's, or every cluster worker's summed. */
+  metricsSnapshot: () => Promise<MetricsSnapshot>;
 }

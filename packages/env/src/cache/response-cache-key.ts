@@ -39,7 +39,8 @@ export function responseCacheKey(options: ResponseCacheKeyOptions): string {
     model: options.modelId,
     // Whole messages: a multi-turn conversation differs in `tool_calls` and `tool_call_id`, not only content.
     messages: options.messages,
-    tools: options.tools,
+    // No tools and an empty list are the same request (neither offers a tool to the model).
+    tools: options.tools && options.tools.length > 0 ? options.tools : undefined,
     sampling: options.samplingArgs ?? {},
     rollout: options.rolloutIndex ?? 0,
   });

@@ -59,4 +59,23 @@ describe("openSqliteResponseCache", () => {
     const path = join(dirname(blocker), "plain", "responses.sqlite");
     expect(() => openSqliteResponseCache({ path })).toThrow(`cannot open the response cache ${path}`);
   });
+
+  it("drops a damaged entry on read, so the next reply is stored in its place", () => {
+    const path = databasePath();
+    const cache = openSqliteResponseCache({ path });
+    const info = { modelId: "m", endpoint: "e" };
+    cache.set("bad", { text: "t" }, info);
+    cache.set("shape", { text: "t" }, info);
+    const raw = new Database(path);
+    raw.prepare("UPDATE responses SET reply = ? WHERE key = ?").run("{not json", "bad");
+    raw.prepare("UPDATE responses SET reply = ? WHERE key = ?").run('{"usage": {}}', "shape");
+    raw.close();
+    expect(cache.get("bad")).toBeUndefined();
+    expect(cache.get("shape")).toBeUndefined();
+    cache.set("bad", { text: "fresh" }, info);
+    cache.set("shape", { text: "fresh too" }, info);
+    expect(cache.get("bad")).toEqual({ text: "fresh" });
+    expect(cache.get("shape")).toEqual({ text: "fresh too" });
+    cache.close();
+  });
 });

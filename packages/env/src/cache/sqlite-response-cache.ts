@@ -62,6 +62,19 @@ function fileBytes(path: string): number {
   return total;
 }
 
+/** A stored reply, or undefined when the text is not one (not JSON, or no `text` string). */
+function parseReply(text: string): CachedReply | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== "object" || typeof (value as CachedReply).text !== "string") {
+      return undefined;
+    }
+    return value as CachedReply;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Open (or create) an SQLite response cache. It uses write-ahead logging and a busy timeout, so
  * several evaluations (processes) can read and write it at once; the first reply stored for a key wins.
@@ -89,16 +102,16 @@ export function openSqliteResponseCache(options: OpenSqliteResponseCacheOptions)
   const insert = database.prepare(
     "INSERT OR IGNORE INTO responses (key, model, endpoint, reply, created_at) VALUES (?, ?, ?, ?, ?)",
   );
+  const remove = database.prepare<[string]>("DELETE FROM responses WHERE key = ?");
   return {
     path,
     get(key) {
       const row = select.get(key) as { reply: string } | undefined;
       if (!row) return undefined;
-      try {
-        return JSON.parse(row.reply) as CachedReply;
-      } catch {
-        return undefined;
-      }
+      const reply = parseReply(row.reply);
+      // A damaged entry is dropped, so the reply the model gives next is stored in its place.
+      if (!reply) remove.run(key);
+      return reply;
     },
     set(key: string, reply: CachedReply, info: CacheEntryInfo) {
       insert.run(key, info.modelId, info.endpoint, JSON.stringify(reply), now());
@@ -132,7 +145,11 @@ export function openSqliteResponseCache(options: OpenSqliteResponseCacheOptions)
         clearOptions.modelId === undefined
           ? database.prepare("DELETE FROM responses").run()
           : database.prepare("DELETE FROM responses WHERE model = ?").run(clearOptions.modelId);
-      database.exec("VACUUM");
+      try {
+        database.exec("VACUUM");
+      } catch {
+        // Another process holds the file (a run in progress): the replies are gone, the space comes back later.
+      }
       return result.changes;
     },
     close() {

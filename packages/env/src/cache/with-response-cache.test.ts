@@ -27,8 +27,22 @@ describe("responseCacheKey", () => {
       { ...base, samplingArgs: { temperature: 0, max_tokens: 11 } },
       { ...base, samplingArgs: { temperature: 0, max_tokens: 10, seed: 1 } },
       { ...base, samplingArgs: { temperature: 0, max_tokens: 10 }, rolloutIndex: 1 },
+      { ...base, samplingArgs: { temperature: 0, max_tokens: 10, top_p: 0.9 } },
+      { ...base, samplingArgs: { temperature: 0, max_tokens: 10, stop: ["}"] } },
+      { ...base, samplingArgs: { temperature: 0, max_completion_tokens: 10 } },
+      {
+        ...base,
+        samplingArgs: { temperature: 0, max_tokens: 10 },
+        messages: [{ role: "system" as const, content: "another system prompt" }, messages[1]!],
+      },
     ];
     for (const variant of variants) expect(responseCacheKey(variant)).not.toBe(key);
+    // What does not change the request gives the same key: no tools or none, rollout 0 or unset.
+    const plain = responseCacheKey(base);
+    expect(responseCacheKey({ ...base, tools: [] })).toBe(plain);
+    expect(responseCacheKey({ ...base, rolloutIndex: 0 })).toBe(plain);
+    expect(responseCacheKey({ ...base, samplingArgs: {} })).toBe(plain);
+    expect(responseCacheKey({ ...base, samplingArgs: { temperature: undefined } })).toBe(plain);
   });
 
   it("tells multi-turn requests apart: the tools offered, tool calls and tool answers are part of the key", () => {
@@ -108,6 +122,19 @@ describe("withResponseCache", () => {
     expect(store.size).toBe(0);
     expect((await model.doGenerate({ messages })).text).toBe("ok");
     expect(store.size).toBe(1);
+  });
+
+  it("keeps a refusal: it is the model's answer to the request (scored as no answer), not a failure", async () => {
+    const inner = createScriptedModel({ replies: [{ text: "", refusal: "I can't help with that." }] });
+    const store = createMemoryResponseCache();
+    const model = withResponseCache({ model: inner, store, endpoint: "e" });
+    await model.doGenerate({ messages });
+    expect(await model.doGenerate({ messages })).toEqual({
+      text: "",
+      refusal: "I can't help with that.",
+      cached: true,
+    });
+    expect(inner.calls).toHaveLength(1);
   });
 
   it("gives evaluate() identical rollouts from the cache, each marked cached", async () => {

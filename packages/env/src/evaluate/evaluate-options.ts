@@ -15,6 +15,7 @@ export interface EvaluateOptions {
   samplingArgs?: SamplingArgs;
   /** Stops the run cleanly: no new rollouts start; those in flight are cancelled and not yielded. */
   signal?: AbortSignal;
+  /** Called once when the run starts (`done: 0`, `meanReward` NaN) and after each rollout. */
   onProgress?: (progress: EvaluationProgress) => void;
   /** Retries after the first attempt (default 5). */
   maxRetries?: number;

@@ -159,7 +159,8 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     const completion = outcome.ok ? outcome.result.text : "";
     const scored = rollout.score(() => context.rubric.score({ completion, answer: row.answer }));
     const finished = now();
-    const usage = outcome.ok ? outcome.result.usage : undefined;
+    // A failed reply can still have been billed (no content after max_tokens): its tokens are kept.
+    const usage = outcome.ok ? outcome.result.usage : outcome.error.usage;
     return {
       example_id: exampleId,
       rollout_index: rolloutIndex,
@@ -199,6 +200,17 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     tracing.start(total);
     if (external?.aborted) onExternalAbort();
     external?.addEventListener("abort", onExternalAbort, { once: true });
+    // A first report before any rollout, so a progress display can show the run at 0 (ETA unknown).
+    options.onProgress?.({
+      done: 0,
+      total,
+      errors: 0,
+      retries: 0,
+      meanReward: Number.NaN,
+      elapsedMs: 0,
+      rateLimitPauses: 0,
+      rateLimitPausedMs: 0,
+    });
     try {
       for await (const result of completionPool(
         items(),

@@ -25,7 +25,11 @@ export interface RolloutResult {
   parsed: { label: Label | null; confidence: number };
   /** The example's `meta`. */
   info: Record<string, unknown>;
-  /** Tokens the server reported; `null` when its count was missing, null or negative (unknown). */
+  /**
+   * Tokens the server reported; `null` when its count was missing, null or negative (unknown). On a
+   * failed rollout, those of replies that were billed all the same (a reply without content, the turns of
+   * a conversation before the one that failed); 0 when there was none.
+   */
   token_usage: { input_tokens: number | null; output_tokens: number | null };
   timing: { generation_ms: number; scoring_ms: number; total_ms: number };
   /** Requests made (1 + retries). */

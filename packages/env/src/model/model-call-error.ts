@@ -1,4 +1,5 @@
 import { ENV_ERROR_CODES, EnvError } from "../env-error.js";
+import type { TokenUsage } from "./chat-model.js";
 
 /** How a model call failed; decides whether it is retried. */
 export const MODEL_ERROR_KINDS = {
@@ -42,6 +43,11 @@ export interface ModelCallErrorOptions {
   status?: number;
   /** Server-requested wait before the next attempt (from `Retry-After`). */
   retryAfterMs?: number;
+  /**
+   * Tokens of a well-formed reply that is still a failure (`no_choice`, `no_content`, e.g. a reasoning
+   * model that spent `max_completion_tokens` on reasoning): the provider bills them.
+   */
+  usage?: TokenUsage;
   cause?: unknown;
 }
 
@@ -53,6 +59,8 @@ export class ModelCallError extends EnvError {
   readonly kind: ModelErrorKind;
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
+  /** Tokens the failed reply reported (billed though it failed); undefined when there was no reply. */
+  readonly usage: TokenUsage | undefined;
 
   constructor(options: ModelCallErrorOptions) {
     super({ code: ENV_ERROR_CODES.modelCall, message: options.message, cause: options.cause });
@@ -60,6 +68,7 @@ export class ModelCallError extends EnvError {
     this.kind = options.kind;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.usage = options.usage;
   }
 
   get retryable(): boolean {

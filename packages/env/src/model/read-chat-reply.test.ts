@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ModelCallError } from "./model-call-error.js";
 import { readChatReply } from "./read-chat-reply.js";
 
 const reply = (message: Record<string, unknown>) => ({
@@ -35,5 +36,20 @@ describe("readChatReply with tools offered", () => {
     expect(() =>
       readChatReply(reply({ content: "", tool_calls: [{ id: "x", function: { name: "a" } }] })),
     ).toThrow(/called a tool \(a\) instead of answering/);
+  });
+
+  it("keeps the billed tokens of a reply that is still a failure (no content, no choice)", () => {
+    const usage = { prompt_tokens: 900, completion_tokens: 256 };
+    const caught = (response: unknown) => {
+      try {
+        readChatReply(response);
+      } catch (error) {
+        return error as ModelCallError;
+      }
+      throw new Error("no error");
+    };
+    const truncated = caught({ choices: [{ message: { content: null }, finish_reason: "length" }], usage });
+    expect(truncated).toMatchObject({ kind: "no_content", usage: { inputTokens: 900, outputTokens: 256 } });
+    expect(caught({ choices: [], usage })).toMatchObject({ kind: "no_choice", usage: { inputTokens: 900 } });
   });
 });

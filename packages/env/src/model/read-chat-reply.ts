@@ -6,8 +6,10 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-function fail(kind: ModelErrorKind, message: string): never {
-  throw new ModelCallError({ kind, message });
+/** Throw a {@link ModelCallError}; `usage` is kept when the server reported a count (billed tokens). */
+function fail(kind: ModelErrorKind, message: string, usage?: TokenUsage): never {
+  const reported = usage !== undefined && (usage.inputTokens != null || usage.outputTokens != null);
+  throw new ModelCallError({ kind, message, ...(reported ? { usage } : {}) });
 }
 
 /** A token count as a server reports it: a non-negative integer, else unknown (`null`). */
@@ -86,9 +88,9 @@ export function readChatReply(response: unknown, options: ReadChatReplyOptions =
   const usage = readUsage(response.usage);
   const choice: unknown = response.choices[0];
   if (choice === undefined)
-    fail(MODEL_ERROR_KINDS.noChoice, "the endpoint's reply has no choices (`choices: []`)");
+    fail(MODEL_ERROR_KINDS.noChoice, "the endpoint's reply has no choices (`choices: []`)", usage);
   if (!isObject(choice) || !isObject(choice.message)) {
-    fail(MODEL_ERROR_KINDS.noContent, "the endpoint's reply has a choice without a `message`");
+    fail(MODEL_ERROR_KINDS.noContent, "the endpoint's reply has a choice without a `message`", usage);
   }
   const message = choice.message;
   const finishReason = typeof choice.finish_reason === "string" ? choice.finish_reason : undefined;
@@ -109,5 +111,9 @@ export function readChatReply(response: unknown, options: ReadChatReplyOptions =
       : Array.isArray(message.content)
         ? "the reply's content parts hold no text"
         : `the reply's content is ${message.content === undefined ? "missing" : "null"}`;
-  fail(MODEL_ERROR_KINDS.noContent, `${why}${finishReason ? ` (finish_reason: ${finishReason})` : ""}`);
+  fail(
+    MODEL_ERROR_KINDS.noContent,
+    `${why}${finishReason ? ` (finish_reason: ${finishReason})` : ""}`,
+    usage,
+  );
 }

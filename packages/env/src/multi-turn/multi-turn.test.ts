@@ -114,8 +114,68 @@ describe("multi-turn environment", () => {
     expect(replayed.inner.calls).toHaveLength(0);
     expect(replayed.results.length).toBe(live.results.length);
     expect(replayed.results.every((result) => result.cached === true)).toBe(true);
-    const strip = (result: RolloutResult) => ({ ...result, cached: undefined, timing: undefined });
+    const strip = ({ cached: _cached, timing: _timing, tools, ...rest }: RolloutResult) => {
+      const { cachedTurns: _turns, cachedTokens: _tokens, ...record } = tools!;
+      return { ...rest, tools: record };
+    };
+    expect(replayed.results.every((result) => result.tools!.cachedTurns === result.tools!.turns)).toBe(true);
     expect(replayed.results.map(strip)).toEqual(live.results.map(strip));
+  });
+
+  it("a partly cached conversation is not marked cached; it counts its cached turns and their tokens", async () => {
+    const { datasetPath } = writeFlowIndexFixture();
+    const store = createMemoryResponseCache();
+    const lookup = {
+      ...toolCallReply("recent_flows_of_host", { host: HOST }),
+      usage: { inputTokens: 50, outputTokens: 5 },
+    };
+    const final = { text: answer, usage: { inputTokens: 80, outputTokens: 9 } };
+    const run = async (second: "fail" | "answer") => {
+      const env = await loadEnvironment({ datasetName: datasetPath, envMode: "multi-turn", split: "all" });
+      const inner = createScriptedModel({
+        replies: (request) =>
+          !request.messages.some((message) => message.role === "tool")
+            ? lookup
+            : second === "fail"
+              ? new ModelCallError({ kind: MODEL_ERROR_KINDS.client, message: "bad request" })
+              : final,
+      });
+      const model = withResponseCache({ model: inner, store, endpoint: "e" });
+      const results: RolloutResult[] = [];
+      for await (const result of env.evaluate({
+        model,
+        maxConcurrent: 1,
+        maxRetries: 0,
+        maxConsecutiveErrors: 0,
+      }))
+        results.push(result);
+      env.close();
+      return { inner, results };
+    };
+    const first = await run("fail");
+    expect(
+      first.results.every((result) => result.error !== null && result.tools?.cachedTurns === undefined),
+    ).toBe(true);
+    const second = await run("answer");
+    // Turn 1 of every rollout comes from the cache, turn 2 is asked.
+    expect(second.inner.calls.every((call) => call.messages.some((message) => message.role === "tool"))).toBe(
+      true,
+    );
+    for (const result of second.results) {
+      expect(result.error).toBeNull();
+      expect(result.cached).toBeUndefined();
+      expect(result.token_usage).toEqual({ input_tokens: 130, output_tokens: 14 });
+      expect(result.tools).toMatchObject({
+        turns: 2,
+        cachedTurns: 1,
+        cachedTokens: { input_tokens: 50, output_tokens: 5 },
+      });
+    }
+    const third = await run("fail");
+    expect(third.inner.calls).toHaveLength(0);
+    expect(third.results.every((result) => result.cached === true && result.tools?.cachedTurns === 2)).toBe(
+      true,
+    );
   });
 
   it("stops with max_cost when the spending limit refuses a turn, keeping no half conversation", async () => {

@@ -34,6 +34,10 @@ export interface Conversation {
   error?: ModelCallError;
   /** Every turn was answered by a response cache (no request made, nothing paid). */
   cached?: true;
+  /** Turns a response cache answered (nothing paid for them), whether or not every turn was. */
+  cachedTurns: number;
+  /** Tokens of those turns, summed as {@link usage} is: what the run did not pay for. */
+  cachedUsage: { inputTokens: number | null; outputTokens: number | null };
 }
 
 function addTokens(total: number | null, count: number | null | undefined): number | null {
@@ -63,8 +67,10 @@ export async function runConversation(options: RunConversationOptions): Promise<
   const calls: RecordedToolCall[] = [];
   const results: RecordedToolResult[] = [];
   const usage: Conversation["usage"] = { inputTokens: 0, outputTokens: 0 };
+  const cachedUsage: Conversation["usage"] = { inputTokens: 0, outputTokens: 0 };
   let attempts = 0;
   let allCached = true;
+  let cachedTurns = 0;
   const finish = (outcome: ConversationOutcome, turns: number, extra: Partial<Conversation> = {}) => ({
     messages,
     answerText: "",
@@ -74,6 +80,8 @@ export async function runConversation(options: RunConversationOptions): Promise<
     turns,
     attempts,
     usage,
+    cachedTurns,
+    cachedUsage,
     ...(allCached && outcome !== "model_error" ? { cached: true as const } : {}),
     ...extra,
   });
@@ -83,6 +91,11 @@ export async function runConversation(options: RunConversationOptions): Promise<
     if (!outcome.ok) return finish("model_error", turn, { error: outcome.error });
     const { result } = outcome;
     if (result.cached !== true) allCached = false;
+    else {
+      cachedTurns++;
+      cachedUsage.inputTokens = addTokens(cachedUsage.inputTokens, result.usage?.inputTokens);
+      cachedUsage.outputTokens = addTokens(cachedUsage.outputTokens, result.usage?.outputTokens);
+    }
     usage.inputTokens = addTokens(usage.inputTokens, result.usage?.inputTokens);
     usage.outputTokens = addTokens(usage.outputTokens, result.usage?.outputTokens);
     const toolCalls = result.toolCalls ?? [];

@@ -80,6 +80,15 @@ export async function runMultiTurnRollout(
       outcome: conversation.outcome,
       errors: conversation.results.filter((result) => !result.ok).length,
       cost: scored.toolCost,
+      ...(conversation.cachedTurns > 0
+        ? {
+            cachedTurns: conversation.cachedTurns,
+            cachedTokens: {
+              input_tokens: tokens(conversation.cachedUsage.inputTokens),
+              output_tokens: tokens(conversation.cachedUsage.outputTokens),
+            },
+          }
+        : {}),
     },
   };
 }

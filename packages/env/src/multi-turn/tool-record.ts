@@ -34,4 +34,11 @@ export interface ToolRecord {
   errors: number;
   /** What the calls cost: `costs.toolCall` × calls (0 unless configured). */
   cost: number;
+  /**
+   * Turns a response cache answered, present only when at least one was. The rollout is marked
+   * `cached` only when every turn was; a partly cached rollout pays for its other turns only.
+   */
+  cachedTurns?: number;
+  /** Tokens of the cached turns (part of `token_usage`, not paid); present with `cachedTurns`. */
+  cachedTokens?: { input_tokens: number | null; output_tokens: number | null };
 }

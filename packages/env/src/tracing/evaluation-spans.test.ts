@@ -50,7 +50,7 @@ describe("evaluate() spans", () => {
       random: () => 0.5,
       tracing: {
         tracer: traced.tracer,
-        costUsd: ({ inputTokens, outputTokens }) => (inputTokens! + outputTokens!) / 1000,
+        costUsd: (rollout) => (rollout.token_usage.input_tokens! + rollout.token_usage.output_tokens!) / 1000,
       },
     });
     const results = [];
@@ -112,7 +112,7 @@ describe("evaluate() spans", () => {
     expect(text).not.toContain('confidence\\":');
   });
 
-  it("a failed rollout's span carries the error type and no cost; unknown tokens are left out, not 0", async () => {
+  it("a failed rollout's span carries the error type; unknown tokens and an unknown cost are left out, not 0", async () => {
     const traced = recorder();
     provider = traced.provider;
     const env = await loadEnvironment({ rows: syntheticRows().slice(0, 2) });
@@ -125,14 +125,18 @@ describe("evaluate() spans", () => {
     for await (const _ of env.evaluate({
       model,
       maxConcurrent: 1,
-      tracing: { tracer: traced.tracer, costUsd: () => 1 },
+      tracing: {
+        tracer: traced.tracer,
+        costUsd: (rollout) => (rollout.token_usage.input_tokens === null ? null : 1),
+      },
     }))
       void _;
     const rollouts = named(traced.exporter.getFinishedSpans(), "sv.rollout");
     const failed = rollouts.find((span) => span.attributes["sv.example_id"] === 0)!;
     expect(failed.attributes["error.type"]).toBe("client_error");
     expect(failed.status.code).toBe(2);
-    expect(failed.attributes["sv.cost_usd"]).toBeUndefined();
+    // The cost is what the caller's accounting says (a failed rollout may have been billed).
+    expect(failed.attributes["sv.cost_usd"]).toBe(1);
     const unknown = rollouts.find((span) => span.attributes["sv.example_id"] === 1)!;
     expect(unknown.attributes["gen_ai.usage.input_tokens"]).toBeUndefined();
     expect(unknown.attributes["sv.cost_usd"]).toBeUndefined();

@@ -13,20 +13,11 @@ export function rewardAttributes(reward: number, metrics: RolloutResult["metrics
 
 /**
  * What a finished rollout's span records: ids are set at its start; here the outcome. Never the prompt,
- * the completion, the rationale or the info block. Cost only when known: 0 for a cached rollout (nothing
- * was paid), none for a failed one or with an unknown price or token count.
+ * the completion, the rationale or the info block. Cost only when `costUsd` knows it.
  */
 export function rolloutAttributes(result: RolloutResult, costUsd: TracingOptions["costUsd"]): StepAttributes {
   const { input_tokens: inputTokens, output_tokens: outputTokens } = result.token_usage;
-  const cached = result.cached === true;
-  let cost: number | null = null;
-  if (costUsd && result.error === null) {
-    cost = cached
-      ? 0
-      : inputTokens === null || outputTokens === null
-        ? null
-        : costUsd({ inputTokens, outputTokens });
-  }
+  const cost = costUsd ? costUsd(result) : null;
   return {
     [SPAN_ATTRIBUTES.answer]: result.answer,
     [SPAN_ATTRIBUTES.label]: result.parsed.label,
@@ -35,7 +26,7 @@ export function rolloutAttributes(result: RolloutResult, costUsd: TracingOptions
     [SPAN_ATTRIBUTES.inputTokens]: inputTokens,
     [SPAN_ATTRIBUTES.outputTokens]: outputTokens,
     [SPAN_ATTRIBUTES.costUsd]: cost,
-    [SPAN_ATTRIBUTES.cached]: cached,
+    [SPAN_ATTRIBUTES.cached]: result.cached === true,
     [SPAN_ATTRIBUTES.attempts]: result.attempts,
     [SPAN_ATTRIBUTES.toolCalls]: result.tools?.calls.length,
     [SPAN_ATTRIBUTES.outcome]: result.tools?.outcome,

@@ -1,11 +1,6 @@
 import type { Context, Tracer } from "@opentelemetry/api";
+import type { RolloutResult } from "../evaluate/rollout-result.js";
 import type { StepWrapper } from "./traced-step.js";
-
-/** Tokens of one rollout, as its row records them (`null`: unknown). */
-export interface RolloutTokens {
-  inputTokens: number | null;
-  outputTokens: number | null;
-}
 
 /**
  * Tracing of `evaluate()` (OpenTelemetry). Without any option the spans go to the global tracer
@@ -16,8 +11,11 @@ export interface TracingOptions {
   tracer?: Tracer;
   /** The context the run's span is a child of (default: the active context when `evaluate()` starts). */
   parentContext?: Context;
-  /** Dollars a rollout's tokens cost; `null` when the price is unknown (no cost attribute then). */
-  costUsd?: (tokens: RolloutTokens) => number | null;
+  /**
+   * Dollars a finished rollout cost (as your run's accounting counts it: cached turns, billed failures);
+   * `null` when unknown (no cost attribute then).
+   */
+  costUsd?: (rollout: RolloutResult) => number | null;
   /** Also runs each asynchronous step (rollout, turn, model call, judge call) in another tracer (Weave). */
   wrapStep?: StepWrapper;
 }

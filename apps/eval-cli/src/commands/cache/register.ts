@@ -1,9 +1,9 @@
-import { openSqliteResponseCache } from "@sv/env/cache";
 import type { Command } from "commander";
 import { responseCachePath } from "../../cache/response-cache-settings.js";
 import type { EvalIo } from "../evaluate/eval-io.js";
 import { loadDotenv } from "../evaluate/load-dotenv.js";
 import { formatCacheStats } from "./format-cache-stats.js";
+import { openCacheFile } from "./open-cache-file.js";
 
 /** The io with `.env` loaded, so `SV_CACHE_DIR` there names the same cache `pnpm eval` uses. */
 function cacheIo(makeIo: () => EvalIo): EvalIo {
@@ -23,7 +23,15 @@ export function registerCacheCommand(program: Command, makeIo: () => EvalIo): vo
     .option("--json", "print the figures as JSON")
     .action((options: { json?: boolean }) => {
       const io = cacheIo(makeIo);
-      const store = openSqliteResponseCache({ path: responseCachePath(io.env) });
+      const path = responseCachePath(io.env);
+      const store = openCacheFile(path);
+      if (!store) {
+        const empty = { path, entries: 0, bytes: 0, byModel: [], oldest: null, newest: null };
+        io.stdout.write(
+          options.json ? `${JSON.stringify(empty)}\n` : `${path}: no response cache yet (0 cached replies)\n`,
+        );
+        return;
+      }
       try {
         const stats = store.stats();
         io.stdout.write(options.json ? `${JSON.stringify(stats)}\n` : formatCacheStats(stats));
@@ -37,11 +45,20 @@ export function registerCacheCommand(program: Command, makeIo: () => EvalIo): vo
     .option("-m, --model <name>", "only this model's replies")
     .action((options: { model?: string }) => {
       const io = cacheIo(makeIo);
-      const store = openSqliteResponseCache({ path: responseCachePath(io.env) });
+      const path = responseCachePath(io.env);
+      const of = options.model ? ` of ${options.model}` : "";
+      const store = openCacheFile(path);
+      if (!store) {
+        io.stdout.write(`${path}: no response cache yet, nothing to remove\n`);
+        return;
+      }
       try {
         const removed = store.clear({ modelId: options.model });
+        const left =
+          removed === 0 && options.model ? store.stats().byModel.map((group) => group.modelId) : [];
+        const hint = left.length > 0 ? ` (it holds replies of ${[...new Set(left)].join(", ")})` : "";
         io.stdout.write(
-          `removed ${removed} cached repl${removed === 1 ? "y" : "ies"}${options.model ? ` of ${options.model}` : ""} from ${store.path}\n`,
+          `removed ${removed} cached repl${removed === 1 ? "y" : "ies"}${of} from ${store.path}${hint}\n`,
         );
       } finally {
         store.close();

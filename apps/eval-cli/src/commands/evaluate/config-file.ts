@@ -2,14 +2,33 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "smol-toml";
 import { CliError } from "../../cli-error.js";
+import { configValueProblem, configValueType, type DeclaredOption } from "./config-value-type.js";
 import { mapOriginalTables, ORIGINAL_TABLES } from "./original-config-tables.js";
 
 /** Options of {@link loadConfigFile}. */
 export interface LoadConfigFileOptions {
   path: string;
   cwd: string;
-  /** Option attribute names (camelCase) the file may set: the long flags. */
-  knownOptions: readonly string[];
+  /** The long flags the file may set, as commander declares them (camelCase attribute names). */
+  knownOptions: readonly ConfigOption[];
+}
+
+/** A long flag as a config file sees it. */
+export interface ConfigOption extends DeclaredOption {
+  /** Has a `--no-…` form (`--no-cache`): the key `no-cache = true` sets it to false. */
+  negatable?: boolean;
+  /** Not type-checked here (hidden vf-eval flags, refused later with what to use instead). */
+  unchecked?: boolean;
+}
+
+/** What a config file sets. */
+export interface ConfigFileValues {
+  /** Option values by attribute name, as commander would hand them over. */
+  values: Json;
+  /** The environment the file names, if any. */
+  envId?: unknown;
+  /** The file's key of each value (`max-concurrent`, `[eval].num_examples`), to name it in errors. */
+  keys: Record<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -27,13 +46,20 @@ function asFlagValue(option: string, value: unknown): unknown {
   return value;
 }
 
+/** `no-cache`/`no_cache` → `cache` when the flag has a `--no-` form. */
+function negatedOption(key: string, known: ReadonlyMap<string, ConfigOption>): ConfigOption | undefined {
+  const match = /^no[-_](.+)$/.exec(key);
+  const option = match ? known.get(camelCase(match[1]!)) : undefined;
+  return option?.negatable ? option : undefined;
+}
+
 /**
  * Read an `eval.toml` (`-C FILE`): top-level keys are the long flags (kebab or snake case, as
- * `max-concurrent = 8`, `sampling-args = {temperature = 0}`), and the original's `[eval]`, `[model]`, … tables
- * are mapped where they have a meaning here. Unknown or unmappable keys are an error naming all of them.
- * Returns option values by attribute name (and `envId` when the file names an environment).
+ * `max-concurrent = 8`, `sampling-args = {temperature = 0}`, `no-cache = true`), and the original's
+ * `[eval]`, `[model]`, … tables are mapped where they have a meaning here. Unknown or unmappable keys,
+ * values of the wrong type and two keys naming one option are one error naming every offending key.
  */
-export function loadConfigFile(options: LoadConfigFileOptions): Json {
+export function loadConfigFile(options: LoadConfigFileOptions): ConfigFileValues {
   const path = resolve(options.cwd, options.path);
   let document: Json;
   try {
@@ -43,10 +69,21 @@ export function loadConfigFile(options: LoadConfigFileOptions): Json {
       (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new CliError({ exitCode: 2, message: `-C ${options.path}: ${reason.split("\n")[0]}` });
   }
-  const known = new Set(options.knownOptions);
-  const values: Json = {};
+  const known = new Map(options.knownOptions.map((option) => [option.attributeName, option]));
+  const result: ConfigFileValues = { values: {}, keys: {} };
   const problems: string[] = [];
   const original: Json = {};
+  const setValue = (option: ConfigOption, key: string, value: unknown) => {
+    const name = option.attributeName;
+    if (result.keys[name] !== undefined) {
+      problems.push(`${key}: names the same option as ${result.keys[name]}; keep one`);
+      return;
+    }
+    result.keys[name] = key;
+    const problem = option.unchecked ? undefined : configValueProblem(configValueType(option), value);
+    if (problem) problems.push(`${key}: ${problem}`);
+    else result.values[name] = asFlagValue(name, value);
+  };
   for (const [key, value] of Object.entries(document)) {
     const isTable = value !== null && typeof value === "object" && !Array.isArray(value);
     // `model = "gpt-4.1-mini"` is the flag; `[model]` with `id = ...` is the original's table.
@@ -54,18 +91,30 @@ export function loadConfigFile(options: LoadConfigFileOptions): Json {
       original[key] = value;
       continue;
     }
-    const option = camelCase(key);
-    if (option === "envId" || option === "environment") values.envId = value;
-    else if (known.has(option)) values[option] = asFlagValue(option, value);
+    const name = camelCase(key);
+    const negated = negatedOption(key, known);
+    if (name === "envId" || name === "environment") {
+      if (typeof value === "string") result.envId = value;
+      else problems.push(`${key}: ${configValueProblem("string", value)}`);
+    } else if (known.has(name)) setValue(known.get(name)!, key, value);
+    else if (negated) {
+      if (typeof value !== "boolean") problems.push(`${key}: ${configValueProblem("boolean", value)}`);
+      else setValue(negated, key, !value);
+    } else if (name === "config") problems.push(`${key}: a config file cannot name another one`);
     else problems.push(`${key}: unknown key`);
   }
   const mapped = mapOriginalTables(original);
   problems.push(...mapped.problems);
-  for (const [option, value] of Object.entries(mapped.values)) {
-    values[option] ??= asFlagValue(option, value);
+  for (const [name, entry] of Object.entries(mapped.values)) {
+    if (name === "envId") {
+      result.envId ??= entry.value;
+      continue;
+    }
+    const option = known.get(name);
+    if (option) setValue(option, entry.key, entry.value);
   }
   if (problems.length > 0) {
     throw new CliError({ exitCode: 2, message: `${options.path}: ${problems.join("; ")}` });
   }
-  return values;
+  return result;
 }

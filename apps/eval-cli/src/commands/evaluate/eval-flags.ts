@@ -109,19 +109,31 @@ export function checkEnvId(envId: string | undefined): void {
   });
 }
 
+/** Options of {@link parseEvalFlags}. */
+export interface ParseEvalFlagsOptions {
+  /** Options set by a config file, with the file and key (`eval.toml: max-concurrent`) errors name. */
+  fileKeys?: Readonly<Record<string, string>>;
+}
+
 /**
  * Validate commander's option values; throws {@link CliError} naming the flag. `given` holds the option
  * keys the user set (camelCase), so `--resume` can tell a default from a flag it must apply or refuse.
  */
-export function parseEvalFlags(raw: RawEvalFlags, given?: ReadonlySet<string>): EvalFlags {
+export function parseEvalFlags(
+  raw: RawEvalFlags,
+  given?: ReadonlySet<string>,
+  options: ParseEvalFlagsOptions = {},
+): EvalFlags {
   for (const [name, hint] of Object.entries(VF_EVAL_RENAMED_FLAGS)) {
     if (raw[name] !== undefined) throw new CliError({ message: hint, exitCode: 2 });
   }
   const result = flagsSchema.safeParse(raw);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => {
-      const flag = String(issue.path[0] ?? "").replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-      return `--${flag}: ${issue.message}`;
+      const name = String(issue.path[0] ?? "");
+      const fileKey = options.fileKeys?.[name];
+      if (fileKey !== undefined) return `${fileKey}: ${issue.message}`;
+      return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: ${issue.message}`;
     });
     throw new CliError({ message: issues.join("; "), exitCode: 2 });
   }

@@ -9,10 +9,17 @@ export interface EvalIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   stderrIsTTY: boolean;
+  /** The terminal's width when stderr is one (the progress bar is cut to fit); undefined otherwise. */
+  stderrColumns?: () => number | undefined;
   /** Stops the run cleanly (Ctrl-C). */
   signal?: AbortSignal;
   /** Wall clock for `started_at` (default `new Date()`). */
   now?: () => Date;
+  /**
+   * Monotonic clock in ms for the run's timings, rate and ETA and the progress bar's redraws (default
+   * `performance.now`); tests inject one to check the bar's figures.
+   */
+  clock?: () => number;
   /** Run id generator (default 8 random hex digits). */
   createRunId?: () => string;
   /** Retry backoff sleep and jitter (tests make them instant). */

@@ -87,12 +87,21 @@ function mapKey(table: string, key: string, value: unknown): Mapping {
   }
 }
 
+/** An option value the original's tables set, with the `[table].key` that set it (named in errors). */
+export interface MappedValue {
+  value: unknown;
+  key: string;
+}
+
 /**
  * Map the original's tables onto option values. Returns the values and one message per refused key
  * (`[table].key: reason`).
  */
-export function mapOriginalTables(document: Json): { values: Json; problems: string[] } {
-  const values: Json = {};
+export function mapOriginalTables(document: Json): {
+  values: Record<string, MappedValue>;
+  problems: string[];
+} {
+  const values: Record<string, MappedValue> = {};
   const problems: string[] = [];
   for (const table of ORIGINAL_TABLES) {
     const content = document[table];
@@ -101,10 +110,19 @@ export function mapOriginalTables(document: Json): { values: Json; problems: str
       problems.push(`[${table}] must be a table`);
       continue;
     }
+    // Keys of one table refused for the same reason are named together, the reason said once.
+    const refused = new Map<string, string[]>();
     for (const [key, value] of Object.entries(content as Json)) {
       const mapping = mapKey(table, key, value);
-      if ("refused" in mapping) problems.push(`[${table}].${key}: ${mapping.refused}`);
-      else Object.assign(values, mapping.values);
+      if ("refused" in mapping) refused.set(mapping.refused, [...(refused.get(mapping.refused) ?? []), key]);
+      else {
+        for (const [option, mapped] of Object.entries(mapping.values)) {
+          values[option] = { value: mapped, key: `[${table}].${key}` };
+        }
+      }
+    }
+    for (const [reason, keys] of refused) {
+      problems.push(`${keys.map((key) => `[${table}].${key}`).join(", ")}: ${reason}`);
     }
   }
   return { values, problems };

@@ -1,4 +1,4 @@
-import type { ChatModel, SamplingArgs } from "@sv/env";
+import { adaptSamplingArgs, type ChatModel, type SamplingArgs } from "@sv/env";
 import { openSqliteResponseCache, type SqliteResponseCache, withResponseCache } from "@sv/env/cache";
 import { cacheEndpoint, isCacheEnabled, responseCachePath } from "../../cache/response-cache-settings.js";
 import { CliError } from "../../cli-error.js";
@@ -55,7 +55,15 @@ export function prepareModelChain(options: PrepareModelChainOptions): ModelChain
     });
     model = limiter;
   }
-  const cacheEnabled = !offline && isCacheEnabled(options.cache, options.samplingArgs);
+  // What is sent decides: a reasoning model gets no temperature (it samples at its own), so -T 0 does not
+  // make its replies repeatable, and the cache stays opt-in for it.
+  const sent = adaptSamplingArgs(options.model.modelId, options.samplingArgs);
+  const cacheEnabled = !offline && isCacheEnabled(options.cache, sent);
+  if (!offline && options.cache === undefined && options.samplingArgs.temperature === 0 && !cacheEnabled) {
+    options.warn(
+      `note: ${options.model.modelId} takes no temperature (a reasoning model samples), so its replies are not cached; --cache caches them anyway\n`,
+    );
+  }
   let store: SqliteResponseCache | undefined;
   if (cacheEnabled) {
     try {
@@ -63,7 +71,7 @@ export function prepareModelChain(options: PrepareModelChainOptions): ModelChain
     } catch (error) {
       throw new CliError({
         exitCode: 2,
-        message: `${(error as Error).message} (set SV_CACHE_DIR, or run with --no-cache)`,
+        message: `${(error as Error).message} (move or delete the file, set SV_CACHE_DIR, or run with --no-cache)`,
         cause: error,
       });
     }

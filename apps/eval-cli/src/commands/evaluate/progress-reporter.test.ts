@@ -79,4 +79,71 @@ describe("progress", () => {
       "m [███░] 150/200 75% 15.0/s ETA 3s reward 1.235 errors 1 retries 3\n",
     ]);
   });
+
+  it("shows ETA and reward n/a before the first rollout, and never divides by zero", () => {
+    expect(
+      formatProgressBar("m", { done: 0, total: 10, errors: 0, retries: 0, meanReward: 0, elapsedMs: 0 }, 4),
+    ).toBe("m [░░░░] 0/10 0% 0.0/s ETA n/a reward n/a errors 0");
+    expect(
+      formatProgress("m", { done: 0, total: 0, errors: 0, retries: 0, meanReward: Number.NaN, elapsedMs: 0 }),
+    ).toBe("m 0/0 (100%) 0.0/s ETA 0s reward n/a errors 0 retries 0");
+    const line = formatProgressBar(
+      "m",
+      { done: 3, total: 2, errors: 0, retries: 0, meanReward: Number.NaN, elapsedMs: 0 },
+      4,
+    );
+    expect(line).toBe("m [████] 3/2 100% 0.0/s ETA 0s reward n/a errors 0");
+  });
+
+  it("cuts the bar to the terminal's width, so redrawing it in place leaves no wrapped rows", () => {
+    let tty = "";
+    let columns = 40;
+    const terminal = createProgressReporter({
+      stream: { write: (text: string) => (tty += text) },
+      isTTY: true,
+      label: "gpt-4.1-mini",
+      columns: () => columns,
+    });
+    terminal.update({ ...progress, costUsd: 0.0123, cached: 4 });
+    // Resized to 5 columns fewer than the full line needs (one kept free): the bar gives up 6 cells.
+    columns = [...formatProgressBar("gpt-4.1-mini", { ...progress, costUsd: 0.0123, cached: 4 })].length - 5;
+    terminal.finish();
+    const drawn = tty.split("\r\x1b[2K").filter(Boolean);
+    // 40 columns: the bar shrinks to 8 cells and the line is still cut; then only the bar shrinks.
+    expect([...drawn[0]!]).toHaveLength(39);
+    expect(drawn[0]!).toMatch(/^gpt-4\.1-mini \[██░░░░░░\] 50\/200 25% .*…$/);
+    const wide = drawn[1]!.trimEnd();
+    expect([...wide].length).toBe(columns - 1);
+    expect(wide).toMatch(/^gpt-4\.1-mini \[[█░]{18}\] 50\/200 .* cost \$0\.0123 cached 4$/);
+    expect(tty.match(/\n/g)).toHaveLength(1);
+  });
+
+  it("writes messages on their own lines above the bar, then draws the bar again", () => {
+    let tty = "";
+    const terminal = createProgressReporter({
+      stream: { write: (text: string) => (tty += text) },
+      isTTY: true,
+      label: "m",
+      barWidth: 4,
+    });
+    terminal.log("before any bar\n");
+    terminal.update(progress);
+    terminal.log("retry 1 of example 3/0 after rate_limit, waiting 500 ms\n");
+    terminal.finish();
+    const bar = "m [█░░░] 50/200 25% 5.0/s ETA 30s reward 1.235 errors 1 retries 3";
+    expect(tty).toBe(
+      `before any bar\n\r\x1b[2K${bar}\r\x1b[2Kretry 1 of example 3/0 after rate_limit, waiting 500 ms\n${bar}\r\x1b[2K${bar}\n`,
+    );
+    let plain = "";
+    const piped = createProgressReporter({
+      stream: { write: (text: string) => (plain += text) },
+      isTTY: false,
+      label: "m",
+    });
+    piped.update(progress);
+    piped.log("a message\n");
+    piped.finish();
+    expect(plain).not.toMatch(/\r|\x1b|█/);
+    expect(plain.split("\n")[1]).toBe("a message");
+  });
 });

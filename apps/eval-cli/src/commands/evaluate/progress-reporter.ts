@@ -17,18 +17,30 @@ export interface ProgressReporterOptions {
   now?: () => number;
   /** Minimum time between updates: default 100 ms on a terminal, 10 s otherwise. */
   intervalMs?: number;
-  /** Cells of the bar on a terminal (default 24). */
+  /** Cells of the bar on a terminal (default 24; fewer when the terminal is narrow). */
   barWidth?: number;
+  /**
+   * The terminal's width in columns, read at each redraw (a terminal can be resized): a longer line
+   * would wrap, and redrawing it in place would leave its first rows behind, so it is cut to fit.
+   * Undefined: not cut.
+   */
+  columns?: () => number | undefined;
 }
 
 export interface ProgressReporter {
   update(progress: RunProgress): void;
+  /**
+   * Write a message (whole lines) during the run: on a terminal the bar is cleared first and drawn again
+   * after it, so the message never lands in the middle of the bar.
+   */
+  log(text: string): void;
   /** Print the final state (always, whatever the interval). */
   finish(): void;
 }
 
+/** `1m05s`; `n/a` when unknown (no rollout done yet, so no rate to go by). */
 function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "?";
+  if (!Number.isFinite(seconds)) return "n/a";
   const whole = Math.max(0, Math.round(seconds));
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);
@@ -48,9 +60,9 @@ interface Pace {
 
 function pace(progress: EvaluationProgress): Pace {
   const seconds = progress.elapsedMs / 1000;
-  const rate = seconds > 0 ? progress.done / seconds : 0;
+  const rate = seconds > 0 && Number.isFinite(seconds) ? progress.done / seconds : 0;
   const eta = rate > 0 ? (progress.total - progress.done) / rate : Number.POSITIVE_INFINITY;
-  const percent = progress.total > 0 ? (100 * progress.done) / progress.total : 100;
+  const percent = progress.total > 0 ? Math.min(100, (100 * progress.done) / progress.total) : 100;
   return { percent, rate, eta: progress.done >= progress.total ? "0s" : duration(eta) };
 }
 
@@ -62,7 +74,9 @@ function spend(progress: RunProgress): string {
 
 /** The mean reward so far; `n/a` before any rollout has been scored (none done, or every one failed). */
 function meanReward(progress: EvaluationProgress): string {
-  return progress.done > progress.errors ? progress.meanReward.toFixed(3) : "n/a";
+  return progress.done > progress.errors && Number.isFinite(progress.meanReward)
+    ? progress.meanReward.toFixed(3)
+    : "n/a";
 }
 
 /** Format one progress line: done/total, rate, ETA, mean reward, errors, retries, cost. */
@@ -90,18 +104,38 @@ export function formatProgressBar(label: string, progress: RunProgress, width = 
   );
 }
 
+/** `line` cut to `columns - 1` characters (the last column left free, so no terminal wraps it). */
+function fitLine(line: string, columns: number | undefined): string {
+  if (columns === undefined || !Number.isFinite(columns) || columns < 2) return line;
+  const characters = [...line];
+  return characters.length < columns ? line : `${characters.slice(0, columns - 2).join("")}…`;
+}
+
+const CLEAR_LINE = "\r\x1b[2K";
+
 /** Progress on stderr: a bar redrawn in place on a terminal, periodic plain lines otherwise. */
 export function createProgressReporter(options: ProgressReporterOptions): ProgressReporter {
   const now = options.now ?? (() => performance.now());
   const interval = options.intervalMs ?? (options.isTTY ? 100 : 10_000);
   let last: RunProgress | undefined;
   let lastPrinted = Number.NEGATIVE_INFINITY;
+  /** A bar is on the terminal's last line (not yet ended by a newline). */
+  let barShown = false;
+  /** The bar line for the terminal's width: the bar gives up cells first (down to 8), then the line is cut. */
+  const bar = (progress: RunProgress) => {
+    const columns = options.columns?.();
+    const width = options.barWidth ?? 24;
+    const full = formatProgressBar(options.label, progress, width);
+    const excess = columns === undefined ? 0 : [...full].length - (columns - 1);
+    if (excess <= 0) return full;
+    const narrower = Math.max(Math.min(8, width), width - excess);
+    return fitLine(formatProgressBar(options.label, progress, narrower), columns);
+  };
   const print = (progress: RunProgress) => {
-    options.stream.write(
-      options.isTTY
-        ? `\r\x1b[2K${formatProgressBar(options.label, progress, options.barWidth)}`
-        : `${formatProgress(options.label, progress)}\n`,
-    );
+    if (options.isTTY) {
+      options.stream.write(`${CLEAR_LINE}${bar(progress)}`);
+      barShown = true;
+    } else options.stream.write(`${formatProgress(options.label, progress)}\n`);
     lastPrinted = now();
   };
   return {
@@ -109,9 +143,18 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       last = progress;
       if (now() - lastPrinted >= interval) print(progress);
     },
+    log(text) {
+      if (!barShown) {
+        options.stream.write(text);
+        return;
+      }
+      options.stream.write(`${CLEAR_LINE}${text}${text.endsWith("\n") ? "" : "\n"}`);
+      options.stream.write(bar(last!));
+    },
     finish() {
       if (last) print(last);
       if (options.isTTY && last) options.stream.write("\n");
+      barShown = false;
     },
   };
 }

@@ -74,7 +74,12 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("-C, --config <file>", "read options from a TOML file (keys as the long flags); flags win")
     .action(async (givenEnvId: string | undefined, options: Record<string, unknown>, command: Command) => {
       const io = makeIo();
-      const { envId, raw } = applyConfigFile({ command, envId: givenEnvId, raw: options, cwd: io.cwd });
+      const { envId, raw, fileKeys } = applyConfigFile({
+        command,
+        envId: givenEnvId,
+        raw: options,
+        cwd: io.cwd,
+      });
       checkEnvId(envId);
       setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
       // Set on the command line or by the config file (not defaults): --resume checks these against the run.
@@ -83,6 +88,6 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
           (key) => command.getOptionValueSource(key) === "cli" || raw[key] !== options[key],
         ),
       );
-      state.exitCode = await runEval(parseEvalFlags(raw, given), io);
+      state.exitCode = await runEval(parseEvalFlags(raw, given, { fileKeys }), io);
     });
 }

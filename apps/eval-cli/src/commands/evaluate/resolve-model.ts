@@ -1,4 +1,5 @@
 import { type ChatModel, createOpenAIModel, isBaselineName, loadBaseline } from "@sv/env";
+import { OPENAI_BASE_URL } from "../../cache/response-cache-settings.js";
 import { CliError } from "../../cli-error.js";
 
 export interface ResolveModelOptions {
@@ -31,7 +32,9 @@ export async function resolveModel(options: ResolveModelOptions): Promise<ChatMo
   return createOpenAIModel({
     modelId: options.name,
     apiKey: options.apiKey,
-    baseURL: options.baseURL,
+    // Explicit, as vf-eval's -b default: the SDK would otherwise read $OPENAI_BASE_URL behind the back
+    // of the response cache and metadata.json, which name the OpenAI endpoint for a run without -b.
+    baseURL: options.baseURL ?? OPENAI_BASE_URL,
     timeoutMs: options.timeoutMs > 0 ? options.timeoutMs * 2 : undefined,
     fetch: options.fetch,
   });

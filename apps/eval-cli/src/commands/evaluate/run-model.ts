@@ -8,11 +8,10 @@ import type {
   SamplingArgs,
 } from "@sv/env";
 import { systemErrorText } from "@sv/parser";
-import { tokensCostUsd } from "../../cost/model-price.js";
 import { runPrice } from "../../cost/run-price.js";
 import { RunCostAccumulator } from "../../cost/run-cost.js";
 import { RunExtrasCollector } from "../../report/run-extras.js";
-import { costedRollout, liveSpend, spentSoFar } from "./run-spend.js";
+import { costedRollout, liveSpend, rolloutCost, spentSoFar } from "./run-spend.js";
 import { prepareModelChain } from "./prepare-model-chain.js";
 import { CliError } from "../../cli-error.js";
 import { mkdirFailureCause } from "../../mkdir-failure-cause.js";
@@ -176,6 +175,14 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     previous,
   });
   const spentBefore = options.resume ? await spentSoFar(files.results, price) : 0;
+  // Messages during the run go through the reporter, so none lands in the middle of a terminal's bar.
+  const reporter = createProgressReporter({
+    stream: io.stderr,
+    isTTY: io.stderrIsTTY,
+    label: options.modelName,
+    columns: io.stderrColumns,
+    now: io.clock,
+  });
   const chain = prepareModelChain({
     model,
     price,
@@ -185,7 +192,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     cache: flags.cache,
     maxCostUsd: flags.maxCost,
     spentUsd: spentBefore ?? 0,
-    warn: (line) => io.stderr.write(line),
+    warn: (line) => reporter.log(line),
   });
   const startingCost = new RunCostAccumulator(price).result();
   const endpoint =
@@ -227,11 +234,6 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
 
   const done = options.resume?.state.done;
   const rollouts = options.rolloutsPerExample;
-  const reporter = createProgressReporter({
-    stream: io.stderr,
-    isTTY: io.stderrIsTTY,
-    label: options.modelName,
-  });
   // A failed write stops the run through its own signal, as Ctrl-C would.
   const writeFailed = new AbortController();
   const signal = io.signal ? AbortSignal.any([io.signal, writeFailed.signal]) : writeFailed.signal;
@@ -250,17 +252,20 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     skip: done ? (exampleId, rolloutIndex) => done.has(exampleId * rollouts + rolloutIndex) : undefined,
     sleep: io.sleep,
     random: io.random,
-    tracing: io.tracing?.evaluateOptions(
-      model.provider === "baseline"
-        ? undefined
-        : (tokens) => tokensCostUsd(price, tokens.inputTokens, tokens.outputTokens),
-    ),
+    ...(io.clock ? { now: io.clock } : {}),
+    tracing: io.tracing?.evaluateOptions(model.provider === "baseline" ? undefined : rolloutCost(price)),
     onProgress: (progress) => {
       lastProgress = progress;
+      // The first report (no rollout done yet) is drawn at once: a slow first reply shows 0/N, ETA n/a.
+      if (progress.done === 0)
+        reporter.update({
+          ...progress,
+          ...(model.provider === "baseline" ? {} : liveSpend(live, spentBefore)),
+        });
     },
     onRetry: flags.verbose
       ? (info) =>
-          io.stderr.write(
+          reporter.log(
             `retry ${info.retry} of example ${info.exampleId}/${info.rolloutIndex} after ${info.errorType}, waiting ${Math.round(info.delayMs)} ms\n`,
           )
       : undefined,
@@ -279,7 +284,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
       if (writer) writer.write(toResultRow(result));
       else kept.push({ ...result, prompt: [] });
       if (flags.verbose && result.error) {
-        io.stderr.write(
+        reporter.log(
           `example ${result.example_id}/${result.rollout_index} failed: ${result.error.type}: ${result.error.message}\n`,
         );
       }

@@ -1,5 +1,6 @@
 import type { RolloutResult } from "@sv/env";
 import type { ModelPrice } from "../../cost/model-price.js";
+import { cachedTurnTokens } from "../../cost/cached-turn-tokens.js";
 import { type CostedRollout, RunCostAccumulator } from "../../cost/run-cost.js";
 import { readResults } from "../../run-output/read-results.js";
 
@@ -10,6 +11,16 @@ export function costedRollout(result: RolloutResult): CostedRollout {
     failed: result.error !== null && result.error !== undefined,
     inputTokens: result.token_usage.input_tokens,
     outputTokens: result.token_usage.output_tokens,
+    ...cachedTurnTokens(result.tools?.cachedTokens),
+  };
+}
+
+/** Dollars one rollout cost, counted as the run's cost counts it (null when the price is unknown). */
+export function rolloutCost(price: ModelPrice): (result: RolloutResult) => number | null {
+  return (result) => {
+    const cost = new RunCostAccumulator(price);
+    cost.add(costedRollout(result));
+    return cost.spentUsd;
   };
 }
 

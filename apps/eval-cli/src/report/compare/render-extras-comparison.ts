@@ -1,4 +1,4 @@
-import { formatUsd } from "../../cost/run-cost.js";
+import { formatRunCost } from "../../cost/run-cost.js";
 import { escapeHtml } from "../html/escape-html.js";
 import { markdownText } from "../markdown/markdown-text.js";
 import { figure } from "../run-extras-rows.js";
@@ -13,7 +13,7 @@ function cells(run: RunReportData): string[] {
   return [
     summary.model,
     summary.run_id,
-    formatUsd(summary.api_cost?.usd),
+    summary.api_cost ? formatRunCost(summary.api_cost) : "n/a",
     summary.api_cost ? String(summary.api_cost.cached_rollouts) : "n/a",
     figure(stats?.pass_at_k["1"]),
     stats ? `${figure(passK)} (k=${stats.k})` : "n/a",

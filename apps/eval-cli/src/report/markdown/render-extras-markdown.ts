@@ -20,7 +20,7 @@ export function renderExtrasMarkdown(summary: RunSummary): string[] {
       `## Rollouts per Example (k = ${summary.rollout_stats!.k})`,
       "",
       ...table(stats),
-      `pass@j: unbiased estimator (Chen et al. 2021) over the ${summary.rollout_stats!.n_examples} examples with at least j scored rollouts; a tie in the majority vote counts as wrong.`,
+      `pass@j: unbiased estimator (Chen et al. 2021) over the examples with at least j scored rollouts (${summary.rollout_stats!.n_examples} have one or more; failed rollouts are left out). An abstention or unparsable reply is a vote for no label; a tie in the majority vote counts as wrong. The spread and the agreement are over examples with at least 2 scored rollouts.`,
       "",
     );
   }
