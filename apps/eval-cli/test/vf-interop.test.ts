@@ -208,7 +208,9 @@ describe("runs that vf-eval's readers and the original's scripts read with the s
   it("refuses another environment id, and vf-eval flags whose meaning differs here, naming the fix", async () => {
     const other = await runEvalCli(["gsm8k", "--no-save-results"]);
     expect(other.exitCode).toBe(2);
-    expect(other.stderr).toMatch(/unknown environment "gsm8k": this CLI evaluates only sv-env-network-logs/);
+    expect(other.stderr).toMatch(
+      /unknown environment "gsm8k": this CLI evaluates sv-env-network-logs \(or its judge variant sv-netlogs-judge \/ sv-env-network-logs-judge/,
+    );
     const timeout = await runEvalCli(["sv-env-network-logs", "--timeout", "30", "--no-save-results"]);
     expect(timeout.exitCode).toBe(2);
     expect(timeout.stderr).toMatch(/--timeout is vf-eval's .* use --request-timeout/);

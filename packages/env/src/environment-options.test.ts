@@ -6,11 +6,13 @@ import { loadEnvironment } from "./load-environment.js";
 
 describe("parseEnvironmentOptions", () => {
   it("rejects an unknown option instead of dropping it", () => {
-    expect(() => parseEnvironmentOptions({ reward_source: "rubric" })).toThrowError(
-      /unknown option\(s\) "reward_source"/,
+    expect(() => parseEnvironmentOptions({ strict_schema: true })).toThrowError(
+      /unknown option\(s\) "strict_schema"/,
     );
+    // The original ignored an unknown reward_source; here it is a mode, and a wrong one is an error.
+    expect(() => parseEnvironmentOptions({ reward_source: "rubric" })).toThrowError(/rubricMode/);
     try {
-      parseEnvironmentOptions({ reward_source: "rubric" });
+      parseEnvironmentOptions({ strict_schema: true });
     } catch (error) {
       expect(EnvError.isInstance(error)).toBe(true);
       expect((error as EnvError).code).toBe("ENV_INVALID_OPTIONS");

@@ -1,5 +1,11 @@
 import type { DatasetSource, HubOptions, Row, Sampling } from "@sv/dataset";
-import type { RubricCosts, RubricWeights } from "@sv/rubric";
+import {
+  parseRubricMode,
+  RUBRIC_MODES,
+  type RubricCosts,
+  type RubricMode,
+  type RubricWeights,
+} from "@sv/rubric";
 import { z } from "zod";
 import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
 
@@ -47,6 +53,16 @@ export interface EnvironmentOptions {
   flowIndex?: string;
   /** Multi-turn: model requests per rollout, the final answer included (default 5). */
   maxTurns?: number;
+  /**
+   * How rollouts are rewarded: `executable` (default, the programmatic rubric), `judge` (the original's
+   * `sv-netlogs-judge`: a judge model's yes/no, and the original judge environment's system prompt unless
+   * `systemPrompt` is given) or `hybrid` (the programmatic total plus `judgeWeight` × a judge's score of
+   * the rationale). `judge` and `hybrid` need `evaluate({judge})`. The original's `reward_source`
+   * (`executable`, `llm_judge`, `hybrid`) is read too.
+   */
+  rubricMode?: RubricMode;
+  /** Hybrid mode: weight of the rationale score (default 0.1, the original's `judge_weight`). */
+  judgeWeight?: number;
   /** Aborts dataset loading. */
   signal?: AbortSignal;
 }
@@ -64,6 +80,9 @@ const SNAKE_CASE_NAMES: Record<string, keyof EnvironmentOptions> = {
   env_mode: "envMode",
   flow_index: "flowIndex",
   max_turns: "maxTurns",
+  rubric_mode: "rubricMode",
+  reward_source: "rubricMode",
+  judge_weight: "judgeWeight",
 };
 
 const numberRecord = z.record(z.string(), z.number());
@@ -94,6 +113,8 @@ const optionsSchema = z
     envMode: z.enum(ENV_MODES).optional(),
     flowIndex: z.string().min(1).optional(),
     maxTurns: z.number().int().min(1).optional(),
+    rubricMode: z.enum(RUBRIC_MODES).optional(),
+    judgeWeight: z.number().finite().min(0).optional(),
     signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal).optional(),
   })
   .strict();
@@ -104,7 +125,7 @@ function fail(message: string, cause?: unknown): never {
 
 /**
  * Validate environment options strictly: an unknown option is an error (the original silently dropped
- * them, e.g. `reward_source`). snake_case names are renamed to camelCase; giving both is an error.
+ * them). snake_case names are renamed to camelCase; giving both is an error.
  */
 export function parseEnvironmentOptions(input: unknown = {}): EnvironmentOptions {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
@@ -114,7 +135,9 @@ export function parseEnvironmentOptions(input: unknown = {}): EnvironmentOptions
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     const name = SNAKE_CASE_NAMES[key] ?? key;
     if (name in renamed) fail(`environment option "${name}" is given twice (as "${key}" too)`);
-    if (value !== undefined) renamed[name] = value;
+    // The original's `reward_source` says `llm_judge` where we say `judge`.
+    if (value !== undefined)
+      renamed[name] = name === "rubricMode" ? (parseRubricMode(value) ?? value) : value;
   }
   const result = optionsSchema.safeParse(renamed);
   if (!result.success) {
@@ -126,6 +149,11 @@ export function parseEnvironmentOptions(input: unknown = {}): EnvironmentOptions
       return `${issue.path.join(".") || "(options)"}: ${issue.message}`;
     });
     fail(`invalid environment options: ${issues.join("; ")}`, result.error);
+  }
+  if (result.data.judgeWeight !== undefined && result.data.rubricMode !== "hybrid") {
+    fail(
+      `judgeWeight weighs the hybrid reward's judge score: it needs rubricMode "hybrid", not "${result.data.rubricMode ?? "executable"}"`,
+    );
   }
   return result.data as EnvironmentOptions;
 }

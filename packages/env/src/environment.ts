@@ -1,6 +1,6 @@
 import type { LoadedDataset, Row } from "@sv/dataset";
 import type { ChatMessage, Completion, ParsedAnswer } from "@sv/parser";
-import type { Rubric, ScoredCompletion } from "@sv/rubric";
+import type { Rubric, RubricMode, ScoredCompletion } from "@sv/rubric";
 import type { EnvironmentOptions, EnvMode } from "./environment-options.js";
 import type { ToolDefinition } from "./model/chat-model.js";
 import type { EvaluateOptions } from "./evaluate/evaluate-options.js";
@@ -23,6 +23,8 @@ export interface Environment {
   formatPrompt(example: Row): ChatMessage[];
   /** Score a completion against an example's answer (same numbers as `eval score`). */
   score(completion: Completion | unknown, example: Pick<Row, "answer">): ScoredCompletion;
+  /** How rollouts are rewarded: `executable`, `judge` or `hybrid` (see `EnvironmentOptions.rubricMode`). */
+  readonly rubricMode: RubricMode;
   /** `single-turn` or `multi-turn`. */
   readonly mode: EnvMode;
   /** The tools offered in multi-turn mode (none in single-turn mode). */

@@ -33,6 +33,10 @@ export type { EvaluationRun } from "./evaluate/evaluation-run.js";
 export type { EvaluationProgress, EvaluationSummary, StopReason } from "./evaluate/evaluation-summary.js";
 export type { RolloutError, RolloutResult } from "./evaluate/rollout-result.js";
 export { loadEnvironment } from "./load-environment.js";
+export type { JudgeOptions } from "./judge/judge-options.js";
+export { type JudgeRecord, MAX_JUDGE_REPLY_CHARS, type ProgrammaticScores } from "./judge/judge-record.js";
+export { judgeMessages } from "./judge/judge-rollout.js";
+export type { JudgeSummary } from "./judge/judge-summary.js";
 export type {
   ChatModel,
   GenerateOptions,

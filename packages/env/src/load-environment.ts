@@ -9,7 +9,13 @@ import {
   selectRows,
 } from "@sv/dataset";
 import { type ChatMessage, parse } from "@sv/parser";
-import { createRubric, type Rubric, type RubricCosts, type RubricWeights } from "@sv/rubric";
+import {
+  createRubric,
+  ORIGINAL_JUDGE_SYSTEM_PROMPT,
+  type Rubric,
+  type RubricCosts,
+  type RubricWeights,
+} from "@sv/rubric";
 import { ENV_ERROR_CODES, EnvError } from "./env-error.js";
 import type { Environment } from "./environment.js";
 import { type EnvironmentOptions, parseEnvironmentOptions } from "./environment-options.js";
@@ -102,12 +108,12 @@ export async function loadEnvironment(input: EnvironmentOptions = {}): Promise<E
   const options = parseEnvironmentOptions(input);
   const rubric = buildRubric(options);
   const dataset = await resolveDataset(options);
-  // A custom prompt is used as given; the default one learns about the tools in multi-turn mode.
+  // A custom prompt is used as given; the default one learns about the tools in multi-turn mode. Judge
+  // mode's default is the original judge environment's own prompt.
+  const basePrompt = options.rubricMode === "judge" ? ORIGINAL_JUDGE_SYSTEM_PROMPT : DEFAULT_SYSTEM_PROMPT;
   const systemPrompt =
     options.systemPrompt ??
-    (options.envMode === "multi-turn"
-      ? `${DEFAULT_SYSTEM_PROMPT}\n${MULTI_TURN_PROMPT_SUFFIX}`
-      : DEFAULT_SYSTEM_PROMPT);
+    (options.envMode === "multi-turn" ? `${basePrompt}\n${MULTI_TURN_PROMPT_SUFFIX}` : basePrompt);
   const multiTurn = options.envMode === "multi-turn" ? openMultiTurn(options, dataset) : undefined;
   const { rows: _rows, signal: _signal, hub: _hub, ...recorded } = options;
   const formatPrompt = (example: Row): ChatMessage[] => [
@@ -125,9 +131,20 @@ export async function loadEnvironment(input: EnvironmentOptions = {}): Promise<E
     formatPrompt,
     score: (completion, example) => rubric.score({ completion, answer: example.answer }),
     mode: options.envMode ?? "single-turn",
+    rubricMode: options.rubricMode ?? "executable",
     tools: multiTurn?.tools ?? [],
     evaluate: (evaluateOptions) =>
-      createEvaluationRun({ rows: dataset.rows, rubric, formatPrompt, multiTurn }, evaluateOptions),
+      createEvaluationRun(
+        {
+          rows: dataset.rows,
+          rubric,
+          formatPrompt,
+          multiTurn,
+          rubricMode: options.rubricMode,
+          judgeWeight: options.judgeWeight,
+        },
+        evaluateOptions,
+      ),
     close: () => multiTurn?.index.close(),
   };
 }

@@ -5,6 +5,7 @@ export { extractFencedBlock } from "./extract-fenced-block.js";
 export { isLabel, LABELS, type Label } from "./labels.js";
 export { type ExtractionMethod, type ParsedAnswer, parse } from "./parse.js";
 export { parsePythonFloat } from "./python-float.js";
+export { isPythonWhitespace, pythonStrip } from "./python-whitespace.js";
 export { SvError } from "./sv-error.js";
 export { REDACTED, type RedactSecretsOptions, redactSecrets } from "./redact-secrets.js";
 export {

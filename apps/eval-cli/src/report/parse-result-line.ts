@@ -1,6 +1,7 @@
 import { transcriptText } from "./transcript-text.js";
 import { isLabel, parse } from "@sv/parser";
 import { createRubric, type RewardVector, safeNormalizeGoldAnswer } from "@sv/rubric";
+import { readJudgeRecord } from "../judge/read-judge-record.js";
 import { normalizeRolloutError } from "../run-output/error-data.js";
 import { fromMetricColumns } from "../run-output/metric-columns.js";
 import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
@@ -82,6 +83,8 @@ function infoObject(value: unknown): Json {
  */
 function storedRewards(record: Json): RewardVector | undefined {
   return (
+    // A judged row (judge and hybrid modes) keeps the executable rubric's four under `programmatic`.
+    fromMetricColumns(isObject(record.programmatic) ? record.programmatic : undefined) ??
     fromMetricColumns(isObject(record.metrics) ? record.metrics : undefined) ??
     fromMetricColumns(record) ??
     fromMetricColumns(isObject(record.rewards) ? record.rewards : undefined)
@@ -172,6 +175,7 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
       ? storedIndex
       : (options.nextRolloutIndex?.(exampleId) ?? 0);
   const transcript = transcriptText(record.completion);
+  const judge = readJudgeRecord(record.judge);
   return {
     example_id: exampleId,
     rollout_index: rolloutIndex,
@@ -196,6 +200,7 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     ...cachedTokensOf(record.tools),
     ...billedTokensOf(error === null ? undefined : rollout.billed_tokens),
     ...(usage.input_tokens === null || usage.output_tokens === null ? { unknownUsage: true as const } : {}),
+    ...(judge ? { judge } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { JudgeRecord } from "@sv/env";
 import type { Label } from "@sv/parser";
 
 /** One chat message of a rollout's prompt. */
@@ -44,4 +45,6 @@ export interface ResultLine {
   cachedTokens?: { input_tokens: number | null; output_tokens: number | null };
   /** The row's token usage was unknown (`null`): its cost is unknown too. */
   unknownUsage?: true;
+  /** Judge and hybrid runs: the row's `judge` field (absent when the model call failed). */
+  judge?: JudgeRecord;
 }

@@ -2,6 +2,8 @@ import type { RolloutResult } from "@sv/env";
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
 import { type RunCost, RunCostAccumulator } from "../cost/run-cost.js";
 import { cachedTurnTokens } from "../cost/cached-turn-tokens.js";
+import { judgePrice } from "../judge/judge-price.js";
+import { type JudgeRunSummary, type JudgeRunTotals, judgeRunTotalsFor } from "../judge/judge-run-totals.js";
 import type { ResultLine } from "./result-line.js";
 import { type RolloutStats, RolloutStatsAccumulator } from "./rollout-stats.js";
 import type { RunMetadata } from "./run-metadata.js";
@@ -12,6 +14,8 @@ export interface RunExtras {
   api_cost: RunCost;
   /** Present when the run has two or more rollouts per example. */
   rollout_stats?: RolloutStats;
+  /** Judge and hybrid runs: the judge's verdicts next to the programmatic accuracy, and its cost. */
+  judge?: JudgeRunSummary;
 }
 
 const isNumberOrNull = (value: unknown): value is number | null =>
@@ -39,14 +43,22 @@ export function recordedPrice(metadata: RunMetadata): ModelPrice {
 export class RunExtrasCollector {
   private readonly stats = new RolloutStatsAccumulator();
   private readonly cost: RunCostAccumulator;
+  private readonly judge: JudgeRunTotals | undefined;
 
   constructor(private readonly metadata: RunMetadata) {
     this.cost = new RunCostAccumulator(recordedPrice(metadata));
+    const rubric = metadata.rubric as { mode?: unknown; judge_model?: unknown } | undefined;
+    this.judge = judgeRunTotalsFor({
+      rubric,
+      price: judgePrice({ model: String(rubric?.judge_model ?? ""), recorded: metadata.judge_cost }),
+    });
   }
 
   add(line: ResultLine): void {
     this.stats.add(line);
-    const failed = line.error !== null;
+    this.judge?.add({ judge: line.judge, accuracy: line.metrics.accuracy });
+    // A rollout whose judge failed still paid for the model's reply, recorded in its token_usage.
+    const failed = line.error !== null && line.judge === undefined;
     this.cost.add({
       cached: line.cached === true,
       failed,
@@ -97,6 +109,10 @@ export class RunExtrasCollector {
   result(): RunExtras {
     const k = this.metadata.rollouts_per_example;
     const rolloutStats = this.stats.result(typeof k === "number" ? k : 1);
-    return { api_cost: this.cost.result(), ...(rolloutStats ? { rollout_stats: rolloutStats } : {}) };
+    return {
+      api_cost: this.cost.result(),
+      ...(rolloutStats ? { rollout_stats: rolloutStats } : {}),
+      ...(this.judge ? { judge: this.judge.summary() } : {}),
+    };
   }
 }

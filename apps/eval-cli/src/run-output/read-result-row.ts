@@ -1,5 +1,6 @@
 import type { RolloutResult, ToolRecord } from "@sv/env";
 import type { ChatMessage, Label } from "@sv/parser";
+import { readJudgeRecord } from "../judge/read-judge-record.js";
 import { normalizeRolloutError } from "./error-data.js";
 import { fromMetricColumns } from "./metric-columns.js";
 
@@ -20,7 +21,11 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
   if (!isObject(value)) return undefined;
   const rollout = isObject(value.rollout) ? value.rollout : {};
   const rolloutIndex = rollout.index ?? value.rollout_index;
-  const metrics = fromMetricColumns(isObject(value.metrics) ? value.metrics : undefined);
+  // A judged row keeps the executable rubric's four metrics under `programmatic` (judge mode's `metrics` is `{judge_reward}`).
+  const programmatic = isObject(value.programmatic) ? value.programmatic : undefined;
+  const metrics =
+    fromMetricColumns(programmatic) ?? fromMetricColumns(isObject(value.metrics) ? value.metrics : undefined);
+  const judge = readJudgeRecord(value.judge);
   const parsed = value.parsed;
   if (
     !Number.isInteger(value.example_id) ||
@@ -67,5 +72,9 @@ export function readResultRow(value: unknown): RolloutResult | undefined {
     ...(typeof value.refusal === "string" ? { refusal: value.refusal } : {}),
     ...(rollout.cached === true ? { cached: true as const } : {}),
     ...(isObject(value.tools) ? { tools: value.tools as unknown as ToolRecord } : {}),
+    ...(programmatic && typeof programmatic.reward === "number"
+      ? { programmatic: { reward: programmatic.reward, ...metrics } }
+      : {}),
+    ...(judge ? { judge } : {}),
   };
 }

@@ -1,6 +1,8 @@
-import type { RolloutResult, ToolRecord } from "@sv/env";
+import type { JudgeRecord, RolloutResult, ToolRecord } from "@sv/env";
+import type { RubricMode } from "@sv/rubric";
 import type { ChatMessage, Label } from "@sv/parser";
 import { type ErrorData, toErrorData } from "./error-data.js";
+import { type JudgeMetricColumns, judgeMetricColumns, type ProgrammaticColumns } from "./judge-columns.js";
 import { type MetricColumns, toMetricColumns } from "./metric-columns.js";
 
 /**
@@ -26,8 +28,11 @@ export type ResultRow = {
   timing: { generation_ms: number; scoring_ms: number; total_ms: number };
   /** True when the model replied. */
   is_completed: boolean;
-  /** The four rewards under the original's reward-function names; all 0 for a failed rollout. */
-  metrics: MetricColumns;
+  /**
+   * The four rewards under the original's reward-function names; all 0 for a failed rollout. In judge
+   * mode `{judge_reward}` instead, in hybrid mode the four and `judge_rationale_reward`.
+   */
+  metrics: MetricColumns | JudgeMetricColumns;
   /**
    * Tokens of the reply; absent when the rollout failed (no reply, as vf-eval). A count the server
    * reported as missing, null or negative is `null` (unknown).
@@ -56,7 +61,17 @@ export type ResultRow = {
   };
   /** Ours, multi-turn only: tool calls, their answers, turns, outcome, errors and cost (all nested). */
   tools?: ToolRecord;
-} & MetricColumns;
+  /** Ours, judge and hybrid modes: the executable rubric's reward and four metrics of the same reply. */
+  programmatic?: ProgrammaticColumns;
+  /** Ours, judge and hybrid modes: the judge's verdict, reply, tokens and error (absent when the model failed). */
+  judge?: JudgeRecord;
+} & (MetricColumns | JudgeMetricColumns);
+
+/** Options of {@link toResultRow}. */
+export interface ToResultRowOptions {
+  /** The run's rubric mode (default `executable`): judge and hybrid rows lay out their metrics by it. */
+  rubricMode?: RubricMode;
+}
 
 /** A failed rollout's known, non-zero token counts (what was billed though it failed), else undefined. */
 function billedTokens(
@@ -68,11 +83,16 @@ function billedTokens(
 }
 
 /** Lay a rollout out as a results.jsonl row (see {@link ResultRow}). */
-export function toResultRow(result: RolloutResult): ResultRow {
+export function toResultRow(result: RolloutResult, options: ToResultRowOptions = {}): ResultRow {
   const failed = result.error !== null && result.error !== undefined;
-  const metrics = toMetricColumns(
+  const mode = options.rubricMode ?? "executable";
+  const programmatic = toMetricColumns(
     failed ? { accuracy: 0, format: 0, calibration: 0, asymmetric_cost: 0 } : result.metrics,
   );
+  const metrics =
+    mode === "executable"
+      ? programmatic
+      : judgeMetricColumns({ mode, programmatic, score: failed ? 0 : (result.judge?.score ?? 0) });
   const error = failed ? toErrorData(result.error!) : null;
   const row: Partial<ResultRow> = {
     example_id: result.example_id,
@@ -86,7 +106,8 @@ export function toResultRow(result: RolloutResult): ResultRow {
     is_completed: !failed,
     metrics,
   };
-  if (!failed) row.token_usage = result.token_usage;
+  // A rollout whose judge failed still has the model's reply and tokens.
+  if (!failed || result.judge) row.token_usage = result.token_usage;
   if (error) {
     row.error_chain = error.error_chain_repr;
     row.long_error_chain = error.error_chain_str;
@@ -97,5 +118,10 @@ export function toResultRow(result: RolloutResult): ResultRow {
   const billed = failed ? billedTokens(result.token_usage) : undefined;
   if (billed) row.rollout.billed_tokens = billed;
   if (result.tools !== undefined) row.tools = result.tools;
+  if (result.programmatic !== undefined) {
+    const { reward, ...rewards } = result.programmatic;
+    row.programmatic = { reward, ...toMetricColumns(rewards) };
+  }
+  if (result.judge !== undefined) row.judge = result.judge;
   return Object.assign(row, metrics) as ResultRow;
 }

@@ -1,5 +1,6 @@
 import type { DatasetFingerprint } from "./dataset-fingerprint.js";
 import type { RunCost } from "../cost/run-cost.js";
+import type { RubricRecord } from "../judge/rubric-record.js";
 import type { RunAverages } from "./run-averages.js";
 
 /** Where the examples came from (ours; `dataset` holds just the name, as the original's scripts read it). */
@@ -64,6 +65,14 @@ export interface RunMetadata extends RunAverages {
   cache?: { enabled: boolean; hits: number };
   /** Ours: the run's cost (price recorded at the start, so `--resume` and `eval report` keep it) and `--max-cost`. */
   cost?: RunCost & { max_usd: number | null };
+  /** Judge and hybrid runs only: the rubric mode and the judge (model, endpoint host, sampling, weight, prompt hash). */
+  rubric?: RubricRecord;
+  /** Judge and hybrid runs: the judge's tokens over its paid calls, apart from the model's `usage`. */
+  judge_usage?: { input_tokens: number; output_tokens: number };
+  /** Judge and hybrid runs: the judge's cost, apart from the model's `cost`. */
+  judge_cost?: RunCost;
+  /** Judge and hybrid runs: whether judge replies were cached, and the judge calls the cache answered. */
+  judge_cache?: { enabled: boolean; hits: number };
 }
 
 /** A base URL safe to write down: no user/password, no query string or fragment. */

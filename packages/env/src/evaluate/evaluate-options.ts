@@ -1,3 +1,4 @@
+import type { JudgeOptions } from "../judge/judge-options.js";
 import type { ChatModel, SamplingArgs } from "../model/chat-model.js";
 import type { TracingOptions } from "../tracing/tracing-options.js";
 import type { BackoffOptions } from "./backoff.js";
@@ -13,6 +14,13 @@ export interface EvaluateOptions {
   /** Requests in flight at once (default 32). */
   maxConcurrent?: number;
   samplingArgs?: SamplingArgs;
+  /**
+   * The judge, required when the environment's `rubricMode` is `judge` or `hybrid` (and refused
+   * otherwise). Judge calls use this run's retry policy (`maxRetries`, `timeoutMs`, backoff, the shared
+   * rate-limit pause); their retries are counted in `retries` and reported to `onRetry` with an
+   * `errorType` of `judge_<kind>`.
+   */
+  judge?: JudgeOptions;
   /** Stops the run cleanly: no new rollouts start; those in flight are cancelled and not yielded. */
   signal?: AbortSignal;
   /** Called once when the run starts (`done: 0`, `meanReward` NaN) and after each rollout. */

@@ -17,6 +17,9 @@ import type { MultiTurnSetup } from "../multi-turn/multi-turn-setup.js";
 import { runMultiTurnRollout } from "../multi-turn/run-multi-turn-rollout.js";
 import type { RolloutTrace } from "../tracing/rollout-trace.js";
 import { RunTrace } from "../tracing/run-trace.js";
+import { traceJudge } from "../tracing/trace-judge.js";
+import { createRolloutJudge } from "../judge/rollout-judge.js";
+import type { RubricMode } from "@sv/rubric";
 
 /** A running evaluation: iterate it for rollouts in completion order, then read its summary. */
 export interface EvaluationRun extends AsyncIterable<RolloutResult> {
@@ -31,6 +34,10 @@ export interface EvaluationContext {
   formatPrompt(example: Row): ChatMessage[];
   /** Multi-turn mode: the model may call the flow tools (see `createMultiTurnSetup`). */
   multiTurn?: MultiTurnSetup;
+  /** `judge` and `hybrid` call `options.judge` after scoring (default `executable`). */
+  rubricMode?: RubricMode;
+  /** Hybrid mode's weight of the rationale score (default 0.1). */
+  judgeWeight?: number;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -96,15 +103,33 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     now,
   };
 
+  const judge = createRolloutJudge({ context, options, policy, signal: controller.signal, now });
+  const onJudgeRetry =
+    (exampleId: number, rolloutIndex: number) => (error: ModelCallError, retry: number, delayMs: number) => {
+      retries++;
+      options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: `judge_${error.kind}` });
+    };
+
   const tracing = new RunTrace(options.tracing ?? {}, options.model);
   const runRollout = ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> =>
     tracing.rollout(
       { exampleId, rolloutIndex },
-      (rollout) => runTracedRollout([exampleId, rolloutIndex], rollout),
+      async (rollout) => {
+        const result = await runScoredRollout([exampleId, rolloutIndex], rollout);
+        if (result === null || !judge) return result;
+        const judged = await traceJudge({
+          rollout,
+          judgeModel: judge.model,
+          result,
+          onRetry: onJudgeRetry(exampleId, rolloutIndex),
+          judge: (hooks) => judge.apply(result, hooks),
+        });
+        return controller.signal.aborted ? null : judged;
+      },
       () => (controller.signal.aborted ? "aborted" : MODEL_ERROR_KINDS.budgetExceeded),
     );
 
-  const runTracedRollout = async (
+  const runScoredRollout = async (
     [exampleId, rolloutIndex]: [number, number],
     rollout: RolloutTrace,
   ): Promise<RolloutResult | null> => {
@@ -225,6 +250,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         usage.input_tokens += input ?? 0;
         usage.output_tokens += output ?? 0;
         if (result.refusal !== undefined) refusals++;
+        judge?.count(result);
         if (result.error) {
           errors++;
           consecutiveErrors++;
@@ -273,6 +299,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         rateLimitPauses: gate?.pauses ?? 0,
         rateLimitPausedMs: gate?.pausedMs ?? 0,
         stopReason,
+        ...(judge ? { judge: judge.summary() } : {}),
       };
       tracing.end(summary);
     }

@@ -1,4 +1,5 @@
 import type { RewardVector, RunMetrics } from "@sv/rubric";
+import type { JudgeSummary } from "../judge/judge-summary.js";
 
 /** Why a run ended before every rollout was done. */
 export interface StopReason {
@@ -47,4 +48,6 @@ export interface EvaluationSummary {
   /** Time the pool was paused by 429s, in ms (overlapping pauses counted once). */
   rateLimitPausedMs: number;
   stopReason: StopReason | null;
+  /** Judge and hybrid modes: verdicts, judge errors, judge tokens (apart from the model's `usage`). */
+  judge?: JudgeSummary;
 }

@@ -1,5 +1,6 @@
 import type { ChatMessage, Label } from "@sv/parser";
 import type { RewardVector } from "@sv/rubric";
+import type { JudgeRecord, ProgrammaticScores } from "../judge/judge-record.js";
 import type { ToolRecord } from "../multi-turn/tool-record.js";
 
 /** The error of a rollout that failed after its retries, or `null`. */
@@ -20,7 +21,9 @@ export interface RolloutResult {
    */
   completion: string | ChatMessage[];
   answer: string;
+  /** The weighted total; in judge mode the judge's score, in hybrid mode the total plus weight × the rationale score. */
   reward: number;
+  /** The executable rubric's four rewards (in every mode). */
   metrics: RewardVector;
   parsed: { label: Label | null; confidence: number };
   /** The example's `meta`. */
@@ -41,4 +44,11 @@ export interface RolloutResult {
   cached?: true;
   /** Multi-turn mode only: the tool calls, their answers, the turns and how the conversation ended. */
   tools?: ToolRecord;
+  /**
+   * Judge and hybrid modes (`rubricMode`): the executable rubric's scores of the same reply (`metrics`
+   * holds the same four; `reward` is then the mode's reward).
+   */
+  programmatic?: ProgrammaticScores;
+  /** Judge and hybrid modes: the judge's verdict, reply, tokens and error. Absent when the model call failed. */
+  judge?: JudgeRecord;
 }

@@ -178,6 +178,57 @@ describe("evaluate() spans", () => {
     expect(named(spans, "sv.score")).toHaveLength(1);
   });
 
+  it("judge mode: a sv.judge_call span per judged rollout, the judge's attempts inside, its verdict", async () => {
+    const traced = recorder();
+    provider = traced.provider;
+    const env = await loadEnvironment({ rows: syntheticRows().slice(0, 2), rubricMode: "judge" });
+    const model = createScriptedModel({ modelId: "m-1", replies: [reply("Malicious", 0.9)] });
+    const judge = createScriptedModel({
+      modelId: "judge-1",
+      replies: (_request, call) =>
+        call === 0 ? new ModelCallError({ kind: MODEL_ERROR_KINDS.server, message: "busy" }) : "yes",
+    });
+    const results = [];
+    for await (const result of env.evaluate({
+      model,
+      judge: { model: judge },
+      maxConcurrent: 1,
+      sleep: instantSleep,
+      tracing: { tracer: traced.tracer },
+    }))
+      results.push(result);
+    const spans = traced.exporter.getFinishedSpans();
+    const rollouts = named(spans, "sv.rollout");
+    const judged = named(spans, "sv.judge_call");
+    expect(judged).toHaveLength(2);
+    for (const span of judged) {
+      expect(rollouts.map((rollout) => rollout.spanContext().spanId)).toContain(parentOf(span));
+      expect(span.attributes).toMatchObject({
+        "gen_ai.request.model": "judge-1",
+        "sv.judge.kind": "correctness",
+        "sv.judge.verdict": "yes",
+        "sv.judge.score": 1,
+      });
+    }
+    const judgeCalls = named(spans, "sv.model_call").filter(
+      (span) => span.attributes["gen_ai.request.model"] === "judge-1",
+    );
+    expect(judgeCalls).toHaveLength(3);
+    for (const call of judgeCalls)
+      expect(judged.map((span) => span.spanContext().spanId)).toContain(parentOf(call));
+    expect(judgeCalls.filter((call) => call.attributes["error.type"] === "server_error")).toHaveLength(1);
+    expect(
+      named(spans, "sv.retry").filter((span) =>
+        judged.some((j) => j.spanContext().spanId === parentOf(span)),
+      ),
+    ).toHaveLength(1);
+    for (const rollout of rollouts) {
+      const result = results.find((row) => row.example_id === rollout.attributes["sv.example_id"])!;
+      expect(rollout.attributes).toMatchObject({ "sv.judge.verdict": "yes", "sv.reward": result.reward });
+    }
+    expect(JSON.stringify(judged.map((span) => span.attributes))).not.toMatch(/Log Entry|canonical/i);
+  });
+
   it("wrapStep runs around each asynchronous step, nested, and sees its outcome", async () => {
     const env = await loadEnvironment({ rows: syntheticRows().slice(0, 1) });
     const model = createScriptedModel({ replies: [reply("Benign", 0.6)] });

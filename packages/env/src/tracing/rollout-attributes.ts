@@ -30,5 +30,7 @@ export function rolloutAttributes(result: RolloutResult, costUsd: TracingOptions
     [SPAN_ATTRIBUTES.attempts]: result.attempts,
     [SPAN_ATTRIBUTES.toolCalls]: result.tools?.calls.length,
     [SPAN_ATTRIBUTES.outcome]: result.tools?.outcome,
+    [SPAN_ATTRIBUTES.judgeVerdict]: result.judge?.verdict,
+    [SPAN_ATTRIBUTES.judgeScore]: result.judge?.score,
   };
 }

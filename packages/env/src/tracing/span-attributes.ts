@@ -34,6 +34,13 @@ export const SPAN_ATTRIBUTES = {
   outputTokens: "gen_ai.usage.output_tokens",
   finishReason: "gen_ai.response.finish_reasons",
   errorType: "error.type",
+  /** `correctness` (judge mode) or `rationale` (hybrid mode). */
+  judgeKind: "sv.judge.kind",
+  /** `yes` or `no`; absent when the judge call failed. */
+  judgeVerdict: "sv.judge.verdict",
+  judgeScore: "sv.judge.score",
+  /** Why the judge was not called (`no_rationale`). */
+  judgeSkipped: "sv.judge.skipped",
   total: "sv.rollouts.total",
   done: "sv.rollouts.done",
   errors: "sv.rollouts.errors",

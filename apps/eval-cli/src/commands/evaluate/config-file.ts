@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parse } from "smol-toml";
 import { CliError } from "../../cli-error.js";
 import { configValueProblem, configValueType, type DeclaredOption } from "./config-value-type.js";
-import { mapOriginalTables, ORIGINAL_TABLES } from "./original-config-tables.js";
+import { mapOriginalTables, ORIGINAL_TABLES, ORIGINAL_TOP_LEVEL_KEYS } from "./original-config-tables.js";
 
 /** Options of {@link loadConfigFile}. */
 export interface LoadConfigFileOptions {
@@ -91,7 +91,8 @@ export function loadConfigFile(options: LoadConfigFileOptions): ConfigFileValues
       original[key] = value;
       continue;
     }
-    const name = camelCase(key);
+    const named = camelCase(key);
+    const name = Object.hasOwn(ORIGINAL_TOP_LEVEL_KEYS, named) ? ORIGINAL_TOP_LEVEL_KEYS[named]! : named;
     const negated = negatedOption(key, known);
     if (name === "envId" || name === "environment") {
       if (typeof value === "string") result.envId = value;

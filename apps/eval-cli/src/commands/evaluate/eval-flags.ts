@@ -1,4 +1,5 @@
 import { ENV_ID, ENV_MODES } from "@sv/env";
+import { parseRubricMode, RUBRIC_MODES } from "@sv/rubric";
 import { z } from "zod";
 import { CliError } from "../../cli-error.js";
 import { credentialInSamplingArgs } from "./credential-in-sampling-args.js";
@@ -77,6 +78,21 @@ const flagsSchema = z.object({
   priceOutput: z.coerce.number().min(0).optional(),
   maxCost: z.coerce.number().positive().optional(),
   config: z.string().min(1).optional(),
+  /** `executable` (default), `judge` or `hybrid`; the original's `reward_source` values are read too. */
+  rubric: z
+    .preprocess(
+      (value) => parseRubricMode(value) ?? value,
+      z.enum(RUBRIC_MODES, "must be executable, judge or hybrid"),
+    )
+    .optional(),
+  judgeModel: z.string().min(1).optional(),
+  judgeBaseUrl: z.url().optional(),
+  judgeApiKeyVar: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")
+    .optional(),
+  judgeSamplingArgs: json("--judge-sampling-args").optional(),
+  judgeWeight: z.coerce.number().finite().min(0).optional(),
 });
 
 /** The evaluation flags, validated; `given` names the flags set on the command line (not defaults). */
@@ -95,17 +111,25 @@ export const VF_EVAL_RENAMED_FLAGS = {
     "per request to the model (429, 5xx, timeouts, resets, garbled replies): use --request-retries N (default 5)",
 } as const;
 
+/** The original's judge environment, under its Hub name and its own: both mean `--rubric judge`. */
+export const JUDGE_ENV_IDS = ["sv-netlogs-judge", "sv-env-network-logs-judge"] as const;
+
 /**
- * Check the environment id given as vf-eval's first argument (`pnpm eval sv-env-network-logs ...`);
- * only `sv-env-network-logs` exists here. Throws {@link CliError} naming it.
+ * Check the environment id given as vf-eval's first argument (`pnpm eval sv-env-network-logs ...`):
+ * `sv-env-network-logs`, or the original's judge environment (`sv-netlogs-judge`,
+ * `sv-env-network-logs-judge`, optionally `owner/`-prefixed), which returns the rubric mode it implies
+ * (`judge`). Throws {@link CliError} naming an unknown id.
  */
-export function checkEnvId(envId: string | undefined): void {
-  if (envId === undefined || envId === ENV_ID) return;
+export function checkEnvId(envId: string | undefined): "judge" | undefined {
+  if (envId === undefined || envId === ENV_ID) return undefined;
+  const bare = envId.replace(/^[^/]+\//, "");
+  if ((JUDGE_ENV_IDS as readonly string[]).includes(bare)) return "judge";
+  if (bare === ENV_ID) return undefined;
   throw new CliError({
     exitCode: 2,
     message:
-      `unknown environment ${JSON.stringify(envId)}: this CLI evaluates only ${ENV_ID} ` +
-      "(or did you mean a command: score, report, view?)",
+      `unknown environment ${JSON.stringify(envId)}: this CLI evaluates ${ENV_ID} ` +
+      `(or its judge variant ${JUDGE_ENV_IDS.join(" / ")}; or did you mean a command: score, report, view?)`,
   });
 }
 
@@ -113,6 +137,23 @@ export function checkEnvId(envId: string | undefined): void {
 export interface ParseEvalFlagsOptions {
   /** Options set by a config file, with the file and key (`eval.toml: max-concurrent`) errors name. */
   fileKeys?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Check the environment id ({@link checkEnvId}); the original's judge environment sets `raw.rubric` to
+ * `judge`, and a `--rubric` that says otherwise is a {@link CliError}.
+ */
+export function applyEnvId(envId: string | undefined, raw: RawEvalFlags): void {
+  const implied = checkEnvId(envId);
+  if (!implied) return;
+  const rubric = raw.rubric;
+  if (rubric !== undefined && parseRubricMode(rubric) !== implied) {
+    throw new CliError({
+      exitCode: 2,
+      message: `${envId} is the original's judge environment (--rubric judge), but --rubric ${String(rubric)} was given`,
+    });
+  }
+  raw.rubric = implied;
 }
 
 /**
@@ -137,12 +178,17 @@ export function parseEvalFlags(
     });
     throw new CliError({ message: issues.join("; "), exitCode: 2 });
   }
-  const credential = credentialInSamplingArgs(result.data.samplingArgs);
-  if (credential) {
-    throw new CliError({
-      exitCode: 2,
-      message: `--sampling-args: "${credential}" looks like a credential; sampling args are written to metadata.json and the reports, so give the key through the environment (-k/--api-key-var NAME) instead`,
-    });
+  for (const [flag, args, keyFlag] of [
+    ["--sampling-args", result.data.samplingArgs, "-k/--api-key-var"],
+    ["--judge-sampling-args", result.data.judgeSamplingArgs, "--judge-api-key-var"],
+  ] as const) {
+    const credential = credentialInSamplingArgs(args);
+    if (credential) {
+      throw new CliError({
+        exitCode: 2,
+        message: `${flag}: "${credential}" looks like a credential; sampling args are written to metadata.json and the reports, so give the key through the environment (${keyFlag} NAME) instead`,
+      });
+    }
   }
   if (result.data.resume !== undefined && result.data.retryErrors !== undefined) {
     throw new CliError({
@@ -151,5 +197,33 @@ export function parseEvalFlags(
         "--resume and --retry-errors: give one (finish a run first with --resume, then --retry-errors)",
     });
   }
+  checkJudgeFlags(result.data);
   return given ? { ...result.data, given } : result.data;
+}
+
+/** Judge flags without a judge, or a weight without the hybrid reward, are refused rather than ignored. */
+function checkJudgeFlags(flags: z.output<typeof flagsSchema>): void {
+  const envArgs = flags.envArgs ?? {};
+  const mode =
+    flags.rubric ?? parseRubricMode(envArgs.rubricMode ?? envArgs.rubric_mode ?? envArgs.reward_source);
+  const judgeFlags = (
+    ["judgeModel", "judgeBaseUrl", "judgeApiKeyVar", "judgeSamplingArgs", "judgeWeight"] as const
+  )
+    .filter((name) => flags[name] !== undefined)
+    .map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);
+  // With --resume the run's own mode applies, so the flags are checked against it there.
+  if (flags.resume !== undefined || flags.retryErrors !== undefined) return;
+  if ((mode === undefined || mode === "executable") && judgeFlags.length > 0) {
+    throw new CliError({
+      exitCode: 2,
+      message: `${judgeFlags.join(", ")}: there is no judge with --rubric ${mode ?? "executable"} (the default); add --rubric judge or --rubric hybrid`,
+    });
+  }
+  if (mode === "judge" && flags.judgeWeight !== undefined) {
+    throw new CliError({
+      exitCode: 2,
+      message:
+        "--judge-weight weighs the judge's part of the hybrid reward; with --rubric judge the reward is the judge's verdict alone (use --rubric hybrid)",
+    });
+  }
 }

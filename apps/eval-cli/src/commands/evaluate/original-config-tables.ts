@@ -24,6 +24,13 @@ const ORIGINAL_METRICS = new Set([
 
 export const ORIGINAL_TABLES = ["eval", "model", "data", "output", "metrics", "output_schema"] as const;
 
+/**
+ * Top-level keys of the original's `configs/rl/e1_*_reward.toml` that name an option of ours under another
+ * name: `reward_source = "executable" | "llm_judge" | "hybrid"` is `--rubric` (its values are read as
+ * they are). `judge_model` and `judge_weight` are our flags' own names already.
+ */
+export const ORIGINAL_TOP_LEVEL_KEYS: Readonly<Record<string, string>> = { rewardSource: "rubric" };
+
 /** What one original key becomes: option values, or the reason it is refused. */
 type Mapping = { values: Json } | { refused: string };
 

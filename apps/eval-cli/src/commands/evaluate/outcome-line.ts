@@ -1,6 +1,7 @@
 import { formatNumber } from "../../report/html/format-number.js";
 import type { RunSummary } from "../../run-output/build-summary.js";
 import { fromSummaryMetrics } from "../../run-output/summary-metrics.js";
+import { judgeText } from "../../judge/judge-text.js";
 import { spendText } from "./spend-text.js";
 
 /** Options of {@link formatOutcomeLine}. */
@@ -38,6 +39,6 @@ export function formatOutcomeLine(options: FormatOutcomeLineOptions): string {
     `accuracy (answered) ${formatNumber(detection.accuracy)}, F1 ${formatNumber(detection.f1)}, ` +
     `FNR ${formatNumber(detection.fnr)}, ECE ${formatNumber(calibration.ece, 4)}, ` +
     `AURC ${formatNumber(abstention.aurc, 4)} over ${summary.n_rollouts} rollouts (${summary.n_errors} failed)` +
-    `${spendText(summary)}${runDir ? ` -> ${runDir}` : ""}`
+    `${spendText(summary)}${judgeText(summary.judge)}${runDir ? ` -> ${runDir}` : ""}`
   );
 }

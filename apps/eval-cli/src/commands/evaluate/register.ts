@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { setInterruptNotice } from "../../interrupt-notice.js";
 import { applyConfigFile } from "./apply-config-file.js";
-import { checkEnvId, parseEvalFlags } from "./eval-flags.js";
+import { applyEnvId, parseEvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { runEval } from "./run-eval.js";
 
@@ -18,7 +18,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
   program
     .argument(
       "[env-id]",
-      "environment to evaluate, as vf-eval's first argument: sv-env-network-logs (the only one)",
+      "environment to evaluate, as vf-eval's first argument: sv-env-network-logs, or sv-netlogs-judge (= --rubric judge)",
     )
     .option("-m, --model <names>", "model(s) to evaluate, comma-separated; baseline/heuristic runs offline")
     .option("-b, --api-base-url <url>", "OpenAI-compatible base URL (OpenAI, vLLM, Ollama, OpenRouter)")
@@ -72,6 +72,21 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--price-output <usd>", "USD per million output tokens (default: the price table)")
     .option("--max-cost <usd>", "stop cleanly before the run's cost could pass this many USD")
     .option("-C, --config <file>", "read options from a TOML file (keys as the long flags); flags win")
+    .option(
+      "--rubric <mode>",
+      "executable (default: the programmatic rubric) | judge (the original's sv-netlogs-judge) | hybrid",
+    )
+    .option("--judge-model <name>", "judge and hybrid: the judge model (default gpt-4.1-nano)")
+    .option("--judge-base-url <url>", "the judge's OpenAI-compatible base URL (default the OpenAI API)")
+    .option(
+      "--judge-api-key-var <name>",
+      "environment variable holding the judge's key (default OPENAI_API_KEY)",
+    )
+    .option(
+      "--judge-sampling-args <json>",
+      'judge sampling args over the original\'s {"max_tokens": 16, "temperature": 0}',
+    )
+    .option("--judge-weight <w>", "hybrid: weight of the rationale judge's score (default 0.1)")
     .action(async (givenEnvId: string | undefined, options: Record<string, unknown>, command: Command) => {
       const io = makeIo();
       const { envId, raw, fileKeys } = applyConfigFile({
@@ -80,7 +95,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
         raw: options,
         cwd: io.cwd,
       });
-      checkEnvId(envId);
+      applyEnvId(envId, raw);
       setInterruptNotice("stopping; finished rollouts are kept (Ctrl-C again to quit now)");
       // Set on the command line or by the config file (not defaults): --resume checks these against the run.
       const given = new Set(

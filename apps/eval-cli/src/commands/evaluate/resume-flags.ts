@@ -28,6 +28,9 @@ const APPLIED = new Set([
   "priceOutput",
   "maxCost",
   "config",
+  // Where to find the same judge and its key.
+  "judgeBaseUrl",
+  "judgeApiKeyVar",
 ]);
 
 const kebab = (key: string) => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -125,6 +128,26 @@ export function checkResumeFlags(options: CheckResumeFlagsOptions): void {
       run: metadata.system_prompt_file ?? "none",
     }),
     runId: (value) => ({ ok: value === metadata.run_id, run: metadata.run_id }),
+    rubric: (value) => {
+      const run = stored.rubricMode ?? "executable";
+      return { ok: value === run, run };
+    },
+    judgeModel: (value) => {
+      const run = metadata.rubric?.judge_model ?? "no judge";
+      return { ok: value === run, run };
+    },
+    judgeWeight: (value) => {
+      const run = metadata.rubric?.judge_weight ?? (stored.rubricMode === "hybrid" ? 0.1 : "no judge weight");
+      return { ok: value === run, run };
+    },
+    judgeSamplingArgs: (value) => {
+      const judgeSampling = metadata.rubric?.judge_sampling_args;
+      const entries = Object.entries(value as Record<string, unknown>);
+      return {
+        ok: judgeSampling !== undefined && entries.every(([name, given]) => same(judgeSampling[name], given)),
+        run: judgeSampling ?? "no judge",
+      };
+    },
     saveResults: (value) => ({ ok: value === true, run: "saved" }),
   };
   const refused: string[] = [];
@@ -150,7 +173,7 @@ export function checkResumeFlags(options: CheckResumeFlagsOptions): void {
     throw new CliError({
       exitCode: 2,
       message:
-        `${options.flagName}: ${refused.join("; ")}: a resumed run keeps its model, examples, rollouts and sampling. ` +
+        `${options.flagName}: ${refused.join("; ")}: a resumed run keeps its model, examples, rollouts, sampling and rubric (judge). ` +
         "Drop these flags, or start a new run",
     });
   }

@@ -16,6 +16,8 @@ import type { RunModelOutcome } from "./run-model.js";
 import { runModel } from "./run-model.js";
 import { hubSettings, resolveDataDir, setupEnvironment } from "./setup-environment.js";
 import { shownPath } from "./shown-path.js";
+import { resolveJudgeSettings } from "../../judge/judge-settings.js";
+import { readRubricRecord } from "../../judge/rubric-record.js";
 
 /** Options of {@link resumeRun}. */
 export interface ResumeRunOptions {
@@ -106,6 +108,21 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
     if (givenUrl && metadata.base_url && givenUrl !== metadata.base_url) {
       io.stderr.write(`note: using the -b given now instead of the run's ${metadata.base_url}\n`);
     }
+    if (environment.rubricMode === "executable" && (flags.judgeBaseUrl || flags.judgeApiKeyVar)) {
+      throw new CliError({
+        exitCode: 2,
+        message: `${flagName} ${shown}: --judge-base-url / --judge-api-key-var: the run has no judge (rubric executable)`,
+      });
+    }
+    // The run's own judge (flags that would change it were refused above); a missing key fails here,
+    // before results.jsonl is touched.
+    const judge = resolveJudgeSettings({
+      mode: environment.rubricMode,
+      weight: environment.options.judgeWeight,
+      flags,
+      env: io.env,
+      recorded: readRubricRecord(metadata.rubric),
+    });
     if (options.retryErrors && metadata.n_errors === 0) {
       io.stderr.write(`${shown}: no errored rollouts; nothing to retry\n`);
       return null;
@@ -147,6 +164,7 @@ export async function resumeRun(options: ResumeRunOptions): Promise<RunModelOutc
       dataDir: typeof stored.dataDir === "string" ? stored.dataDir : resolveDataDir(flags, io),
       runId: metadata.run_id,
       resume: { runDir, state, lock, retryErrors: options.retryErrors },
+      judge,
     });
   } finally {
     lock.release();

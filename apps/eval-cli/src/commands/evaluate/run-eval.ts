@@ -15,6 +15,7 @@ import { runModel } from "./run-model.js";
 import { environmentOptions, resolveDataDir, setupEnvironment } from "./setup-environment.js";
 import { shownPath } from "./shown-path.js";
 import { startEvalTracing } from "../../tracing/eval-tracing.js";
+import { type JudgeSettings, resolveJudgeSettings } from "../../judge/judge-settings.js";
 
 /** The model vf-eval defaults to, used when a key or base URL is set but no `-m`. */
 export const DEFAULT_API_MODEL = "gpt-4.1-mini";
@@ -128,7 +129,14 @@ async function runEvalTraced(flags: EvalFlags, io: EvalIo): Promise<number> {
   );
   const runId = flags.runId ?? io.createRunId?.() ?? randomBytes(4).toString("hex");
   try {
-    return await runModels({ flags, io, environment, models, runId });
+    // Before any run folder exists: a judge without a key is one error line.
+    const judge = resolveJudgeSettings({
+      mode: environment.rubricMode,
+      weight: environment.options.judgeWeight,
+      flags,
+      env: io.env,
+    });
+    return await runModels({ flags, io, environment, models, runId, judge });
   } finally {
     environment.close();
   }
@@ -140,8 +148,9 @@ async function runModels(options: {
   environment: Environment;
   models: string[];
   runId: string;
+  judge: JudgeSettings | undefined;
 }): Promise<number> {
-  const { flags, io, environment, models, runId } = options;
+  const { flags, io, environment, models, runId, judge } = options;
   let exitCode = 0;
   for (const modelName of models) {
     const outcome = await runModel({
@@ -155,6 +164,7 @@ async function runModels(options: {
       rolloutsPerExample: flags.rolloutsPerExample,
       dataDir: resolveDataDir(flags, io),
       runId,
+      judge,
     });
     printOutcome(io, flags, outcome.summary, outcome.runDir);
     exitCode = Math.max(exitCode, outcome.exitCode);

@@ -32,6 +32,11 @@ import { acquireRunLock, type RunLock } from "../../run-output/run-lock.js";
 import type { RunMetadata } from "../../run-output/run-metadata.js";
 import { runDirectory, runFiles } from "../../run-output/run-paths.js";
 import { storableBaseUrl } from "../../run-output/stored-base-url.js";
+import { judgePrice } from "../../judge/judge-price.js";
+import { judgeRunTotalsFor } from "../../judge/judge-run-totals.js";
+import type { JudgeSettings } from "../../judge/judge-settings.js";
+import { openJudge } from "../../judge/open-judge.js";
+import { rubricRecord } from "../../judge/rubric-record.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
 import { createProgressReporter } from "./progress-reporter.js";
@@ -56,6 +61,8 @@ export interface RunModelOptions {
    * took on it before preparing it.
    */
   resume?: { runDir: string; state: ResumeState; lock: RunLock; retryErrors: boolean };
+  /** Judge and hybrid modes: the judge (resolved, key checked, before any run folder is made). */
+  judge?: JudgeSettings;
 }
 
 export interface RunModelOutcome {
@@ -65,11 +72,31 @@ export interface RunModelOutcome {
   exitCode: number;
 }
 
-/** metadata.json's run-level figures over every rollout, as results.jsonl holds them. */
-async function runAverages(results: AsyncIterable<RolloutResult> | Iterable<RolloutResult>) {
+/** metadata.json's run-level figures over every rollout, as results.jsonl holds them (and the judge's). */
+async function runAverages(
+  results: AsyncIterable<RolloutResult> | Iterable<RolloutResult>,
+  metadata: RunMetadata,
+  rubricMode: Environment["rubricMode"],
+) {
   const averages = new RunAveragesAccumulator();
-  for await (const result of results) averages.add(toResultRow(result));
-  return averages.result();
+  const judge = metadata.rubric
+    ? judgeRunTotalsFor({
+        rubric: metadata.rubric,
+        price: judgePrice({ model: metadata.rubric.judge_model, recorded: metadata.judge_cost }),
+      })
+    : undefined;
+  for await (const result of results) {
+    averages.add(toResultRow(result, { rubricMode }));
+    judge?.add({ judge: result.judge, accuracy: result.metrics.accuracy });
+  }
+  if (!judge) return averages.result();
+  const cost = judge.costResult();
+  return {
+    ...averages.result(),
+    judge_usage: { input_tokens: cost.input_tokens, output_tokens: cost.output_tokens },
+    judge_cost: cost,
+    judge_cache: { enabled: metadata.judge_cache?.enabled ?? false, hits: cost.cached_rollouts },
+  };
 }
 
 /** One line each, once per run: rollouts with unknown token usage, and refusals. */
@@ -195,6 +222,27 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     warn: (line) => reporter.log(line),
   });
   const startingCost = new RunCostAccumulator(price).result();
+  const judgeSettings = options.judge;
+  const judge = judgeSettings
+    ? openJudge({
+        settings: judgeSettings,
+        env: io.env,
+        cache: flags.cache,
+        timeoutMs: flags.requestTimeout * 1000,
+        fetch: io.fetch,
+        warn: (line) => io.stderr.write(line),
+      })
+    : undefined;
+  const judgeRecords = judgeSettings
+    ? {
+        rubric: rubricRecord(judgeSettings),
+        judge_usage: { input_tokens: 0, output_tokens: 0 },
+        judge_cost: new RunCostAccumulator(
+          judgePrice({ model: judgeSettings.model, recorded: previous?.judge_cost }),
+        ).result(),
+        judge_cache: { enabled: judge?.cacheEnabled ?? false, hits: 0 },
+      }
+    : {};
   const endpoint =
     model.provider === "baseline" ? { url: null, leftOut: [] } : storableBaseUrl(options.baseURL);
   const created = createRunMetadata({
@@ -218,6 +266,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     dataset_fingerprint: fingerprintDataset({ dataset: environment.dataset, seed: created.seed }),
     cache: { enabled: chain.cacheEnabled, hits: 0 },
     cost: { ...startingCost, max_usd: flags.maxCost ?? null },
+    ...judgeRecords,
   };
   if (save) {
     try {
@@ -244,6 +293,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     rolloutsPerExample: rollouts,
     maxConcurrent: flags.maxConcurrent,
     samplingArgs: options.samplingArgs,
+    ...(judge ? { judge: judge.judge } : {}),
     signal,
     maxRetries: flags.requestRetries,
     timeoutMs: Math.round(flags.requestTimeout * 1000),
@@ -281,7 +331,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
         const spend = model.provider === "baseline" ? {} : liveSpend(live, spentBefore);
         reporter.update({ ...lastProgress, ...spend });
       }
-      if (writer) writer.write(toResultRow(result));
+      if (writer) writer.write(toResultRow(result, { rubricMode: environment.rubricMode }));
       else kept.push({ ...result, prompt: [] });
       if (flags.verbose && result.error) {
         reporter.log(
@@ -293,6 +343,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     writer?.close();
     reporter.finish();
     chain.close();
+    judge?.close();
   }
   const evaluation = await run.summary();
   reportReplyOddities(io, evaluation);
@@ -337,7 +388,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   const built = summary as RunSummary | null;
   const finalMetadata: RunMetadata = {
     ...runMetadata,
-    ...(await runAverages(save ? readResults(files.results) : kept)),
+    ...(await runAverages(save ? readResults(files.results) : kept, metadata, environment.rubricMode)),
     n_errors: built ? built.n_errors : runMetadata.n_errors,
     cache: { enabled: chain.cacheEnabled, hits: built?.api_cost?.cached_rollouts ?? 0 },
     cost: { ...(built?.api_cost ?? startingCost), max_usd: flags.maxCost ?? null },

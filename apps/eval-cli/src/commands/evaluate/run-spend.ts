@@ -8,7 +8,8 @@ import { readResults } from "../../run-output/read-results.js";
 export function costedRollout(result: RolloutResult): CostedRollout {
   return {
     cached: result.cached === true,
-    failed: result.error !== null && result.error !== undefined,
+    // A rollout whose judge failed (it has `judge`) still paid for the model's reply.
+    failed: result.error !== null && result.error !== undefined && result.judge === undefined,
     inputTokens: result.token_usage.input_tokens,
     outputTokens: result.token_usage.output_tokens,
     ...cachedTurnTokens(result.tools?.cachedTokens),

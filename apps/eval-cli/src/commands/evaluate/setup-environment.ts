@@ -45,6 +45,9 @@ export function environmentOptions(flags: EvalFlags, io: Pick<EvalIo, "cwd" | "e
     envMode: flags.envMode,
     maxTurns: flags.maxTurns,
     flowIndex: flags.flowIndex === undefined ? undefined : resolve(io.cwd, flags.flowIndex),
+    // Left out unless given, so a default (executable) run's options stay as they were.
+    rubricMode: flags.rubric,
+    judgeWeight: flags.judgeWeight,
   };
   const envArgs = flags.envArgs ?? {};
   const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -1,0 +1,71 @@
+import { createOpenAIModel, type JudgeOptions } from "@sv/env";
+import { openSqliteResponseCache, type SqliteResponseCache, withResponseCache } from "@sv/env/cache";
+import { cacheEndpoint, isCacheEnabled, responseCachePath } from "../cache/response-cache-settings.js";
+import { CliError } from "../cli-error.js";
+import type { JudgeSettings } from "./judge-settings.js";
+
+/** Options of {@link openJudge}. */
+export interface OpenJudgeOptions {
+  settings: JudgeSettings;
+  env: Record<string, string | undefined>;
+  /** `--cache` / `--no-cache`; undefined: on when the judge's temperature is 0 (its default). */
+  cache: boolean | undefined;
+  /** `--request-timeout` in ms (0: none). */
+  timeoutMs: number;
+  fetch?: typeof globalThis.fetch;
+  warn: (line: string) => void;
+}
+
+/** The judge a run calls, and what to release afterwards. */
+export interface OpenedJudge {
+  judge: JudgeOptions;
+  cacheEnabled: boolean;
+  close(): void;
+}
+
+/**
+ * The run's judge: an OpenAI-compatible model at the judge's own endpoint, with its own key, answered
+ * from the response cache when it is on (keyed by the judge's endpoint, model and messages, so its
+ * entries never meet the evaluated model's).
+ */
+export function openJudge(options: OpenJudgeOptions): OpenedJudge {
+  const { settings } = options;
+  let model = createOpenAIModel({
+    modelId: settings.model,
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    timeoutMs: options.timeoutMs > 0 ? options.timeoutMs * 2 : undefined,
+    fetch: options.fetch,
+  });
+  const cacheEnabled = isCacheEnabled(options.cache, settings.samplingArgs);
+  let store: SqliteResponseCache | undefined;
+  if (cacheEnabled) {
+    try {
+      store = openSqliteResponseCache({ path: responseCachePath(options.env) });
+    } catch (error) {
+      throw new CliError({
+        exitCode: 2,
+        message: `${(error as Error).message} (set SV_CACHE_DIR, or run with --no-cache)`,
+        cause: error,
+      });
+    }
+    let warned = false;
+    model = withResponseCache({
+      model,
+      store,
+      endpoint: cacheEndpoint(settings.baseURL),
+      onStoreError: (error) => {
+        if (warned) return;
+        warned = true;
+        options.warn(
+          `warning: the response cache cannot store judge replies (${(error as Error).message}); the run goes on without storing them\n`,
+        );
+      },
+    });
+  }
+  return {
+    judge: { model, samplingArgs: settings.samplingArgs },
+    cacheEnabled,
+    close: () => store?.close(),
+  };
+}
