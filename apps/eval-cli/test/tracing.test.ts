@@ -211,6 +211,58 @@ describe("pnpm eval tracing (OTLP)", () => {
     expect(byName(receiver.spans, "sv.evaluate")).toHaveLength(1);
   });
 
+  it("--rubric judge: a judge-call span per rollout with the judge's request inside, and its verdict", async () => {
+    server = await modelServer();
+    const judge = await startOpenAIServer({
+      handle: () => ({ type: "reply", content: "yes", usage: { prompt_tokens: 300, completion_tokens: 2 } }),
+    });
+    receiver = await startOtlpReceiver();
+    const cwd = mkdtempSync(join(tmpdir(), "sv-trace-"));
+    try {
+      const run = await runEvalCli(
+        [
+          ...evalArgs(cwd, server),
+          "--rubric",
+          "judge",
+          "--judge-base-url",
+          judge.baseURL,
+          "--judge-model",
+          "judge-nano",
+        ],
+        { cwd, env: { OPENAI_API_KEY: SENTINEL_KEY, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint } },
+      );
+      expect(run.stderr).not.toMatch(/error:/);
+      expect(run.exitCode).toBe(0);
+    } finally {
+      await judge.close();
+    }
+    const rollouts = byName(receiver.spans, "sv.rollout");
+    const judged = byName(receiver.spans, "sv.judge_call");
+    expect(rollouts).toHaveLength(4);
+    expect(judged.map((span) => rollouts.some((rollout) => rollout.spanId === span.parentSpanId))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    for (const span of judged) {
+      expect(span.attributes).toMatchObject({
+        "gen_ai.request.model": "judge-nano",
+        "sv.judge.verdict": "yes",
+        "sv.judge.score": 1,
+        "gen_ai.usage.input_tokens": 300,
+      });
+      const calls = byName(receiver.spans, "sv.model_call").filter(
+        (call) => call.parentSpanId === span.spanId,
+      );
+      expect(calls.map((call) => call.attributes["gen_ai.request.model"])).toEqual(["judge-nano"]);
+    }
+    for (const rollout of rollouts)
+      expect(rollout.attributes).toMatchObject({ "sv.judge.verdict": "yes", "sv.reward": 1 });
+    const sent = Buffer.concat(receiver.requests.map((request) => request.raw)).toString("latin1");
+    expect(sent).not.toMatch(/Log Entry|canonical|SENTINEL/);
+  });
+
   it("a collector that refuses every export costs one warning line, never the run", async () => {
     server = await modelServer();
     receiver = await startOtlpReceiver({ status: () => 400 });
