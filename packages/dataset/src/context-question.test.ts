@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseContextQuestion, renderContextQuestion } from "./context-question.js";
+import { CONTENT_FIELDS, type Flow } from "./flow.js";
 import { parseQuestion, renderQuestion } from "./render-question.js";
 
 const earlier = { "id.orig_h": "10.0.0.5", "id.resp_h": "10.0.0.9", "id.resp_p": "23", proto: "tcp" };
@@ -54,5 +56,54 @@ describe("parseContextQuestion", () => {
   it("parseQuestion reads the flow to classify, not a context flow", () => {
     const text = renderContextQuestion({ context: [earlier], flow, windowSeconds: 300 });
     expect(parseQuestion(text)).toEqual(flow);
+  });
+});
+
+describe("context questions never show a label (property)", () => {
+  const LABEL_KEYS = [
+    "label",
+    "detailed-label",
+    "det_label",
+    "attack_family",
+    "attack_cat",
+    "tunnel_parents",
+    "uid",
+  ];
+  const value = fc.oneof(
+    fc.string({ maxLength: 12 }).filter((text) => !text.includes("LEAK")),
+    fc.integer({ min: 0, max: 70_000 }),
+    fc.constant(null),
+  );
+  const flowArbitrary = fc
+    .tuple(
+      fc.record(Object.fromEntries(CONTENT_FIELDS.map((field) => [field, value])), { requiredKeys: [] }),
+      fc.subarray(LABEL_KEYS),
+      fc.double({ min: 0, max: 2e9, noNaN: true }),
+    )
+    .map(([fields, labelKeys, ts]) => {
+      const flow: Record<string, unknown> = { ...fields, ts };
+      for (const key of labelKeys) flow[key] = `LEAK-${key}`;
+      return flow as Flow;
+    });
+
+  it("shows no label-set key or value, nor ts, and reads back to the same text", () => {
+    fc.assert(
+      fc.property(
+        fc.array(flowArbitrary, { maxLength: 12 }),
+        flowArbitrary,
+        fc.integer({ min: 1, max: 86_400 }),
+        (context, flow, windowSeconds) => {
+          const text = renderContextQuestion({ context, flow, windowSeconds });
+          expect(text).not.toContain("LEAK");
+          for (const key of [...LABEL_KEYS, "ts"])
+            expect(text).not.toMatch(new RegExp(`(^|[ .:,])${key}=`, "m"));
+          const parsed = parseContextQuestion(text)!;
+          expect(parsed.context).toHaveLength(context.length);
+          expect(parsed.windowSeconds).toBe(windowSeconds);
+          expect(renderContextQuestion(parsed)).toBe(text);
+        },
+      ),
+      { seed: 13, numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import { createScriptedModel, toolCallReply } from "@sv/env/test";
 import { loadEnvironment } from "@sv/env";
 import { describe, expect, it } from "vitest";
 import { smallBuildOptions, smallSources } from "../test-utils/small-build.js";
+import { validateDir } from "../validate/validate-dir.js";
 import { runBuild } from "./run-build.js";
 
 const DATASET = "iot23-train-dev-test-v1";
@@ -76,5 +77,39 @@ describe("build-data --flow-index", () => {
     env.close();
     expect(results).toHaveLength(3);
     for (const result of results) expect(result.tools).toMatchObject({ outcome: "answered", errors: 0 });
+  }, 120_000);
+
+  it("gives the context set the same index under its own name, so multi-turn finds it beside it", async () => {
+    const { sources } = await smallSources();
+    const out = join(await mkdtemp(join(tmpdir(), "bd-flow-index-")), "out");
+    const options = { ...smallBuildOptions(out, sources), flowIndex: true };
+    await runBuild({
+      ...options,
+      context: { flows: 3, windowSeconds: 5, maxHosts: 100 },
+      contextSplitStrategy: "time",
+    });
+    const contextIndex = join(out, "iot23-context-v1.flows.sqlite");
+    expect(readFileSync(contextIndex)).toEqual(readFileSync(join(out, `${DATASET}.flows.sqlite`)));
+    expect((await validateDir({ dir: out })).filter((check) => !check.ok)).toEqual([]);
+    const env = await loadEnvironment({
+      datasetName: "iot23-context-v1",
+      dataDir: out,
+      envMode: "multi-turn",
+      maxExamples: 2,
+    });
+    const model = createScriptedModel({
+      replies: (request) =>
+        request.messages.at(-1)!.role === "user"
+          ? toolCallReply("flows_to_responder", { port: 23 })
+          : '{"label": "Benign", "confidence": 0.5}',
+    });
+    const results = [];
+    for await (const result of env.evaluate({ model })) results.push(result);
+    env.close();
+    expect(results).toHaveLength(2);
+    for (const result of results) expect(result.tools).toMatchObject({ outcome: "answered", errors: 0 });
+    // Rebuilt without --context, the context set and its index go.
+    await runBuild(options);
+    expect(existsSync(contextIndex)).toBe(false);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, renameSync, rmSync } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { flowIndexPathFor } from "@sv/dataset";
@@ -14,7 +14,7 @@ import { SOURCE_NAMES, type SourceName } from "../readers/source-name.js";
 import type { SplitStrategy } from "../sampling/assign-splits.js";
 import { type ValidationCheck, validateDir } from "../validate/validate-dir.js";
 import type { SourceManifest } from "./build-source.js";
-import type { BuildMode } from "./dataset-names.js";
+import { type BuildMode, contextFileName } from "./dataset-names.js";
 import { finishInterruptedInstalls, installBuild } from "./install-build.js";
 import { readPreviousBuild } from "./previous-build.js";
 import type { StagedDataset } from "./staged-dataset.js";
@@ -31,6 +31,19 @@ import { writeBuild } from "./write-build.js";
 /** Move a flow index built during the build into place, after the build itself was installed. */
 function installFlowIndex(index: { built: string; final: string }): void {
   renameSync(index.built, index.final);
+}
+
+/**
+ * The context set of a dataset reads the same flows: its index is the dataset's, under the context
+ * file's name (a hard link, or a copy where links fail), so `--env-mode multi-turn` finds it beside it.
+ */
+function installContextFlowIndex(index: { final: string }, contextPath: string): void {
+  rmSync(contextPath, { force: true });
+  try {
+    linkSync(index.final, contextPath);
+  } catch {
+    copyFileSync(index.final, contextPath);
+  }
 }
 
 export interface RunBuildOptions {
@@ -155,9 +168,17 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     await installBuild({ out, staging });
     // A rebuilt dataset gets its new index, or loses the old one (it would describe other flows).
     for (const dataset of built.values()) {
+      const contextIndex = join(out, flowIndexPathFor(contextFileName(dataset.source, mode)));
       if (dataset.flowIndex) installFlowIndex(dataset.flowIndex);
       else rmSync(join(out, flowIndexPathFor(dataset.fileName)), { force: true });
+      if (dataset.flowIndex && dataset.context && dataset.context.rows.length > 0)
+        installContextFlowIndex(dataset.flowIndex, contextIndex);
+      else rmSync(contextIndex, { force: true });
     }
+    // A context set the new build lacks (e.g. a dataset kept by --only) takes its index with it.
+    for (const source of SOURCE_NAMES)
+      if (!existsSync(join(out, contextFileName(source, mode))))
+        rmSync(join(out, flowIndexPathFor(contextFileName(source, mode))), { force: true });
     return {
       buildId: written.buildId,
       files: written.files,

@@ -1,6 +1,7 @@
 import type { BaselineScore } from "../baseline/evaluate-baseline.js";
 import type { ContextBaselineReport } from "../baseline/score-context-baselines.js";
 import type { ContextSection } from "../context/context-rows.js";
+import { contextEffectLines, contextSplitLine } from "./context-effect.js";
 import { table } from "./markdown-table.js";
 
 export interface ContextCardSet {
@@ -67,6 +68,10 @@ export function renderContextSection(options: RenderContextSectionOptions): stri
       ]),
     ),
     "",
+    ...options.sets.flatMap(({ source, section }) => {
+      const line = contextSplitLine(source, section);
+      return line ? [line] : [];
+    }),
     ...report.missing.map((entry) => `- **${entry.source}: no context set.** ${capitalise(entry.reason)}.`),
     ...options.sets.flatMap(({ source, section }) => section.notes.map((note) => `- ${source}: ${note}`)),
     "",
@@ -91,6 +96,8 @@ export function renderContextSection(options: RenderContextSectionOptions): stri
         ...scoreRows(`baseline/heuristic (K = 0 and ${k})`, report.heuristic),
       ],
     ),
+    "",
+    ...contextEffectLines(report),
     "",
     report.refusal ? `**${report.refusal}.** \`${options.modelFile}\` is not part of this build.` : "",
     "",

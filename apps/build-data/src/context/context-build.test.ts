@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { buildSource } from "../build/build-source.js";
 import { runBuild } from "../build/run-build.js";
 import { smallBuildOptions, smallSources } from "../test-utils/small-build.js";
-import { type GeneratedFlow, writeConnLog } from "../test-utils/write-conn-log.js";
+import { flowsOf, type GeneratedFlow, writeConnLog } from "../test-utils/write-conn-log.js";
 import { validateDir } from "../validate/validate-dir.js";
 
 const HOSTS = ["192.168.7.1", "192.168.7.2", "192.168.7.3"];
@@ -51,6 +51,25 @@ function expectedContext(lines: string[][], names: string[], line: number): stri
       for (const name of names) if (name !== "ts" && at(other, name) !== "-") flow[name] = at(other, name);
       return renderFlowFields(parseFlowFields(renderFlowFields(flow)));
     });
+}
+
+/** The small build's sources with IoT-23 captures whose flows start `spacing` seconds apart. */
+async function spreadSources(spacing: number): Promise<Awaited<ReturnType<typeof smallSources>>["sources"]> {
+  const { sources } = await smallSources();
+  const root = await mkdtemp(join(tmpdir(), "bd-spread-"));
+  for (const [offset, scenario] of ["CTU-IoT-Malware-Capture-1-1", "CTU-IoT-Malware-Capture-2-1"].entries())
+    await writeConnLog({
+      root,
+      scenario,
+      flows: [...flowsOf("Malicious", 120), ...flowsOf("Benign", 120)]
+        .map((flow, index) => ({ flow, index }))
+        .sort((left, right) => (left.index % 3) - (right.index % 3) || left.index - right.index)
+        .map(({ flow }, index) => ({
+          ...flow,
+          fields: { ts: (1_545_400_000 + offset * 7 + index * spacing).toFixed(6) },
+        })),
+    });
+  return { ...sources, iot23: [root] };
 }
 
 describe("context sets", () => {
@@ -106,6 +125,96 @@ describe("context sets", () => {
     expect(new Set(context.rows.map((row) => row.meta.split))).toContain("train");
   });
 
+  it("time split: per-capture blocks a window apart, so no flow is shown in two splits", async () => {
+    const root = await mkdtemp(join(tmpdir(), "bd-context-"));
+    const paths: string[] = [];
+    for (const [index, scenario] of ["CTU-IoT-Malware-Capture-1-1", "CTU-IoT-Malware-Capture-2-1"].entries())
+      paths.push(await writeConnLog({ root, scenario, flows: capture(600, index * 100_000) }));
+    const built = await buildSource({
+      source: "iot23",
+      roots: [root],
+      seed: 3,
+      limit: 400,
+      balanced: true,
+      splitStrategy: "stratified",
+      contextSplitStrategy: "time",
+      attempted: "exclude",
+      context: { flows: K, windowSeconds: WINDOW, maxHosts: 10 },
+    });
+    const { rows, section } = built.context!;
+    expect(section.split_strategy).toBe("time");
+    expect(new Set(rows.map((row) => row.meta.split))).toEqual(new Set(["train", "dev", "test"]));
+    expect(section.rows_in_time_gaps).toBeGreaterThan(0);
+    // Start times read from the capture files themselves, not from the rows.
+    const starts = new Map<string, number[]>();
+    for (const path of paths) {
+      const text = (await readFile(path, "utf8")).split("\n");
+      const names = text
+        .find((line) => line.startsWith("#fields\t"))!
+        .split("\t")
+        .slice(1);
+      starts.set(
+        path,
+        text.map((line) =>
+          line.startsWith("#") ? Number.NaN : Number(line.split("\t")[names.indexOf("ts")]),
+        ),
+      );
+    }
+    const timed = rows.map((row) => {
+      const path = paths.find((candidate) => candidate.endsWith(row.meta.file))!;
+      return { row, start: starts.get(path)![row.meta.line - 1]! };
+    });
+    for (const left of timed)
+      for (const right of timed)
+        if (
+          left.row.meta.scenario === right.row.meta.scenario &&
+          left.row.meta.split !== right.row.meta.split
+        )
+          expect(Math.abs(left.start - right.start)).toBeGreaterThan(WINDOW);
+    const blocks = section.time_blocks!;
+    for (const { row, start } of timed) {
+      const block = blocks[row.meta.scenario]!;
+      expect(block.dev_from - block.train_before).toBe(WINDOW);
+      expect(block.test_from - block.dev_before).toBe(WINDOW);
+      expect(row.meta.ts).toBe(start);
+      // What a dev/test row may look up (multi-turn tools) starts where the previous split's block ends.
+      const expectedFrom = { train: undefined, dev: block.train_before, test: block.dev_before }[
+        row.meta.split as "train" | "dev" | "test"
+      ];
+      expect(row.meta.look_back_from).toBe(expectedFrom);
+    }
+    // Every flow a row shows (question or context) is shown by one split only.
+    const splitsShowing = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const parsed = parseContextQuestion(row.question)!;
+      for (const flow of [parsed.flow, ...parsed.context]) {
+        const set = splitsShowing.get(flowHash(flow)) ?? new Set();
+        set.add(row.meta.split);
+        splitsShowing.set(flowHash(flow), set);
+      }
+    }
+    expect([...splitsShowing.values()].filter((set) => set.size > 1)).toEqual([]);
+  });
+
+  it("a capture split of one capture says why dev and test are empty and what to use instead", async () => {
+    const root = await mkdtemp(join(tmpdir(), "bd-context-"));
+    await writeConnLog({ root, scenario: "CTU-IoT-Malware-Capture-1-1", flows: capture(60, 0) });
+    const built = await buildSource({
+      source: "iot23",
+      roots: [root],
+      seed: 3,
+      limit: 40,
+      balanced: true,
+      splitStrategy: "stratified",
+      attempted: "exclude",
+      context: { flows: K, windowSeconds: WINDOW, maxHosts: 10 },
+    });
+    const { section, rows } = built.context!;
+    expect(new Set(rows.map((row) => row.meta.split))).toEqual(new Set(["train"]));
+    expect(section.notes.join("\n")).toMatch(/no capture left for test/);
+    expect(section.notes.join("\n")).toMatch(/--context-split-strategy time/);
+  });
+
   it("bound memory: hosts beyond --context-max-hosts are evicted and counted", async () => {
     const root = await mkdtemp(join(tmpdir(), "bd-context-"));
     await writeConnLog({ root, scenario: "CTU-IoT-Malware-Capture-1-1", flows: capture(60, 0) });
@@ -126,7 +235,7 @@ describe("context sets", () => {
   });
 
   it("keep the single-flow files byte-identical, write context sets where formats have time and hosts, and validate", async () => {
-    const { sources } = await smallSources();
+    const sources = await spreadSources(1200);
     const plain = await mkdtemp(join(tmpdir(), "bd-plain-"));
     const withContext = await mkdtemp(join(tmpdir(), "bd-ctx-"));
     const parallel = await mkdtemp(join(tmpdir(), "bd-ctx2-"));
@@ -168,6 +277,18 @@ describe("context sets", () => {
       .map((line) => JSON.parse(line));
     expect(cicRows.every((row) => row.meta.file.includes("TrafficLabelling"))).toBe(true);
     expect(cicRows.some((row) => row.meta.context_flows > 0)).toBe(true);
+    // UNSW-NB15 raw part files carry stime and srcip: their flows get context from the same srcip.
+    const unswRows = (await readFile(join(withContext, "unsw-nb15-context-ood-v1.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const unswWithContext = unswRows.filter((row) => row.meta.context_flows > 0);
+    expect(unswWithContext.length).toBeGreaterThan(0);
+    for (const row of unswWithContext) {
+      const parsed = parseContextQuestion(row.question)!;
+      for (const earlierFlow of parsed.context)
+        expect(earlierFlow["id.orig_h"]).toBe(parsed.flow["id.orig_h"]);
+    }
     expect(result.failedChecks).toEqual([]);
     const failed = (await validateDir({ dir: withContext })).filter((check) => !check.ok);
     expect(failed).toEqual([]);
@@ -178,7 +299,7 @@ describe("context sets", () => {
     const out = await mkdtemp(join(tmpdir(), "bd-ctx-"));
     await runBuild({
       ...smallBuildOptions(out, sources),
-      context: { flows: 3, windowSeconds: 300, maxHosts: 100 },
+      context: { flows: 3, windowSeconds: 20, maxHosts: 100 },
       contextSplitStrategy: "time",
     });
     const path = join(out, "iot23-context-v1.jsonl");
@@ -208,6 +329,51 @@ describe("context sets", () => {
     expect(
       failed.some((line) =>
         /iot23-context-v1.jsonl: questions are canonical.*context question must be/.test(line),
+      ),
+    ).toBe(true);
+  });
+
+  it("validate fails a neighbouring flow shown to two splits (the same context flow in train and test)", async () => {
+    const sources = await spreadSources(30);
+    const out = await mkdtemp(join(tmpdir(), "bd-ctx-"));
+    await runBuild({
+      ...smallBuildOptions(out, sources),
+      context: { flows: 3, windowSeconds: 100, maxHosts: 100 },
+      contextSplitStrategy: "time",
+    });
+    expect((await validateDir({ dir: out })).filter((check) => !check.ok)).toEqual([]);
+    const path = join(out, "iot23-context-v1.jsonl");
+    const rows = (await readFile(path, "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const { renderContextQuestion } = await import("@sv/dataset");
+    const train = rows.find(
+      (row) => row.meta.split === "train" && parseContextQuestion(row.question)!.context.length > 0,
+    )!;
+    const shared = parseContextQuestion(train.question)!.context[0]!;
+    expect(rows.some((row) => row.meta.hash === flowHash(shared))).toBe(false);
+    const test = rows.find((row) => row.meta.split === "test")!;
+    const parsed = parseContextQuestion(test.question)!;
+    test.question = renderContextQuestion({ ...parsed, context: [shared] });
+    test.meta.context_flows = 1;
+    // A dev row claiming a start inside the train block.
+    const dev = rows.find((row) => row.meta.split === "dev")!;
+    dev.meta.ts = train.meta.ts;
+    await writeFile(path, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
+    const failed = (await validateDir({ dir: out }))
+      .filter((check) => !check.ok)
+      .map((check) => `${check.name}: ${check.detail}`);
+    expect(
+      failed.some((line) =>
+        /rows inside their time blocks.*\(dev\) starts at .* in the train block/.test(line),
+      ),
+    ).toBe(true);
+    expect(
+      failed.some((line) =>
+        /context flows stay inside their split.*context flow 1 is also a context flow of the (train|test) row/.test(
+          line,
+        ),
       ),
     ).toBe(true);
   });

@@ -2,17 +2,19 @@ import { flowHash, renderContextQuestion } from "@sv/dataset";
 import type { DatasetRow } from "../build/dataset-row.js";
 import { countRows, type RowCounts } from "../build/count-rows.js";
 import { toDatasetRow } from "../build/dataset-row.js";
-import { assignSplits, type SplitName, type SplitStrategy } from "../sampling/assign-splits.js";
-import { type Candidate, compareCandidates } from "../sampling/candidate.js";
+import { assignSplits, type SplitStrategy } from "../sampling/assign-splits.js";
+import type { Candidate } from "../sampling/candidate.js";
 import { orderForOutput } from "../sampling/output-order.js";
 import type { StratumSelection } from "../sampling/select-sample.js";
 import type { ContextOptions, ContextStats } from "./context-options.js";
 import { epochSeconds, recordStartSeconds } from "./record-time.js";
+import { type CaptureTimeBlocks, lookBackFrom, timeBlockSplit } from "./time-block-split.js";
 
 /**
  * Splits of a context set: `capture` (default; whole captures held out), `stratified` (70/15/15 per
- * scenario × label, neighbouring flows may straddle splits), or `time` (inside each capture, the
- * earliest 70% of its sampled flows by start time train, the next 15% dev, the latest 15% test).
+ * scenario × label, neighbouring flows may straddle splits), or `time` (per-capture time blocks, 70%
+ * train, 15% dev, 15% test by start time, each block starting the context window after the one
+ * before, see {@link timeBlockSplit}).
  */
 export type ContextSplitStrategy = SplitStrategy | "time";
 
@@ -26,24 +28,6 @@ function candidateTime(candidate: Candidate): number {
   );
 }
 
-function timeSplits(strata: readonly StratumSelection[]): SplitName[][] {
-  const byScenario = new Map<string, Candidate[]>();
-  for (const stratum of strata) {
-    const list = byScenario.get(stratum.scenario) ?? [];
-    list.push(...stratum.selected);
-    byScenario.set(stratum.scenario, list);
-  }
-  const assigned = new Map<Candidate, SplitName>();
-  for (const list of byScenario.values()) {
-    list.sort((left, right) => candidateTime(left) - candidateTime(right) || compareCandidates(left, right));
-    const train = Math.floor(list.length * 0.7);
-    const dev = Math.floor(list.length * 0.85);
-    for (const [index, candidate] of list.entries())
-      assigned.set(candidate, index < train ? "train" : index < dev ? "dev" : "test");
-  }
-  return strata.map((stratum) => stratum.selected.map((candidate) => assigned.get(candidate)!));
-}
-
 /** A context dataset's section of the context manifest. */
 export interface ContextSection {
   /** The single-flow dataset whose sample the context rows are. */
@@ -55,9 +39,13 @@ export interface ContextSection {
   memory_bound_lines: number;
   split_strategy: ContextSplitStrategy | "ood";
   capture_splits?: Record<string, string>;
+  /** For `time`: each capture's blocks (start times in seconds; a gap of `window_seconds` between). */
+  time_blocks?: Record<string, CaptureTimeBlocks>;
+  /** For `time`: sampled flows left out because they started in a gap between two blocks. */
+  rows_in_time_gaps?: number;
   /**
-   * Dev/test rows dropped because a context flow of one split is a question of another (a test row
-   * whose context holds a train question, or a train row whose context holds a test question).
+   * Dev/test rows dropped because a flow they show is shown by another split: a context flow that is
+   * a question or a context flow of another split, or a question that is another split's context flow.
    */
   rows_dropped_for_overlap: number;
   /** Sampled flows left out because their file or line has no time or originator host. */
@@ -102,17 +90,19 @@ export function buildContextRows(options: BuildContextRowsOptions): {
     return { ...stratum, selected };
   });
   const strategy = options.splitStrategy;
+  const blocks =
+    strategy === "time"
+      ? timeBlockSplit({ strata, gapSeconds: options.context.windowSeconds, time: candidateTime })
+      : undefined;
   const split =
-    strategy === undefined
+    strategy === undefined || strategy === "time"
       ? undefined
-      : strategy === "time"
-        ? { splits: timeSplits(strata), notes: [] as string[], scenarios: undefined }
-        : assignSplits({ strata, strategy, seed: options.seed });
+      : assignSplits({ strata, strategy, seed: options.seed });
   const assigned = strata.flatMap((stratum, index) =>
-    stratum.selected.map((candidate, position) => ({
-      candidate,
-      split: split ? split.splits[index]![position]! : "ood",
-    })),
+    stratum.selected.flatMap((candidate, position) => {
+      const name = blocks ? blocks.splits[index]![position] : split ? split.splits[index]![position]! : "ood";
+      return name === undefined ? [] : [{ candidate, split: name }];
+    }),
   );
   const entries = dropOverlaps(assigned);
   const droppedForOverlap = assigned.length - entries.length;
@@ -131,12 +121,24 @@ export function buildContextRows(options: BuildContextRowsOptions): {
       windowSeconds: options.context.windowSeconds,
     });
     row.meta.context_flows = context.length;
+    row.meta.ts = candidateTime(candidate);
+    const block = blocks?.blocks[candidate.scenario];
+    const from = block === undefined ? undefined : lookBackFrom(block, name);
+    if (from !== undefined) row.meta.look_back_from = from;
     return row;
   });
-  const notes = [...(split?.notes ?? [])];
+  const notes = [...(split?.notes ?? []), ...(blocks?.notes ?? [])];
+  if (strategy === "capture" && (split?.notes.length ?? 0) > 0)
+    notes.push(
+      "with too few captures to hold whole ones out, --context-split-strategy time splits each capture into time blocks a window apart",
+    );
+  if (blocks !== undefined && blocks.inGaps > 0)
+    notes.push(
+      `${blocks.inGaps} sampled flow(s) left out: they started in the ${options.context.windowSeconds} s gap between two time blocks`,
+    );
   if (droppedForOverlap > 0)
     notes.push(
-      `${droppedForOverlap} dev/test row(s) dropped: a context flow of one split was a question of another`,
+      `${droppedForOverlap} dev/test row(s) dropped: a flow they show is also shown in another split`,
     );
   if (withoutContext > 0)
     notes.push(
@@ -152,6 +154,7 @@ export function buildContextRows(options: BuildContextRowsOptions): {
       memory_bound_lines: options.context.flows * options.context.maxHosts,
       split_strategy: options.splitStrategy ?? "ood",
       ...(split?.scenarios ? { capture_splits: split.scenarios } : {}),
+      ...(blocks ? { time_blocks: blocks.blocks, rows_in_time_gaps: blocks.inGaps } : {}),
       rows_dropped_for_overlap: droppedForOverlap,
       sampled_without_context: withoutContext,
       stats,
@@ -163,27 +166,32 @@ export function buildContextRows(options: BuildContextRowsOptions): {
 }
 
 /**
- * Drop the dev/test rows that would let one split see another: a row whose context holds a question of
- * another split, or whose question is a context flow of a row in another split. Train rows are kept
- * (the evaluation splits give way), so the result passes `validate`'s context overlap check.
+ * Drop the dev/test rows that would let one split see another: a row whose context holds a question or
+ * a context flow of another split, or whose question is a context flow of a row in another split.
+ * Flows are compared by content (`flowHash`). Train rows are kept (the evaluation splits give way), so
+ * the result passes `validate`'s context overlap check.
  */
 function dropOverlaps<T extends { candidate: Candidate; split: string }>(entries: readonly T[]): T[] {
-  const splitOf = new Map(entries.map((entry) => [entry.candidate.hash, entry.split]));
-  const contextSplits = new Map<string, Set<string>>();
-  const crossing = new Set<T>();
-  for (const entry of entries)
-    for (const flow of entry.candidate.context ?? []) {
-      const hash = flowHash(flow);
-      const other = splitOf.get(hash);
-      if (other !== undefined && other !== entry.split) crossing.add(entry);
-      const splits = contextSplits.get(hash) ?? new Set<string>();
-      splits.add(entry.split);
-      contextSplits.set(hash, splits);
-    }
+  const shownBy = new Map<string, Set<string>>();
+  const show = (hash: string, split: string) => {
+    const splits = shownBy.get(hash) ?? new Set<string>();
+    splits.add(split);
+    shownBy.set(hash, splits);
+  };
+  const contextHashes = new Map<T, string[]>();
+  for (const entry of entries) {
+    show(entry.candidate.hash, entry.split);
+    const hashes = (entry.candidate.context ?? []).map((flow) => flowHash(flow));
+    contextHashes.set(entry, hashes);
+    for (const hash of hashes) show(hash, entry.split);
+  }
+  const onlyIn = (hash: string, split: string) =>
+    [...(shownBy.get(hash) ?? [])].every((other) => other === split);
   return entries.filter((entry) => {
     if (entry.split === "train" || entry.split === "ood") return true;
-    if (crossing.has(entry)) return false;
-    const seenBy = contextSplits.get(entry.candidate.hash);
-    return seenBy === undefined || [...seenBy].every((split) => split === entry.split);
+    return (
+      onlyIn(entry.candidate.hash, entry.split) &&
+      contextHashes.get(entry)!.every((hash) => onlyIn(hash, entry.split))
+    );
   });
 }

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HostContext } from "./host-context.js";
-import { cicTimestampSeconds, recordStartSeconds } from "./record-time.js";
+import { cicTimestampSeconds, epochSeconds, epochSecondsOfBytes, recordStartSeconds } from "./record-time.js";
 
 function tracker(flows = 3, windowSeconds = 100, maxHosts = 10) {
   return new HostContext<string>({ flows, windowSeconds, maxHosts });
@@ -68,5 +69,66 @@ describe("record times", () => {
     expect(recordStartSeconds({ timestamp: "5/7/2017 10:09" })).toBe(Date.UTC(2017, 6, 5, 10, 9) / 1000);
     expect(recordStartSeconds(undefined)).toBeUndefined();
     expect(recordStartSeconds({ stime: "-" })).toBeUndefined();
+  });
+});
+
+describe("HostContext memory bound", () => {
+  it("keeps at most flows × maxHosts values, and allocates no more than that over many hosts", () => {
+    const flows = 4;
+    const maxHosts = 64;
+    const context = tracker(flows, 1000, maxHosts);
+    let allocated = 0;
+    let mostHosts = 0;
+    let mostFlows = 0;
+    let longestContext = 0;
+    let state = 12345;
+    for (let line = 0; line < 20_000; line++) {
+      // A few busy hosts and a long tail of hosts seen once or twice (a scan), seeded.
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const host = state % 4 === 0 ? `busy-${state % 8}` : `tail-${state % 5000}`;
+      context.remember(host, line, (reuse) => {
+        if (reuse === undefined) allocated++;
+        return reuse ?? `value-${line}`;
+      });
+      mostHosts = Math.max(mostHosts, context.hostCount);
+      mostFlows = Math.max(mostFlows, context.flowCount);
+      longestContext = Math.max(longestContext, context.before(host, line).length);
+    }
+    expect(mostHosts).toBe(maxHosts);
+    expect(mostFlows).toBeLessThanOrEqual(flows * maxHosts);
+    expect(longestContext).toBe(flows);
+    expect(context.stats().hosts_evicted).toBeGreaterThan(1000);
+    expect(allocated).toBeLessThanOrEqual(flows * maxHosts);
+  });
+
+  it("a host that takes over an evicted host's ring never sees that host's flows", () => {
+    const context = tracker(3, 100, 1);
+    context.remember("a", 1, () => "a1");
+    context.remember("a", 2, () => "a2");
+    context.remember("b", 3, (reuse) => `b1 (reusing ${reuse})`);
+    expect(context.before("b", 4)).toEqual(["b1 (reusing a1)"]);
+    expect(context.before("a", 4)).toEqual([]);
+    context.remember("b", 5, () => "b2");
+    expect(context.before("b", 6)).toEqual(["b1 (reusing a1)", "b2"]);
+  });
+});
+
+describe("epochSecondsOfBytes", () => {
+  it("reads exactly what epochSeconds reads from the same text (property)", () => {
+    const text = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 0, max: 999_999 }))
+        .map(([seconds, micros]) => `${seconds}.${String(micros).padStart(6, "0")}`),
+      fc.double({ min: 0, max: 1e12, noNaN: true }).map(String),
+      fc.stringMatching(/^[-0-9.e+]{0,20}$/),
+      fc.constantFrom("-", "", ".", "1.", ".5", "12345678901234567.5", "9007199254740993"),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        const buffer = Buffer.from(`x\t${value}\ty`, "latin1");
+        expect(epochSecondsOfBytes(buffer, 2, 2 + value.length)).toBe(epochSeconds(value));
+      }),
+      { seed: 5, numRuns: 2000 },
+    );
   });
 });

@@ -8,7 +8,10 @@ interface Slot<T> {
 
 /** The last K flows of one host, in the order they were written (a ring). */
 interface HostRing<T> {
+  /** At least `size` slots; slots past `size` are an evicted host's, kept for their memory. */
   slots: Slot<T>[];
+  /** Slots in use (≤ K). */
+  size: number;
   /** Index of the next slot to overwrite once the ring is full. */
   next: number;
   /** Latest start time seen for this host (to count out-of-order flows). */
@@ -47,10 +50,10 @@ export class HostContext<T> {
   before(host: string, time: number): T[] {
     const ring = this.hosts.get(host);
     if (ring === undefined) return [];
-    const { slots, next } = ring;
+    const { slots, next, size } = ring;
     const ordered: Slot<T>[] = [];
-    for (let offset = 0; offset < slots.length; offset++) {
-      const slot = slots[(next + offset) % slots.length]!;
+    for (let offset = 0; offset < size; offset++) {
+      const slot = slots[(next + offset) % size]!;
       if (slot.time <= time && time - slot.time <= this.options.windowSeconds) ordered.push(slot);
     }
     // Array.prototype.sort is stable: equal times keep their written order.
@@ -58,13 +61,18 @@ export class HostContext<T> {
     return ordered.map((slot) => slot.value);
   }
 
-  /** Remember a flow of `host`; `fill` makes its stored value, reusing an evicted slot's value if given. */
+  /**
+   * Remember a flow of `host`; `fill` makes its stored value, reusing an overwritten slot's value if
+   * given. A new host takes over the ring of the host it evicts, slot values included, so a file with
+   * more hosts than `maxHosts` allocates at most `flows × maxHosts` values in all.
+   */
   remember(host: string, time: number, fill: (reuse: T | undefined) => T): void {
     let ring = this.hosts.get(host);
     if (ring === undefined) {
-      ring = { slots: [], next: 0, latest: time, touched: false };
-      if (this.clock.length < this.options.maxHosts) this.clock.push(host);
-      else this.replaceOne(host);
+      if (this.clock.length < this.options.maxHosts) {
+        ring = { slots: [], size: 0, next: 0, latest: time, touched: false };
+        this.clock.push(host);
+      } else ring = this.replaceOne(host, time);
       this.hosts.set(host, ring);
     } else {
       ring.touched = true;
@@ -72,18 +80,27 @@ export class HostContext<T> {
     }
     ring.latest = Math.max(ring.latest, time);
     this.counts.flows_remembered++;
-    if (ring.slots.length < this.options.flows) {
-      ring.slots.push({ time, value: fill(undefined) });
+    if (ring.size < this.options.flows) {
+      const recycled = ring.slots[ring.size];
+      if (recycled === undefined) ring.slots.push({ time, value: fill(undefined) });
+      else {
+        recycled.time = time;
+        recycled.value = fill(recycled.value);
+      }
+      ring.size++;
       return;
     }
     const slot = ring.slots[ring.next]!;
     slot.time = time;
     slot.value = fill(slot.value);
-    ring.next = (ring.next + 1) % ring.slots.length;
+    ring.next = (ring.next + 1) % ring.size;
   }
 
-  /** Evict the first host under the hand not seen since the hand last passed it; `host` takes its place. */
-  private replaceOne(host: string): void {
+  /**
+   * Evict the first host under the hand not seen since the hand last passed it; `host` takes its place
+   * and its emptied ring.
+   */
+  private replaceOne(host: string, time: number): HostRing<T> {
     const size = this.clock.length;
     for (;;) {
       const candidate = this.clock[this.hand]!;
@@ -92,10 +109,17 @@ export class HostContext<T> {
       ring.touched = false;
       this.hand = (this.hand + 1) % size;
     }
-    this.hosts.delete(this.clock[this.hand]!);
+    const evicted = this.clock[this.hand]!;
+    const ring = this.hosts.get(evicted)!;
+    this.hosts.delete(evicted);
     this.clock[this.hand] = host;
     this.hand = (this.hand + 1) % size;
     this.counts.hosts_evicted++;
+    ring.size = 0;
+    ring.next = 0;
+    ring.latest = time;
+    ring.touched = false;
+    return ring;
   }
 
   /** Count a flow that has no usable time or originator host. */
@@ -111,6 +135,13 @@ export class HostContext<T> {
   /** Hosts currently kept (never more than `maxHosts`). */
   get hostCount(): number {
     return this.hosts.size;
+  }
+
+  /** Flows currently remembered, over all kept hosts (never more than `flows × maxHosts`). */
+  get flowCount(): number {
+    let count = 0;
+    for (const ring of this.hosts.values()) count += ring.size;
+    return count;
   }
 
   stats(): ContextStats {

@@ -43,3 +43,33 @@ export function recordStartSeconds(extra: Record<string, string | number> | unde
   if (extra.timestamp !== undefined) return cicTimestampSeconds(String(extra.timestamp));
   return undefined;
 }
+
+const DIGIT_0 = 0x30;
+const DOT = 0x2e;
+
+/**
+ * {@link epochSeconds} of the bytes `[start, end)` of a buffer (a Zeek `ts`), without making a string:
+ * `digits[.digits]` is read as one exact integer over a power of ten, which IEEE division rounds
+ * exactly as `Number(text)` does; anything else (or more digits than that is exact for) goes through
+ * `epochSeconds`.
+ */
+export function epochSecondsOfBytes(buffer: Buffer, start: number, end: number): number | undefined {
+  let scaled = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (let position = start; position < end; position++) {
+    const byte = buffer[position]!;
+    if (byte === DOT && fraction < 0) {
+      fraction = 0;
+      continue;
+    }
+    const digit = byte - DIGIT_0;
+    if (digit < 0 || digit > 9 || digits >= 16) return epochSeconds(buffer.toString("latin1", start, end));
+    scaled = scaled * 10 + digit;
+    digits++;
+    if (fraction >= 0) fraction++;
+  }
+  if (digits === 0 || fraction === 0 || scaled > Number.MAX_SAFE_INTEGER)
+    return epochSeconds(buffer.toString("latin1", start, end));
+  return fraction > 0 ? scaled / 10 ** fraction : scaled;
+}

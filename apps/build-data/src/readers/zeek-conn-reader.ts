@@ -1,7 +1,7 @@
 import { FLOW_FIELDS, type Flow, type FlowField, flowHash } from "@sv/dataset";
 import { addContextStats } from "../context/context-options.js";
 import { HostContext } from "../context/host-context.js";
-import { epochSeconds } from "../context/record-time.js";
+import { epochSecondsOfBytes } from "../context/record-time.js";
 import { scanLines } from "../io/scan-lines.js";
 import { combinePriority, seedLanes } from "../sampling/priority.js";
 import type { Stratum } from "../sampling/stratified-sampler.js";
@@ -217,7 +217,10 @@ export async function readZeekConn(context: ReadZeekConnOptions): Promise<FileRe
     }
     // Context builds: this flow takes its host's earlier flows, then is remembered for later ones.
     const host = fieldText(buffer, plan.hostIndex);
-    const time = host === undefined ? undefined : epochSeconds(fieldText(buffer, plan.tsIndex));
+    const time =
+      host === undefined || plan.tsIndex < 0
+        ? undefined
+        : epochSecondsOfBytes(buffer, starts[plan.tsIndex]!, starts[plan.tsIndex + 1]! - 1);
     if (host === undefined || time === undefined) {
       hosts.countUnplaced();
       offerLine(buffer, line, kind, first, second, count, undefined);

@@ -19,6 +19,7 @@ import { META_SOURCE, SOURCE_NAMES, type SourceName } from "../readers/source-na
 import { checkBaselineModel } from "./check-baseline-model.js";
 import { checkBuildRecord } from "./check-build-record.js";
 import { checkContextOverlap } from "./check-context-overlap.js";
+import { checkTimeBlocks, type TimeBlockSection } from "./check-time-blocks.js";
 import { checkDatasetRows } from "./check-dataset-rows.js";
 import { checkOverlap } from "./check-overlap.js";
 import { createLeakMatcher } from "./leak-words.js";
@@ -158,11 +159,14 @@ async function validateContextFiles(
       ok: false,
       detail: "context files without their manifest",
     });
-  const sections = manifest?.datasets as Record<string, { counts?: unknown }> | undefined;
+  const sections = manifest?.datasets as Record<string, { counts?: unknown } & TimeBlockSection> | undefined;
   for (const { source, name, rows } of files) {
     checkDatasetRows({ rows, name, iot: source === "iot23", leaks, checks });
-    if (manifest !== undefined)
-      checks.push(checkManifest(rows, sections?.[META_SOURCE[source]], name, manifestName));
+    if (manifest === undefined) continue;
+    const section = sections?.[META_SOURCE[source]];
+    checks.push(checkManifest(rows, section, name, manifestName));
+    const blocks = checkTimeBlocks({ rows, section, name });
+    if (blocks) checks.push(blocks);
   }
   if (files.length > 1) checks.push(checkOverlap(files));
   checks.push(checkContextOverlap({ contextFiles: files }));

@@ -1,9 +1,9 @@
 import { transcriptText } from "./transcript-text.js";
 import { isLabel, parse } from "@sv/parser";
 import { createRubric, type RewardVector, safeNormalizeGoldAnswer } from "@sv/rubric";
-import { readJudgeRecord } from "../judge/read-judge-record.js";
 import { normalizeRolloutError } from "../run-output/error-data.js";
 import { fromMetricColumns } from "../run-output/metric-columns.js";
+import { parseJudgeFields } from "./judge/parse-judge-fields.js";
 import { REPORT_ERROR_CODES, ReportError } from "./report-error.js";
 import type { PromptMessage, ResultLine } from "./result-line.js";
 
@@ -151,19 +151,29 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
           const fresh = parse(completion);
           return { label: fresh.label, confidence: fresh.confidence };
         })();
-  const stored = storedRewards(record);
+  const judgeFields = parseJudgeFields({ record, where });
+  const stored = judgeFields.programmatic?.rewards ?? storedRewards(record);
   const scored = stored ? undefined : rubric.score({ completion, answer });
   const metrics = stored ?? scored!.rewards;
+  const recordedReward =
+    typeof record.reward === "number" && Number.isFinite(record.reward) ? record.reward : undefined;
   // A re-scored row takes the re-scored reward; a row with its rewards keeps its own (the weighted sum
   // of them when it has none, as the original's eval_network_logs.py writes no total).
-  const reward = scored
-    ? scored.reward
-    : typeof record.reward === "number" && Number.isFinite(record.reward)
-      ? record.reward
-      : rubric.weights.accuracy * metrics.accuracy +
-        rubric.weights.format * metrics.format +
-        rubric.weights.calibration * metrics.calibration +
-        rubric.weights.asymmetric_cost * metrics.asymmetric_cost;
+  const programmaticReward =
+    judgeFields.programmatic?.reward ??
+    (scored
+      ? scored.reward
+      : (recordedReward ??
+        rubric.weights.accuracy * metrics.accuracy +
+          rubric.weights.format * metrics.format +
+          rubric.weights.calibration * metrics.calibration +
+          rubric.weights.asymmetric_cost * metrics.asymmetric_cost));
+  // A judged row's reward is the run's (the judge's, or programmatic + weighted judge), never re-scored.
+  const judged = judgeFields.metric !== undefined || judgeFields.judge !== undefined;
+  const reward = judged
+    ? (recordedReward ??
+      (judgeFields.metric?.kind === "correctness" ? judgeFields.metric.score : programmaticReward))
+    : programmaticReward;
   const usage = isObject(record.token_usage) ? record.token_usage : {};
   const timing = isObject(record.timing) ? record.timing : {};
   const rollout = isObject(record.rollout) ? record.rollout : {};
@@ -175,7 +185,6 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
       ? storedIndex
       : (options.nextRolloutIndex?.(exampleId) ?? 0);
   const transcript = transcriptText(record.completion);
-  const judge = readJudgeRecord(record.judge);
   return {
     example_id: exampleId,
     rollout_index: rolloutIndex,
@@ -188,7 +197,11 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     parsed,
     info: infoObject(record.info),
     token_usage: { input_tokens: finite(usage.input_tokens), output_tokens: finite(usage.output_tokens) },
-    token_usage_reported: error === null && isCount(usage.input_tokens) && isCount(usage.output_tokens),
+    // A rollout whose judge failed still has the model's reply and its tokens.
+    token_usage_reported:
+      (error === null || judgeFields.judge !== undefined) &&
+      isCount(usage.input_tokens) &&
+      isCount(usage.output_tokens),
     timing: {
       generation_ms: phaseMs(record, timing, "generation"),
       scoring_ms: phaseMs(record, timing, "scoring"),
@@ -200,7 +213,8 @@ export function parseResultLine(options: ParseResultLineOptions): ResultLine {
     ...cachedTokensOf(record.tools),
     ...billedTokensOf(error === null ? undefined : rollout.billed_tokens),
     ...(usage.input_tokens === null || usage.output_tokens === null ? { unknownUsage: true as const } : {}),
-    ...(judge ? { judge } : {}),
+    ...(judgeFields.judge ? { judge: judgeFields.judge } : {}),
+    ...(judged ? { programmaticReward } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { CONFIDENCE_BINS, confidenceBin } from "./confidence-bins.js";
 import { describeDistribution } from "./distribution.js";
 import type { GroupStats } from "./group-stats.js";
 import { HEADLINE_METRICS, type MetricInterval } from "./headline-metrics.js";
+import type { JudgeStats } from "./judge/judge-stats.js";
 import type { ResultLine } from "./result-line.js";
 import { RolloutTableBuilder } from "./rollout-table-builder.js";
 import type { RunMetadata } from "./run-metadata.js";
@@ -190,7 +191,7 @@ export class ReportCollector {
   }
 
   /** Finish: intervals and chart data around the run's summary (from `buildSummary`, as summary.json). */
-  result(options: { metadata: RunMetadata; summary: RunSummary }): RunReportData {
+  result(options: { metadata: RunMetadata; summary: RunSummary; judge?: JudgeStats | null }): RunReportData {
     const { summary } = options;
     const metrics = fromSummaryMetrics(summary.metrics);
     const rewards = { ...summary.rewards, mean: summary.rewards.mean_reward };
@@ -240,6 +241,7 @@ export class ReportCollector {
       rateLimitPauses: rateLimitPauses(options.metadata),
       systemPrompt: systemPromptIdentity(this.systemPrompts),
       examples: { distinct: this.exampleKeys.size, sha256: digest(this.exampleKeys) },
+      ...(options.judge ? { judge: options.judge } : {}),
     };
   }
 

@@ -71,7 +71,7 @@ export async function reportRunDir(options: ReportRunDirOptions): Promise<Report
       message: `${options.dir}: results.jsonl holds no rollouts, so there is nothing to summarise (no summary.json or report written); run it with: pnpm eval --resume ${options.dir}`,
     });
   }
-  const data = collector.result({ metadata, summary });
+  const data = collector.result({ metadata, summary, judge: extras.judgeStats() });
   const html = renderRunReport({
     data,
     table: collector.table.result(),

@@ -1,5 +1,5 @@
-import type { JudgeRecord } from "@sv/env";
 import type { Label } from "@sv/parser";
+import type { RolloutJudge } from "./judge/rollout-judge.js";
 
 /** One chat message of a rollout's prompt. */
 export interface PromptMessage {
@@ -45,6 +45,12 @@ export interface ResultLine {
   cachedTokens?: { input_tokens: number | null; output_tokens: number | null };
   /** The row's token usage was unknown (`null`): its cost is unknown too. */
   unknownUsage?: true;
-  /** Judge and hybrid runs: the row's `judge` field (absent when the model call failed). */
-  judge?: JudgeRecord;
+  /**
+   * Judge and hybrid runs: the judge's verdict of this rollout (absent when it was not judged, e.g. its
+   * model call failed). `reward` is then the run's reward (the judge's, or programmatic + weighted judge)
+   * and `metrics` the executable rubric's four rewards.
+   */
+  judge?: RolloutJudge;
+  /** Judge and hybrid runs: the executable rubric's weighted total of the same reply. */
+  programmaticReward?: number;
 }

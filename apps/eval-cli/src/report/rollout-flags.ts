@@ -11,4 +11,6 @@ export const ROLLOUT_FLAGS = {
   requestError: 16,
   /** No label could be parsed. */
   noLabel: 32,
+  /** Judge runs: the judge's verdict and the programmatic accuracy disagree. */
+  judgeDisagrees: 64,
 } as const;

@@ -48,6 +48,7 @@ export class RolloutTableBuilder {
   private readonly stringIndex = new Map<string, number>();
   private systemPrompt: string | undefined;
   private truncated = 0;
+  private judged = false;
 
   constructor(options: RolloutTableBuilderOptions = {}) {
     this.maxTextChars = options.maxTextChars ?? 1000;
@@ -92,6 +93,10 @@ export class RolloutTableBuilder {
     if (line.metrics.format < 1) flags |= ROLLOUT_FLAGS.formatError;
     if (line.error) flags |= ROLLOUT_FLAGS.requestError;
     if (label === -1) flags |= ROLLOUT_FLAGS.noLabel;
+    const judge = line.judge;
+    if (judge && judge.score !== null && (judge.score === 1) !== (line.metrics.accuracy === 1)) {
+      flags |= ROLLOUT_FLAGS.judgeDisagrees;
+    }
     this.total++;
     // Flagged rollouts outrank the rest; a fixed pseudo-random rank orders each group.
     const priority = (flags !== 0 ? 1 : 0) + rank(line.example_id, line.rollout_index);
@@ -114,6 +119,13 @@ export class RolloutTableBuilder {
       this.cut(line.transcript ?? line.completion),
       line.error ? this.cut(`${line.error.type}: ${line.error.message}`) : "",
     ];
+    if (judge) {
+      this.judged = true;
+      row.push(
+        judge.score ?? -2,
+        this.cut(judge.error ? `${judge.error.type}: ${judge.error.message}` : (judge.reply ?? "")),
+      );
+    }
     this.kept.add({ row, prompt: this.promptText(line) }, priority);
   }
 
@@ -145,6 +157,7 @@ export class RolloutTableBuilder {
       systemPrompt: this.systemPrompt ?? "",
       maxTextChars: this.maxTextChars,
       truncated: this.truncated,
+      ...(this.judged ? { judged: true as const } : {}),
     };
   }
 }

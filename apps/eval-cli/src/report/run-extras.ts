@@ -2,8 +2,9 @@ import type { RolloutResult } from "@sv/env";
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
 import { type RunCost, RunCostAccumulator } from "../cost/run-cost.js";
 import { cachedTurnTokens } from "../cost/cached-turn-tokens.js";
-import { judgePrice } from "../judge/judge-price.js";
-import { type JudgeRunSummary, type JudgeRunTotals, judgeRunTotalsFor } from "../judge/judge-run-totals.js";
+import { parseJudgeFields } from "./judge/parse-judge-fields.js";
+import { JudgeStatsAccumulator, toJudgeSummary } from "./judge/judge-stats-accumulator.js";
+import type { JudgeStats, JudgeSummary } from "./judge/judge-stats.js";
 import type { ResultLine } from "./result-line.js";
 import { type RolloutStats, RolloutStatsAccumulator } from "./rollout-stats.js";
 import type { RunMetadata } from "./run-metadata.js";
@@ -14,8 +15,8 @@ export interface RunExtras {
   api_cost: RunCost;
   /** Present when the run has two or more rollouts per example. */
   rollout_stats?: RolloutStats;
-  /** Judge and hybrid runs: the judge's verdicts next to the programmatic accuracy, and its cost. */
-  judge?: JudgeRunSummary;
+  /** Present for judge and hybrid runs: verdicts, agreement with the programmatic accuracy, cost. */
+  judge?: JudgeSummary;
 }
 
 const isNumberOrNull = (value: unknown): value is number | null =>
@@ -43,20 +44,16 @@ export function recordedPrice(metadata: RunMetadata): ModelPrice {
 export class RunExtrasCollector {
   private readonly stats = new RolloutStatsAccumulator();
   private readonly cost: RunCostAccumulator;
-  private readonly judge: JudgeRunTotals | undefined;
+  private readonly judge: JudgeStatsAccumulator;
 
   constructor(private readonly metadata: RunMetadata) {
     this.cost = new RunCostAccumulator(recordedPrice(metadata));
-    const rubric = metadata.rubric as { mode?: unknown; judge_model?: unknown } | undefined;
-    this.judge = judgeRunTotalsFor({
-      rubric,
-      price: judgePrice({ model: String(rubric?.judge_model ?? ""), recorded: metadata.judge_cost }),
-    });
+    this.judge = new JudgeStatsAccumulator(metadata);
   }
 
   add(line: ResultLine): void {
     this.stats.add(line);
-    this.judge?.add({ judge: line.judge, accuracy: line.metrics.accuracy });
+    this.judge.add(line);
     // A rollout whose judge failed still paid for the model's reply, recorded in its token_usage.
     const failed = line.error !== null && line.judge === undefined;
     this.cost.add({
@@ -79,8 +76,25 @@ export class RunExtrasCollector {
   /** Add a rollout as `evaluate()` yields it (runs that write no files). */
   addRollout(result: RolloutResult): void {
     const failed = result.error !== null && result.error !== undefined;
+    const judged = parseJudgeFields({
+      record: result as unknown as Record<string, unknown>,
+      where: "rollout",
+    });
+    // The rollout's own judge fields (if its type has them) give way to the report's reading of them.
+    const {
+      judge: _judge,
+      programmatic: _programmatic,
+      ...rollout
+    } = result as RolloutResult & {
+      judge?: unknown;
+      programmatic?: unknown;
+    };
     this.add({
-      ...result,
+      ...rollout,
+      ...(judged.programmatic
+        ? { metrics: judged.programmatic.rewards, programmaticReward: judged.programmatic.reward }
+        : {}),
+      ...(judged.judge ? { judge: judged.judge } : {}),
       ...(result.tools?.cachedTokens ? { cachedTokens: result.tools.cachedTokens } : {}),
       ...(failed &&
       typeof result.token_usage.input_tokens === "number" &&
@@ -109,10 +123,16 @@ export class RunExtrasCollector {
   result(): RunExtras {
     const k = this.metadata.rollouts_per_example;
     const rolloutStats = this.stats.result(typeof k === "number" ? k : 1);
+    const judge = this.judge.result();
     return {
       api_cost: this.cost.result(),
       ...(rolloutStats ? { rollout_stats: rolloutStats } : {}),
-      ...(this.judge ? { judge: this.judge.summary() } : {}),
+      ...(judge ? { judge: toJudgeSummary(judge) } : {}),
     };
+  }
+
+  /** The run's judge statistics for the report, or null for a run without a judge. */
+  judgeStats(): JudgeStats | null {
+    return this.judge.result();
   }
 }

@@ -36,6 +36,13 @@ function retries(data: RunReportData): string {
   return `${total} retried request${total === 1 ? "" : "s"} over ${rollouts} rollout${rollouts === 1 ? "" : "s"}`;
 }
 
+/** Failed rollouts; in judge runs, how many of them failed at the judge rather than the model. */
+function requestErrors(data: RunReportData): string {
+  const judged = data.judge?.errors ?? 0;
+  if (judged === 0) return String(data.requestErrors);
+  return `${data.requestErrors} (${judged} of them at the judge)`;
+}
+
 function systemPrompt(data: RunReportData): string {
   const { metadata } = data;
   const envArgs = { ...metadata.env_args, ...(metadata.env_options as Record<string, unknown> | undefined) };
@@ -77,12 +84,15 @@ export function runFacts(options: RunFactsOptions): RunFact[] {
     { name: "Timestamp", value: summary.timestamp },
     { name: "Wall time", value: duration(metadata.time_ms) },
     { name: "Tokens", value: tokens(data) },
-    { name: "Request errors", value: String(data.requestErrors) },
+    { name: "Request errors", value: requestErrors(data) },
     { name: "Retries", value: retries(data) },
     {
       name: "Rate-limit pauses",
       value: data.rateLimitPauses === null ? "not recorded" : String(data.rateLimitPauses),
     },
+    ...(data.judge
+      ? [{ name: "Rubric", value: `${data.judge.mode}; judge ${data.judge.model ?? "unknown"}` }]
+      : []),
     { name: "Environment", value: summary.environment },
     { name: "Run ID", value: summary.run_id },
     { name: "Endpoint", value: safeBaseUrl(metadata.base_url) },

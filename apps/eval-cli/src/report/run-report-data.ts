@@ -2,6 +2,7 @@ import type { RiskCoveragePoint, RunMetrics } from "@sv/rubric";
 import type { Distribution } from "./distribution.js";
 import type { GroupStats } from "./group-stats.js";
 import type { MetricInterval } from "./headline-metrics.js";
+import type { JudgeStats } from "./judge/judge-stats.js";
 import type { RunMetadata } from "./run-metadata.js";
 import type { RunSummary } from "./run-summary.js";
 
@@ -62,4 +63,6 @@ export interface RunReportData {
   systemPrompt: { distinct: number; sha256: string | null };
   /** Distinct examples in the rollouts and a short SHA-256 of their identities (`info.hash`, else id + question). */
   examples: { distinct: number; sha256: string | null };
+  /** Judge and hybrid runs: the judge's verdicts next to the programmatic scores; absent otherwise. */
+  judge?: JudgeStats;
 }

@@ -2,7 +2,7 @@ import { ENV_VERSION, type RolloutResult } from "@sv/env";
 import type { Label } from "@sv/parser";
 import { REWARD_NAMES, type RewardName, type RewardVector, RunMetricsAccumulator } from "@sv/rubric";
 import type { RunCost } from "../cost/run-cost.js";
-import type { JudgeRunSummary } from "../judge/judge-run-totals.js";
+import type { JudgeSummary } from "../report/judge/judge-stats.js";
 import type { RolloutStats } from "../report/rollout-stats.js";
 import type { DatasetInfo } from "./run-metadata.js";
 import { type SummaryMetrics, toSummaryMetrics } from "./summary-metrics.js";
@@ -37,8 +37,8 @@ export interface RunSummary {
   api_cost?: RunCost;
   /** Ours, with two or more rollouts per example: pass@k, majority vote, spread, agreement. */
   rollout_stats?: RolloutStats;
-  /** Ours, judge and hybrid runs: the judge's verdicts, agreement with the accuracy, errors and cost. */
-  judge?: JudgeRunSummary;
+  /** Ours, for judge and hybrid runs: verdicts, agreement with the programmatic accuracy, judge cost. */
+  judge?: JudgeSummary;
 }
 
 /** What summary.json says about the run. */

@@ -19,6 +19,12 @@ export interface FlowQueryScope {
   capture: string;
   /** Only flows strictly before this time (seconds) are returned: nothing from the future. */
   before: number;
+  /**
+   * Only flows that started at or after this time (seconds); default: the whole capture before
+   * `before`. A row of a time-block split sets it to the end of the previous split's block, so its
+   * tools never show a flow of another split.
+   */
+  from?: number;
   /** Content hash of the classified flow; flows with it are left out. */
   excludeHash: string;
   /** Most flows returned (newest first). */
@@ -49,6 +55,11 @@ export interface FlowIndex {
   /** Flows to a responder address and/or port before the scope's time, newest first. */
   flowsToResponder(query: ResponderFlowsQuery): IndexedFlow[];
   close(): void;
+}
+
+/** The query with its lower time bound always set (SQLite needs every named parameter bound). */
+function withFrom<T extends FlowQueryScope>(query: T): T & { from: number } {
+  return { ...query, from: query.from ?? -Number.MAX_VALUE };
 }
 
 const COLUMNS = `capture, ts, orig_h AS origH, orig_p AS origP, resp_h AS respH, resp_p AS respP, proto,
@@ -120,27 +131,27 @@ export function openFlowIndex(options: OpenFlowIndexOptions): FlowIndex {
   );
   const byHost = database.prepare(
     `SELECT ${COLUMNS} FROM flows WHERE capture = @capture AND orig_h = @host AND ts < @before
-     AND hash <> @excludeHash ${ORDER}`,
+     AND ts >= @from AND hash <> @excludeHash ${ORDER}`,
   );
   const byAddress = database.prepare(
     `SELECT ${COLUMNS} FROM flows WHERE capture = @capture AND resp_h = @address AND ts < @before
-     AND hash <> @excludeHash ${ORDER}`,
+     AND ts >= @from AND hash <> @excludeHash ${ORDER}`,
   );
   const byPort = database.prepare(
     `SELECT ${COLUMNS} FROM flows WHERE capture = @capture AND resp_p = @port AND ts < @before
-     AND hash <> @excludeHash ${ORDER}`,
+     AND ts >= @from AND hash <> @excludeHash ${ORDER}`,
   );
   const byBoth = database.prepare(
     `SELECT ${COLUMNS} FROM flows WHERE capture = @capture AND resp_h = @address AND resp_p = @port
-     AND ts < @before AND hash <> @excludeHash ${ORDER}`,
+     AND ts < @before AND ts >= @from AND hash <> @excludeHash ${ORDER}`,
   );
   return {
     path,
     size,
     position: (location) => toPosition(position.get(location)),
-    recentFlowsOfHost: (query) => toFlows(byHost.all(query)),
+    recentFlowsOfHost: (query) => toFlows(byHost.all(withFrom(query))),
     flowsToResponder(query) {
-      const { address, port, ...scope } = query;
+      const { address, port, ...scope } = withFrom(query);
       if (address !== undefined && port !== undefined) {
         return toFlows(byBoth.all({ ...scope, address, port }));
       }

@@ -89,6 +89,22 @@ describe("flow index", () => {
     index.close();
   });
 
+  it("answers nothing that started before the scope's `from` (the previous split's block)", () => {
+    const index = openFlowIndex({ path: buildIndex(entries) });
+    const scope = { capture: "c1", before: 500, excludeHash: "none", limit: 10, from: 300 };
+    expect(index.recentFlowsOfHost({ ...scope, host: "10.0.0.1" }).map((row) => row.ts)).toEqual([400, 300]);
+    expect(index.flowsToResponder({ ...scope, port: 23 }).map((row) => row.ts)).toEqual([400, 350]);
+    expect(index.flowsToResponder({ ...scope, address: "1.2.3.4" }).map((row) => row.ts)).toEqual([350, 300]);
+    expect(index.flowsToResponder({ ...scope, address: "1.2.3.4", port: 23 }).map((row) => row.ts)).toEqual([
+      350,
+    ]);
+    const { from: _from, ...unbounded } = scope;
+    expect(index.recentFlowsOfHost({ ...unbounded, host: "10.0.0.1" }).map((row) => row.ts)).toEqual([
+      400, 300, 200, 100,
+    ]);
+    index.close();
+  });
+
   it("leaves out flows with the classified flow's hash", () => {
     const index = openFlowIndex({ path: buildIndex(entries) });
     const five = index.position({ file: "a/conn.log", line: 5 })!;

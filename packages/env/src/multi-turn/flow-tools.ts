@@ -64,10 +64,15 @@ const responderArguments = z
     message: "give an address, a port or both",
   });
 
-/** Where the classified flow sits: tools answer only from its capture, strictly before its time. */
+/**
+ * Where the classified flow sits: tools answer only from its capture, strictly before its time, and
+ * not before `from` when the row gives one (`meta.look_back_from`: the end of the previous split's time
+ * block, so a dev or test row's tools never show a flow of another split).
+ */
 export interface FlowToolScope {
   capture: string;
   before: number;
+  from?: number;
   excludeHash: string;
 }
 

@@ -41,7 +41,17 @@ export function createMultiTurnSetup(options: CreateMultiTurnSetupOptions): Mult
   }
   const scopes = new Map<Row, FlowToolScope>();
   options.rows.forEach((row, position) => {
-    const { file, line, hash } = row.meta as { file?: unknown; line?: unknown; hash?: unknown };
+    const {
+      file,
+      line,
+      hash,
+      look_back_from: from,
+    } = row.meta as {
+      file?: unknown;
+      line?: unknown;
+      hash?: unknown;
+      look_back_from?: unknown;
+    };
     const where = `example ${position} (meta.file ${JSON.stringify(file)}, meta.line ${JSON.stringify(line)})`;
     const found =
       typeof file === "string" && typeof line === "number" ? index.position({ file, line }) : undefined;
@@ -54,6 +64,7 @@ export function createMultiTurnSetup(options: CreateMultiTurnSetupOptions): Mult
     scopes.set(row, {
       capture: found.capture,
       before: found.ts,
+      ...(typeof from === "number" && Number.isFinite(from) ? { from } : {}),
       excludeHash: typeof hash === "string" ? hash : found.hash,
     });
   });

@@ -15,14 +15,15 @@ const answer = JSON.stringify({ label: "Malicious", confidence: 0.9 });
 
 async function runOne(
   replies: Parameters<typeof createScriptedModel>[0]["replies"],
-  options: { maxTurns?: number; costs?: Record<string, number> } = {},
+  options: { maxTurns?: number; costs?: Record<string, number>; meta?: Record<string, number> } = {},
 ) {
-  const { datasetPath } = writeFlowIndexFixture();
+  const { meta, ...envOptions } = options;
+  const { datasetPath } = writeFlowIndexFixture(meta ? { meta } : {});
   const env = await loadEnvironment({
     datasetName: datasetPath,
     envMode: "multi-turn",
     split: "all",
-    ...options,
+    ...envOptions,
   });
   const model = createScriptedModel({ replies });
   const results: RolloutResult[] = [];
@@ -76,6 +77,23 @@ describe("multi-turn environment", () => {
     expect(result.tools!.results).toEqual([
       { id: "call_0", name: "recent_flows_of_host", ok: true, content },
     ]);
+  });
+
+  it("never answers from before the row's meta.look_back_from (the previous split's time block)", async () => {
+    const { model } = await runOne(
+      [
+        toolCallReply("recent_flows_of_host", { host: HOST }),
+        toolCallReply("flows_to_responder", { port: 23 }),
+        answer,
+      ],
+      { meta: { look_back_from: 150 } },
+    );
+    const host = String(model.calls[1]!.messages.at(-1)!.content);
+    expect(host).toMatch(/ts=200\./);
+    expect(host).not.toMatch(/ts=100\./);
+    const port = String(model.calls[2]!.messages.at(-1)!.content);
+    expect(port).toMatch(/ts=300\./);
+    expect(port).not.toMatch(/ts=100\./);
   });
 
   it("charges costs.toolCall per call", async () => {

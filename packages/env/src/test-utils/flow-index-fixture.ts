@@ -26,8 +26,15 @@ export const FIXTURE_FLOWS = [
   { capture: "CTU-2", file: "CTU-2/conn.log.labeled", line: 1, flow: flow(150, HOST, "1.2.3.4", 23) },
 ];
 
-/** A one-row dataset (CTU-1 line 4, Malicious) with its flow index beside it, in a fresh directory. */
-export function writeFlowIndexFixture(): { dir: string; datasetPath: string; indexPath: string } {
+/**
+ * A one-row dataset (CTU-1 line 4, Malicious) with its flow index beside it, in a fresh directory;
+ * `meta` adds to the row's meta.
+ */
+export function writeFlowIndexFixture(options: { meta?: Record<string, string | number> } = {}): {
+  dir: string;
+  datasetPath: string;
+  indexPath: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), "sv-env-multi-turn-"));
   const datasetPath = join(dir, "ctu-v1.jsonl");
   const indexPath = join(dir, "ctu-v1.flows.sqlite");
@@ -43,6 +50,7 @@ export function writeFlowIndexFixture(): { dir: string; datasetPath: string; ind
       split: "test",
       file: target.file,
       line: target.line,
+      ...options.meta,
     },
   };
   writeFileSync(datasetPath, `${JSON.stringify(row)}\n`);

@@ -40,7 +40,11 @@ const camelCase = (key: string) =>
 /** A value as commander would hand it over: lists of models joined, JSON options as JSON text. */
 function asFlagValue(option: string, value: unknown): unknown {
   if (option === "model" && Array.isArray(value)) return value.join(",");
-  if ((option === "samplingArgs" || option === "envArgs") && value !== null && typeof value === "object") {
+  if (
+    (option === "samplingArgs" || option === "envArgs" || option === "judgeSamplingArgs") &&
+    value !== null &&
+    typeof value === "object"
+  ) {
     return JSON.stringify(value);
   }
   return value;

@@ -14,8 +14,15 @@ const INTEGER_OPTIONS = new Set([
   "maxConsecutiveErrors",
   "maxTurns",
 ]);
-const NUMBER_OPTIONS = new Set(["temperature", "requestTimeout", "priceInput", "priceOutput", "maxCost"]);
-const TABLE_OPTIONS = new Set(["samplingArgs", "envArgs"]);
+const NUMBER_OPTIONS = new Set([
+  "temperature",
+  "requestTimeout",
+  "priceInput",
+  "priceOutput",
+  "maxCost",
+  "judgeWeight",
+]);
+const TABLE_OPTIONS = new Set(["samplingArgs", "envArgs", "judgeSamplingArgs"]);
 
 /** How commander declares an option: whether it takes a value (`<x>` required, `[x]` optional). */
 export interface DeclaredOption {

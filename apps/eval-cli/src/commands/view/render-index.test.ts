@@ -26,4 +26,18 @@ describe("renderIndex", () => {
     const cells = [...html.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((match) => match[1]);
     expect(cells).toEqual(["10", "1.200", "0.800", "n/a", "0.050", "0.200"]);
   });
+
+  it("says whose mean reward a judge run's is", () => {
+    const summary = {
+      model: "acme/m",
+      dataset: "iot23",
+      n_examples: 2,
+      rewards: { mean_reward: 0.5 },
+      judge: { mode: "judge", model: "gpt-4.1-nano", n_judged: 2 },
+    } as unknown as RunSummary;
+    const html = renderIndex({ rootName: "o", entries: [{ path: "a/r", kind: "run", files: [], summary }] });
+    expect(html).toContain(
+      '<td class="num" data-rubric="judge">0.500<br><span class="note">judge</span></td>',
+    );
+  });
 });

@@ -30,10 +30,15 @@ export function renderIndex(options: RenderIndexOptions): string {
       const metrics = summary?.metrics ? fromSummaryMetrics(summary.metrics) : undefined;
       const metric = (value: number | null | undefined) =>
         `<td class="num">${value === undefined ? "-" : formatNumber(value)}</td>`;
+      // A judge or hybrid run's mean reward means something else than an executable run's: say whose it is.
+      const rewardCell = (value: number | null | undefined, mode: string | undefined) =>
+        mode === undefined
+          ? metric(value)
+          : `<td class="num" data-rubric="${escapeHtml(mode)}">${value === undefined ? "-" : formatNumber(value)}<br><span class="note">${escapeHtml(mode)}</span></td>`;
       const title = entry.files.includes("report.html")
         ? `<a href="${escapeHtml(href(entry.path, "report.html"))}">${escapeHtml(entry.path)}</a>`
         : `${escapeHtml(entry.path)} <span class="note">(no report.html yet: pnpm eval report ${escapeHtml(entry.path)})</span>`;
-      return `<tr data-run="${escapeHtml(entry.path)}"><td>${title}</td><td>${escapeHtml(summary?.model ?? "-")}</td><td>${escapeHtml(summary?.dataset ?? "-")}</td><td class="num">${summary?.n_distinct_examples ?? summary?.n_examples ?? "-"}</td>${metric(summary?.rewards?.mean_reward)}${metric(metrics?.detection.accuracy)}${metric(metrics?.detection.f1)}${metric(metrics?.calibration.ece)}${metric(metrics?.abstention.aurc)}<td>${escapeHtml(summary?.timestamp ?? "-")}</td><td>${links(entry)}</td></tr>`;
+      return `<tr data-run="${escapeHtml(entry.path)}"><td>${title}</td><td>${escapeHtml(summary?.model ?? "-")}</td><td>${escapeHtml(summary?.dataset ?? "-")}</td><td class="num">${summary?.n_distinct_examples ?? summary?.n_examples ?? "-"}</td>${rewardCell(summary?.rewards?.mean_reward, summary?.judge?.mode)}${metric(metrics?.detection.accuracy)}${metric(metrics?.detection.f1)}${metric(metrics?.calibration.ece)}${metric(metrics?.abstention.aurc)}<td>${escapeHtml(summary?.timestamp ?? "-")}</td><td>${links(entry)}</td></tr>`;
     })
     .join("");
   const comparisonRows = comparisons

@@ -9,6 +9,7 @@ import { htmlPage } from "../html/html-page.js";
 import type { RunReportData } from "../run-report-data.js";
 import { comparisonVerdict } from "./comparison-header.js";
 import { renderExtrasComparisonHtml } from "./render-extras-comparison.js";
+import { renderJudgeComparisonHtml } from "./render-judge-comparison.js";
 import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type Scoreboard } from "./scoreboard.js";
 
 /** Options of {@link renderComparisonHtml}. */
@@ -124,7 +125,7 @@ ${differences}
 <h2>Scoreboard</h2>
 <p class="note">Acc, answered: accuracy over rollouts labelled Benign or Malicious; n/a: undefined on that run (e.g. TPR without attacks).</p>
 <div class="table-wrap"><table class="scoreboard"><thead>${header}</thead><tbody>${body}</tbody></table></div>
-${renderExtrasComparisonHtml(runs)}
+${renderExtrasComparisonHtml(runs)}${renderJudgeComparisonHtml(runs)}
 <h2>Charts</h2>
 <div class="grid">${figures}</div>`;
   return htmlPage({ title: `E1 comparison of ${runs.length} runs`, body: page });

@@ -3,6 +3,7 @@ import { formatNumber } from "../html/format-number.js";
 import { markdownText } from "../markdown/markdown-text.js";
 import { comparisonVerdict } from "./comparison-header.js";
 import { renderExtrasComparisonMarkdown } from "./render-extras-comparison.js";
+import { renderJudgeComparisonMarkdown } from "./render-judge-comparison.js";
 import { SCOREBOARD_KEYS, SCOREBOARD_TITLES, type Scoreboard } from "./scoreboard.js";
 
 /** Options of {@link renderScoreboardMarkdown}. */
@@ -60,6 +61,7 @@ export function renderScoreboardMarkdown(options: RenderScoreboardMarkdownOption
       `| ${markdownText(summary.model)} | ${markdownText(summary.dataset)} | ${summary.n_distinct_examples ?? summary.n_examples} | ${cells.join(" | ")} | ${markdownText(summary.run_id)} |`,
     );
   }
-  lines.push("", ...renderExtrasComparisonMarkdown(board.rows.map((row) => row.run)));
+  const runs = board.rows.map((row) => row.run);
+  lines.push("", ...renderExtrasComparisonMarkdown(runs), ...renderJudgeComparisonMarkdown(runs));
   return lines.join("\n");
 }

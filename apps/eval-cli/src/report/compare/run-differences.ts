@@ -85,6 +85,20 @@ const FACETS: readonly Facet[] = [
     incomparable: true,
     read: (run) => `${run.metrics.cost.fn_cost_weight} / ${run.metrics.cost.fp_cost_weight}`,
   },
+  // Runs of different rubric modes are still compared on the programmatic metrics; only the mean reward
+  // is defined differently (see `rewardDefinition`), so these facets do not block ranking.
+  { name: "Rubric mode", incomparable: false, read: (run) => run.judge?.mode ?? "executable" },
+  {
+    name: "Judge model",
+    incomparable: false,
+    read: (run) => (run.judge ? (run.judge.model ?? "unknown") : "-"),
+  },
+  {
+    name: "Judge weight",
+    incomparable: false,
+    read: (run) =>
+      run.judge && run.judge.mode !== "judge" ? String(run.judge.weight ?? "not recorded") : "-",
+  },
   { name: "Model", incomparable: false, read: (run) => run.summary.model },
   {
     name: "System prompt (sha256)",
@@ -120,4 +134,15 @@ export function runDifferences(options: RunDifferencesOptions): RunDifference[] 
     }
   }
   return differences;
+}
+
+/**
+ * What a run's mean reward means: the executable rubric's weighted total, the judge's score, or the
+ * hybrid sum, with the judge model and weight that produce it. Runs whose definitions differ have mean
+ * rewards that cannot be ranked against each other.
+ */
+export function rewardDefinition(run: RunReportData): string {
+  const judge = run.judge;
+  if (!judge) return "executable";
+  return `${judge.mode} · ${judge.model ?? "unknown"}${judge.mode === "judge" ? "" : ` · ${judge.weight ?? "?"}`}`;
 }

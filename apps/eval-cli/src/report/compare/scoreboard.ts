@@ -1,6 +1,6 @@
 import { HEADLINE_METRICS, type HeadlineMetric, type MetricInterval } from "../headline-metrics.js";
 import type { RunReportData } from "../run-report-data.js";
-import { type RunDifference, runDifferences } from "./run-differences.js";
+import { type RunDifference, rewardDefinition, runDifferences } from "./run-differences.js";
 
 /** Columns of the comparison scoreboard (keys of {@link HEADLINE_METRICS}). */
 export const SCOREBOARD_KEYS = [
@@ -43,6 +43,11 @@ export interface Scoreboard {
   differences: RunDifference[];
   /** False when the runs differ in data, examples or rubric: then no cell is marked best. */
   comparable: boolean;
+  /**
+   * False when the runs' mean rewards are defined differently (rubric mode, judge model or weight): the
+   * mean reward column is then not ranked, the programmatic metrics still are.
+   */
+  rewardComparable: boolean;
 }
 
 /** Options of {@link buildScoreboard}. */
@@ -61,10 +66,11 @@ export function buildScoreboard(options: BuildScoreboardOptions): Scoreboard {
   const rows = options.runs.map((run) => ({ run, values: run.intervals, best: new Set<string>() }));
   const differences = runDifferences({ runs: options.runs });
   const comparable = differences.every((difference) => !difference.incomparable);
-  if (rows.length < 2 || !comparable) return { rows, differences, comparable };
+  const rewardComparable = new Set(options.runs.map(rewardDefinition)).size <= 1;
+  if (rows.length < 2 || !comparable) return { rows, differences, comparable, rewardComparable };
   for (const key of SCOREBOARD_KEYS) {
     const direction = metrics.get(key)!.better;
-    if (direction === "none") continue;
+    if (direction === "none" || (key === "reward" && !rewardComparable)) continue;
     const values = rows
       .map((row) => row.values[key]!.value)
       .filter((value): value is number => value !== null && Number.isFinite(value));
@@ -72,5 +78,5 @@ export function buildScoreboard(options: BuildScoreboardOptions): Scoreboard {
     const target = direction === "higher" ? Math.max(...values) : Math.min(...values);
     for (const row of rows) if (row.values[key]!.value === target) row.best.add(key);
   }
-  return { rows, differences, comparable };
+  return { rows, differences, comparable, rewardComparable };
 }

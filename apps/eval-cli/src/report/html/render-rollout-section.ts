@@ -27,6 +27,7 @@ export function renderRolloutSection(options: RenderRolloutSectionOptions): stri
     ["Format error", ROLLOUT_FLAGS.formatError],
     ["Request error", ROLLOUT_FLAGS.requestError],
     ["No label", ROLLOUT_FLAGS.noLabel],
+    ...(table.judged ? [["Judge disagrees", ROLLOUT_FLAGS.judgeDisagrees] as [string, number]] : []),
   ];
   const note =
     table.truncated > 0
@@ -41,8 +42,8 @@ export function renderRolloutSection(options: RenderRolloutSectionOptions): stri
 </div>
 <p class="note" id="rollout-status">Loading rollouts…</p>
 <p class="note">${table.rows.length} rollouts, 50 per page.${escapeHtml(note)}${escapeHtml(capNote(table))}</p>
-<table class="rollouts"><colgroup><col style="width:7%"><col style="width:7%"><col style="width:12%"><col style="width:11%"><col style="width:11%"><col class="text"><col class="text"></colgroup>
-<thead><tr><th>Example</th><th>Gold</th><th>Parsed</th><th class="num">Reward</th><th>Family / source</th><th>Prompt</th><th>Reply</th></tr></thead>
+<table class="rollouts"><colgroup><col style="width:7%"><col style="width:7%"><col style="width:12%"><col style="width:11%">${table.judged ? '<col style="width:9%">' : ""}<col style="width:11%"><col class="text"><col class="text"></colgroup>
+<thead><tr><th>Example</th><th>Gold</th><th>Parsed</th><th class="num">Reward</th>${table.judged ? "<th>Judge</th>" : ""}<th>Family / source</th><th>Prompt</th><th>Reply</th></tr></thead>
 <tbody id="rollout-body"></tbody></table>
 ${embedJson({ id: "rollout-data", value: table, compressAbove: options.compressAbove })}`;
 }

@@ -2,12 +2,14 @@ import type { RolloutTable } from "../rollout-table.js";
 import type { RunReportData } from "../run-report-data.js";
 import { escapeHtml } from "./escape-html.js";
 import { htmlPage } from "./html-page.js";
+import { judgeHeadlineNote } from "../judge/judge-rows.js";
 import { renderExtrasSection } from "./render-extras-section.js";
+import { renderJudgeSection } from "./render-judge-section.js";
 import { renderMetricsTable } from "./render-metrics-table.js";
 import { renderRolloutSection } from "./render-rollout-section.js";
 import { renderRunCharts } from "./render-run-charts.js";
 import { renderRunInfo } from "./render-run-info.js";
-import { ROLLOUT_TABLE_SCRIPT } from "./rollout-table-script.js";
+import { rolloutTableScript } from "./rollout-table-script.js";
 
 /** Options of {@link renderRunReport}. */
 export interface RenderRunReportOptions {
@@ -29,7 +31,7 @@ export function renderRunReport(options: RenderRunReportOptions): string {
 ${renderRunInfo({ data })}
 <h2>Headline metrics</h2>
 ${renderMetricsTable({ data })}
-<h2>Charts</h2>
+${data.judge ? `<p class="note" data-judge-note>${escapeHtml(judgeHeadlineNote(data.judge))}</p>\n${renderJudgeSection(data.judge)}\n` : ""}<h2>Charts</h2>
 ${renderRunCharts({ data })}
 ${renderExtrasSection(summary)}
 <h2>Rollouts</h2>
@@ -38,6 +40,6 @@ ${renderRolloutSection({ table: options.table, compressAbove: options.compressAb
   return htmlPage({
     title: `E1 report: ${summary.model} (${summary.run_id})`,
     body,
-    scripts: [ROLLOUT_TABLE_SCRIPT],
+    scripts: [rolloutTableScript({ judge: options.table.judged === true })],
   });
 }

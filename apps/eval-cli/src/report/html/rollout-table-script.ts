@@ -1,9 +1,27 @@
+/** The judge column's cell: the verdict, and the judge's reply (or error) folded. */
+const JUDGE_CELL = `      var verdict = el("td");
+      if (row[16] === undefined) verdict.appendChild(el("span", "not judged", "tag"));
+      else verdict.appendChild(el("span", row[16] === 1 ? "yes" : row[16] === 0 ? "no" : "error", row[16] < 0 ? "tag bad" : "tag"));
+      verdict.setAttribute("data-judge", row[16] === undefined ? "" : String(row[16]));
+      if (row[17]) {
+        var said = el("details");
+        said.appendChild(el("summary", "reply"));
+        said.appendChild(el("pre", row[17]));
+        verdict.appendChild(said);
+      }
+      tr.appendChild(verdict);
+`;
+
 /**
  * The inline script of a run report: loads the embedded rollouts (plain JSON, or deflate + base64
  * inflated with DecompressionStream), then filters and renders them a page at a time. It writes text
- * only through `textContent`, never markup, so prompts and replies cannot inject anything.
+ * only through `textContent`, never markup, so prompts and replies cannot inject anything. With
+ * `judge` (a run whose rollouts carry judge verdicts) it adds the judge column and its filter flag;
+ * without, the script is the same text as before judge support.
  */
-export const ROLLOUT_TABLE_SCRIPT = `(function () {
+export function rolloutTableScript(options: { judge: boolean }): string {
+  const { judge } = options;
+  return `(function () {
   "use strict";
   var holder = document.getElementById("rollout-data");
   var body = document.getElementById("rollout-body");
@@ -14,7 +32,7 @@ export const ROLLOUT_TABLE_SCRIPT = `(function () {
   var prev = document.getElementById("rollout-prev");
   var next = document.getElementById("rollout-next");
   var PAGE = 50, LABELS = ["Benign", "Malicious", "Abstain"], GOLD = ["Benign", "Malicious"];
-  var FLAG_NAMES = [[1, "wrong"], [2, "missed attack"], [4, "abstained"], [8, "format error"], [16, "request error"], [32, "no label"]];
+  var FLAG_NAMES = [[1, "wrong"], [2, "missed attack"], [4, "abstained"], [8, "format error"], [16, "request error"], [32, "no label"]${judge ? ', [64, "judge disagrees"]' : ""}];
   var data = null, matches = [], page = 0;
 
   function load() {
@@ -57,7 +75,7 @@ export const ROLLOUT_TABLE_SCRIPT = `(function () {
       if (mask && !(row[10] & mask)) continue;
       if (fam !== "" && String(row[11]) !== fam) continue;
       if (needle) {
-        var hay = (data.prompts[row[13]] + "\\n" + row[14] + "\\n" + row[15] + "\\n" + row[0]).toLowerCase();
+        var hay = (data.prompts[row[13]] + "\\n" + row[14] + "\\n" + row[15] + "\\n" + row[0]${judge ? ' + "\\n" + (row[17] || "")' : ""}).toLowerCase();
         if (hay.indexOf(needle) < 0) continue;
       }
       matches.push(i);
@@ -84,7 +102,7 @@ export const ROLLOUT_TABLE_SCRIPT = `(function () {
       tr.appendChild(parsed);
       tr.appendChild(el("td", row[5].toFixed(3) + "\\nacc " + row[6] + " fmt " + row[7] + "\\ncal " + row[8] + " cost " + row[9], "num"));
       tr.lastChild.style.whiteSpace = "pre";
-      tr.appendChild(el("td", data.strings[row[11]] + "\\n" + data.strings[row[12]]));
+${judge ? JUDGE_CELL : ""}      tr.appendChild(el("td", data.strings[row[11]] + "\\n" + data.strings[row[12]]));
       tr.lastChild.style.whiteSpace = "pre-wrap";
       tr.appendChild(textCell(data.prompts[row[13]], true));
       tr.appendChild(textCell(row[15] ? row[14] + "\\n[" + row[15] + "]" : row[14], false));
@@ -118,3 +136,4 @@ export const ROLLOUT_TABLE_SCRIPT = `(function () {
   });
 })();
 `;
+}

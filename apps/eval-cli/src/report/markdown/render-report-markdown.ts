@@ -4,7 +4,9 @@ import { runFacts } from "../run-facts.js";
 import type { RunReportData } from "../run-report-data.js";
 import { describeUndefined } from "../undefined-reason.js";
 import { markdownText } from "./markdown-text.js";
+import { judgeHeadlineNote } from "../judge/judge-rows.js";
 import { renderExtrasMarkdown } from "./render-extras-markdown.js";
+import { renderJudgeMarkdown } from "./render-judge-markdown.js";
 
 /** Options of {@link renderReportMarkdown}. */
 export interface RenderReportMarkdownOptions {
@@ -56,7 +58,7 @@ export function renderReportMarkdown(options: RenderReportMarkdownOptions): stri
       "All rollouts: every rollout without a request error (an abstention or unparsable reply counts as wrong). " +
       "Answered: rollouts labelled Benign or Malicious, the denominator of every detection and calibration rate.",
     ...(undefinedNote ? ["", undefinedNote] : []),
-    "",
+    ...(data.judge ? ["", judgeHeadlineNote(data.judge), "", ...renderJudgeMarkdown(data.judge)] : [""]),
     "## Detection Performance",
     "",
     "| Metric | Value |",
