@@ -74,4 +74,10 @@ export type {
 export { adaptSamplingArgs, isReasoningModel } from "./model/reasoning-model.js";
 export { type HeaderSource, parseRetryAfter } from "./model/retry-after.js";
 export { DEFAULT_SYSTEM_PROMPT, MULTI_TURN_PROMPT_SUFFIX } from "./system-prompt.js";
+export type { AttemptHooks, RolloutTrace } from "./tracing/rollout-trace.js";
+export { type RolloutIds, TRACER_NAME } from "./tracing/run-trace.js";
+export { SPAN_ATTRIBUTES } from "./tracing/span-attributes.js";
+export { SPAN_NAMES, type SpanName } from "./tracing/span-names.js";
+export type { StepAttributes, StepWrapper, TraceStep, WrappedStep } from "./tracing/traced-step.js";
+export type { TracingOptions } from "./tracing/tracing-options.js";
 export { ENV_ID, ENV_VERSION } from "./version.js";

@@ -4,3 +4,12 @@ export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from "
 export { type ParquetFixtureRow, type RowsToParquetOptions, rowsToParquet } from "./parquet-fixture.js";
 export type { ChatRequest, RequestContext, ServerAction } from "./server-action.js";
 export { processCpuMs, type TimeRatio, type TimeRatioOptions, timeRatio } from "./time-ratio.js";
+export { decodeOtlpJson, decodeOtlpProtobuf } from "./otlp-decode.js";
+export {
+  type OtlpReceiver,
+  type OtlpReceiverOptions,
+  type OtlpRequest,
+  startOtlpReceiver,
+} from "./otlp-receiver.js";
+export type { OtlpEvent, OtlpSpan, OtlpValue } from "./otlp-span.js";
+export { readWireFields, type WireField } from "./protobuf-wire.js";

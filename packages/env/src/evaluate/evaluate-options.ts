@@ -1,5 +1,6 @@
 import type { JudgeOptions } from "../judge/judge-options.js";
 import type { ChatModel, SamplingArgs } from "../model/chat-model.js";
+import type { TracingOptions } from "../tracing/tracing-options.js";
 import type { BackoffOptions } from "./backoff.js";
 import type { EvaluationProgress } from "./evaluation-summary.js";
 
@@ -52,4 +53,10 @@ export interface EvaluateOptions {
     delayMs: number;
     errorType: string;
   }) => void;
+  /**
+   * OpenTelemetry spans of the run (a `sv.evaluate` span, a `sv.rollout` span per rollout with its model
+   * calls, retries, turns, tool calls and scoring). Default: the global tracer provider, a no-op until the
+   * application registers an SDK.
+   */
+  tracing?: TracingOptions;
 }

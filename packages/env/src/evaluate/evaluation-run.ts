@@ -15,6 +15,9 @@ import type { RolloutResult } from "./rollout-result.js";
 import { RewardMeans } from "./reward-means.js";
 import type { MultiTurnSetup } from "../multi-turn/multi-turn-setup.js";
 import { runMultiTurnRollout } from "../multi-turn/run-multi-turn-rollout.js";
+import type { RolloutTrace } from "../tracing/rollout-trace.js";
+import { RunTrace } from "../tracing/run-trace.js";
+import { traceJudge } from "../tracing/trace-judge.js";
 import { createRolloutJudge } from "../judge/rollout-judge.js";
 import type { RubricMode } from "@sv/rubric";
 
@@ -107,17 +110,29 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
       options.onRetry?.({ exampleId, rolloutIndex, retry, delayMs, errorType: `judge_${error.kind}` });
     };
 
-  const runRollout = async ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> => {
-    const result = await runScoredRollout([exampleId, rolloutIndex]);
-    if (result === null || !judge) return result;
-    const judged = await judge.apply(result, onJudgeRetry(exampleId, rolloutIndex));
-    return controller.signal.aborted ? null : judged;
-  };
+  const tracing = new RunTrace(options.tracing ?? {}, options.model);
+  const runRollout = ([exampleId, rolloutIndex]: [number, number]): Promise<RolloutResult | null> =>
+    tracing.rollout(
+      { exampleId, rolloutIndex },
+      async (rollout) => {
+        const result = await runScoredRollout([exampleId, rolloutIndex], rollout);
+        if (result === null || !judge) return result;
+        const judged = await traceJudge({
+          rollout,
+          judgeModel: judge.model,
+          result,
+          onRetry: onJudgeRetry(exampleId, rolloutIndex),
+          judge: (hooks) => judge.apply(result, hooks),
+        });
+        return controller.signal.aborted ? null : judged;
+      },
+      () => (controller.signal.aborted ? "aborted" : MODEL_ERROR_KINDS.budgetExceeded),
+    );
 
-  const runScoredRollout = async ([exampleId, rolloutIndex]: [
-    number,
-    number,
-  ]): Promise<RolloutResult | null> => {
+  const runScoredRollout = async (
+    [exampleId, rolloutIndex]: [number, number],
+    rollout: RolloutTrace,
+  ): Promise<RolloutResult | null> => {
     const row = context.rows[exampleId]!;
     const prompt = context.formatPrompt(row);
     const started = now();
@@ -130,14 +145,17 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         setup: context.multiTurn,
         row,
         prompt,
-        rubric: context.rubric,
+        rubric: { ...context.rubric, score: (input) => rollout.score(() => context.rubric.score(input)) },
         generate: (messages, tools) =>
-          generateWithRetries(
-            options.model,
-            { messages, samplingArgs: options.samplingArgs, tools, rolloutIndex },
-            { ...policy, onRetry },
-            controller.signal,
+          rollout.turn(() =>
+            generateWithRetries(
+              options.model,
+              { messages, samplingArgs: options.samplingArgs, tools, rolloutIndex },
+              { ...policy, ...rollout.attemptHooks(onRetry) },
+              controller.signal,
+            ),
           ),
+        wrapAnswer: (call, answer) => rollout.toolCall(call, answer),
         now,
         started,
       });
@@ -153,7 +171,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     const outcome = await generateWithRetries(
       options.model,
       { messages: prompt, samplingArgs: options.samplingArgs, rolloutIndex },
-      { ...policy, onRetry },
+      { ...policy, ...rollout.attemptHooks(onRetry) },
       controller.signal,
     );
     if (controller.signal.aborted) return null;
@@ -164,7 +182,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
     }
     const generated = now();
     const completion = outcome.ok ? outcome.result.text : "";
-    const scored = context.rubric.score({ completion, answer: row.answer });
+    const scored = rollout.score(() => context.rubric.score({ completion, answer: row.answer }));
     const finished = now();
     // A failed reply can still have been billed (no content after max_tokens): its tokens are kept.
     const usage = outcome.ok ? outcome.result.usage : outcome.error.usage;
@@ -204,6 +222,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
 
   async function* run(): AsyncGenerator<RolloutResult> {
     startedAt = now();
+    tracing.start(total);
     if (external?.aborted) onExternalAbort();
     external?.addEventListener("abort", onExternalAbort, { once: true });
     // A first report before any rollout, so a progress display can show the run at 0 (ETA unknown).
@@ -282,6 +301,7 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
         stopReason,
         ...(judge ? { judge: judge.summary() } : {}),
       };
+      tracing.end(summary);
     }
   }
 

@@ -16,6 +16,8 @@ export interface RetryPolicy extends BackoffOptions {
   now?: () => number;
   /** Called before each retry's wait. */
   onRetry?: (error: ModelCallError, retry: number, delayMs: number) => void;
+  /** Wraps each attempt (tracing): calls `run` once and settles as it does. */
+  wrapAttempt?: (attempt: number, run: () => Promise<GenerateResult>) => Promise<GenerateResult>;
 }
 
 export type GenerateOutcome =
@@ -96,7 +98,8 @@ export async function generateWithRetries(
     }
     attempts++;
     try {
-      const result = await attempt(model, options, policy.timeoutMs, runSignal);
+      const run = () => attempt(model, options, policy.timeoutMs, runSignal);
+      const result = await (policy.wrapAttempt ? policy.wrapAttempt(attempts, run) : run());
       return { ok: true, result, attempts };
     } catch (caught) {
       const error = toModelError(caught);

@@ -2,14 +2,17 @@ import type { EvaluateOptions } from "../evaluate/evaluate-options.js";
 import type { EvaluationContext } from "../evaluate/evaluation-run.js";
 import type { RetryPolicy } from "../evaluate/generate-with-retries.js";
 import type { RolloutResult } from "../evaluate/rollout-result.js";
+import type { ChatModel } from "../model/chat-model.js";
 import { applyJudge } from "./apply-judge.js";
 import { createJudgeSetup } from "./judge-setup.js";
 import { type JudgeSummary, JudgeSummaryAccumulator } from "./judge-summary.js";
 
 /** The judge step of one evaluation: judge each scored rollout, count the verdicts. */
 export interface RolloutJudge {
-  /** Judge a scored rollout (one that failed is returned as it is). */
-  apply(result: RolloutResult, onRetry: RetryPolicy["onRetry"]): Promise<RolloutResult>;
+  /** The judge model. */
+  readonly model: ChatModel;
+  /** Judge a scored rollout (one that failed is returned as it is); `hooks` join the retry policy. */
+  apply(result: RolloutResult, hooks: Pick<RetryPolicy, "onRetry" | "wrapAttempt">): Promise<RolloutResult>;
   /** Count a finished rollout's verdict in the summary. */
   count(result: RolloutResult): void;
   summary(): JudgeSummary;
@@ -37,11 +40,12 @@ export function createRolloutJudge(options: CreateRolloutJudgeOptions): RolloutJ
   if (!setup) return undefined;
   const totals = new JudgeSummaryAccumulator(setup.kind, setup.model.modelId);
   return {
-    apply: (result, onRetry) =>
+    model: setup.model,
+    apply: (result, hooks) =>
       applyJudge({
         setup,
         result,
-        policy: { ...options.policy, onRetry },
+        policy: { ...options.policy, ...hooks },
         signal: options.signal,
         now: options.now,
       }),

@@ -3,8 +3,8 @@ import type { ChatMessage } from "@sv/parser";
 import type { Rubric } from "@sv/rubric";
 import type { GenerateOutcome } from "../evaluate/generate-with-retries.js";
 import type { RolloutResult } from "../evaluate/rollout-result.js";
-import type { ToolDefinition } from "../model/chat-model.js";
-import { answerFlowTool } from "./flow-tools.js";
+import type { ToolCall, ToolDefinition } from "../model/chat-model.js";
+import { answerFlowTool, type ToolAnswer } from "./flow-tools.js";
 import type { MultiTurnSetup } from "./multi-turn-setup.js";
 import { runConversation } from "./run-conversation.js";
 
@@ -17,6 +17,8 @@ export interface RunMultiTurnRolloutOptions {
   now: () => number;
   /** When the rollout started, on the `now` clock. */
   started: number;
+  /** Wraps the answer to each tool call (tracing). */
+  wrapAnswer?: (call: ToolCall, answer: () => ToolAnswer) => ToolAnswer;
 }
 
 /** A token count as recorded: unknown stays `null`, a model without counts records 0. */
@@ -36,7 +38,10 @@ export async function runMultiTurnRollout(
     tools: setup.tools,
     maxTurns: setup.maxTurns,
     generate: options.generate,
-    answer: (call) => answerFlowTool({ call, index: setup.index, scope }),
+    answer: (call) => {
+      const answer = () => answerFlowTool({ call, index: setup.index, scope });
+      return options.wrapAnswer ? options.wrapAnswer(call, answer) : answer();
+    },
   });
   const generated = now();
   const scored = rubric.score({

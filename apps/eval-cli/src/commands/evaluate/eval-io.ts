@@ -1,5 +1,6 @@
 /** What the evaluation command reads and writes outside its flags; injected so tests are deterministic. */
 import type { RunFs } from "../../run-output/run-fs.js";
+import type { EvalTracing, EvalTracingDeps } from "../../tracing/eval-tracing.js";
 
 export interface EvalIo {
   cwd: string;
@@ -28,4 +29,8 @@ export interface EvalIo {
   fetch?: typeof globalThis.fetch;
   /** File-system calls that write the run folder (tests inject a full disk). */
   fs?: RunFs;
+  /** Seams of the tracing setup (tests inject an exporter factory or a fake Weave module). */
+  tracingDeps?: EvalTracingDeps;
+  /** The invocation's tracing, started by `runEval` from the OTEL_* and WEAVE_* variables. */
+  tracing?: EvalTracing;
 }

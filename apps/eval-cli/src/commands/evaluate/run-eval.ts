@@ -14,6 +14,7 @@ import { resumeRun } from "./resume-run.js";
 import { runModel } from "./run-model.js";
 import { environmentOptions, resolveDataDir, setupEnvironment } from "./setup-environment.js";
 import { shownPath } from "./shown-path.js";
+import { startEvalTracing } from "../../tracing/eval-tracing.js";
 import { type JudgeSettings, resolveJudgeSettings } from "../../judge/judge-settings.js";
 
 /** The model vf-eval defaults to, used when a key or base URL is set but no `-m`. */
@@ -85,9 +86,22 @@ async function resumeNewest(flags: EvalFlags, io: EvalIo): Promise<number | unde
   return outcome.exitCode;
 }
 
-/** `pnpm eval [flags]`: evaluate one or more models; resolves to the exit code. */
+/**
+ * `pnpm eval [flags]`: evaluate one or more models; resolves to the exit code. Tracing (OTLP, Weave) is
+ * started first from the environment and `.env`, and flushed however the command ends.
+ */
 export async function runEval(flags: EvalFlags, io: EvalIo): Promise<number> {
   loadDotenv(io.cwd, io.env);
+  const tracing =
+    io.tracing ?? (await startEvalTracing({ env: io.env, stderr: io.stderr, deps: io.tracingDeps }));
+  try {
+    return await runEvalTraced(flags, { ...io, tracing });
+  } finally {
+    await tracing.shutdown();
+  }
+}
+
+async function runEvalTraced(flags: EvalFlags, io: EvalIo): Promise<number> {
   const named = typeof flags.resume === "string" ? flags.resume : flags.retryErrors;
   if (named !== undefined) {
     const outcome = await resumeRun({

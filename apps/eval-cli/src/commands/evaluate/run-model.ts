@@ -11,7 +11,7 @@ import { systemErrorText } from "@sv/parser";
 import { runPrice } from "../../cost/run-price.js";
 import { RunCostAccumulator } from "../../cost/run-cost.js";
 import { RunExtrasCollector } from "../../report/run-extras.js";
-import { costedRollout, liveSpend, spentSoFar } from "./run-spend.js";
+import { costedRollout, liveSpend, rolloutCost, spentSoFar } from "./run-spend.js";
 import { prepareModelChain } from "./prepare-model-chain.js";
 import { CliError } from "../../cli-error.js";
 import { mkdirFailureCause } from "../../mkdir-failure-cause.js";
@@ -303,6 +303,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     sleep: io.sleep,
     random: io.random,
     ...(io.clock ? { now: io.clock } : {}),
+    tracing: io.tracing?.evaluateOptions(model.provider === "baseline" ? undefined : rolloutCost(price)),
     onProgress: (progress) => {
       lastProgress = progress;
       // The first report (no rollout done yet) is drawn at once: a slow first reply shows 0/N, ETA n/a.

@@ -16,6 +16,15 @@ export function costedRollout(result: RolloutResult): CostedRollout {
   };
 }
 
+/** Dollars one rollout cost, counted as the run's cost counts it (null when the price is unknown). */
+export function rolloutCost(price: ModelPrice): (result: RolloutResult) => number | null {
+  return (result) => {
+    const cost = new RunCostAccumulator(price);
+    cost.add(costedRollout(result));
+    return cost.spentUsd;
+  };
+}
+
 /** Dollars a resumed run already spent (its results.jsonl at the price), or null when the price is unknown. */
 export async function spentSoFar(resultsPath: string, price: ModelPrice): Promise<number | null> {
   const cost = new RunCostAccumulator(price);
