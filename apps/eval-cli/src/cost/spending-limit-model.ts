@@ -1,5 +1,6 @@
 import { type ChatModel, type GenerateOptions, MODEL_ERROR_KINDS, ModelCallError } from "@sv/env";
 import { formatUsd } from "./run-cost.js";
+import { createSpendingBudget, type SpendingBudget } from "./spending-budget.js";
 import { type ModelPrice, tokensCostUsd } from "./model-price.js";
 
 /** Options of {@link withSpendingLimit}. */
@@ -7,16 +8,20 @@ export interface WithSpendingLimitOptions {
   model: ChatModel;
   /** Both sides known (check with `isPriceKnown` first). */
   price: ModelPrice;
-  limitUsd: number;
+  /** The limit this model draws on, shared with others (the judge); else `limitUsd` and `spentUsd` make one. */
+  budget?: SpendingBudget;
+  limitUsd?: number;
   /** Dollars already spent (a resumed run's earlier rollouts). */
   spentUsd?: number;
+  /** How refusals name the requester (`the judge's`), default none. */
+  label?: string;
   /** Output tokens a reply may use (`max_tokens`), when set: the hard bound of each estimate. */
   maxOutputTokens?: number;
 }
 
 /** A model that refuses requests that could pass a spending limit, with what it has spent. */
 export interface SpendingLimitModel extends ChatModel {
-  /** Dollars of the replies so far (including `spentUsd`). */
+  /** Dollars of the replies so far on its budget (including `spentUsd`, and a judge's when shared). */
   readonly spentUsd: number;
 }
 
@@ -58,33 +63,6 @@ function failedRequestCost(error: unknown, reservation: number, price: ModelPric
   return MAYBE_BILLED.has(error.kind) ? reservation : 0;
 }
 
-/** Resolves at the next {@link notify}, or rejects when `signal` aborts. */
-function createSettledSignal() {
-  let waiters: (() => void)[] = [];
-  return {
-    wait(signal: AbortSignal | undefined): Promise<void> {
-      return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(new ModelCallError({ kind: MODEL_ERROR_KINDS.aborted, message: "aborted" }));
-          return;
-        }
-        const onAbort = () =>
-          reject(new ModelCallError({ kind: MODEL_ERROR_KINDS.aborted, message: "aborted" }));
-        signal?.addEventListener("abort", onAbort, { once: true });
-        waiters.push(() => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        });
-      });
-    },
-    notify() {
-      const woken = waiters;
-      waiters = [];
-      for (const wake of woken) wake();
-    },
-  };
-}
-
 /**
  * Wrap a chat model (inside a response cache, so cached replies cost nothing) with a spending limit.
  * Each request reserves its worst case before it is sent: its input at one token per byte
@@ -93,16 +71,17 @@ function createSettledSignal() {
  * one whose worst case passes the limit whatever they cost (spent + its estimate > limit) throws
  * `budget_exceeded` without being sent, and `evaluate()` stops with `max_cost`. With `max_tokens` the
  * spend can therefore never pass the limit, at any concurrency; without it, a reply longer than every one
- * before can (give `-t`).
+ * before can (give `-t`). Models given the same `budget` (the evaluated model and the judge) share one
+ * limit: each reserves its own worst case at its own price.
  */
 export function withSpendingLimit(options: WithSpendingLimitOptions): SpendingLimitModel {
-  const { model, price, limitUsd } = options;
-  let spent = options.spentUsd ?? 0;
-  let reserved = 0;
-  /** Requests holding a reservation (a count, so float residue in `reserved` never makes one wait forever). */
-  let inFlight = 0;
+  const { model, price } = options;
+  const budget =
+    options.budget ??
+    createSpendingBudget({ limitUsd: options.limitUsd ?? Number.NaN, spentUsd: options.spentUsd });
+  if (!(budget.limitUsd > 0)) throw new RangeError("withSpendingLimit: a positive limit is needed");
+  const limitUsd = budget.limitUsd;
   let longestReply = 0;
-  const settled = createSettledSignal();
   const estimate = (request: GenerateOptions) => {
     const output = options.maxOutputTokens ?? (longestReply > 0 ? longestReply : FIRST_REPLY_OUTPUT_TOKENS);
     return tokensCostUsd(price, inputTokensBound(request), output) ?? 0;
@@ -111,38 +90,38 @@ export function withSpendingLimit(options: WithSpendingLimitOptions): SpendingLi
     new ModelCallError({
       kind: MODEL_ERROR_KINDS.budgetExceeded,
       message:
-        `the next request could pass --max-cost ${formatUsd(limitUsd)} ` +
-        `(spent ${formatUsd(spent)}, in flight up to ${formatUsd(reserved)}, next up to ${formatUsd(next)})`,
+        `the next ${options.label ? `${options.label} ` : ""}request could pass --max-cost ${formatUsd(limitUsd)} ` +
+        `(spent ${formatUsd(budget.spentUsd)}, in flight up to ${formatUsd(budget.reservedUsd)}, next up to ${formatUsd(next)})`,
     });
   return {
     provider: model.provider,
     modelId: model.modelId,
     get spentUsd() {
-      return spent;
+      return budget.spentUsd;
     },
     async doGenerate(request) {
       let next = estimate(request);
-      while (spent + reserved + next > limitUsd) {
-        if (spent + next > limitUsd || inFlight === 0) throw refuse(next);
-        await settled.wait(request.signal);
+      while (budget.spentUsd + budget.reservedUsd + next > limitUsd) {
+        if (budget.spentUsd + next > limitUsd || budget.inFlight === 0) throw refuse(next);
+        await budget.waitForSettled(request.signal);
         next = estimate(request);
       }
-      reserved += next;
-      inFlight++;
+      budget.reservedUsd += next;
+      budget.inFlight++;
       try {
         const result = await model.doGenerate(request);
         const output = result.usage?.outputTokens;
         // A reply without usage counts at its estimate: unknown is not free.
-        spent += tokensCostUsd(price, result.usage?.inputTokens, output) ?? next;
+        budget.spentUsd += tokensCostUsd(price, result.usage?.inputTokens, output) ?? next;
         if (typeof output === "number") longestReply = Math.max(longestReply, output);
         return result;
       } catch (error) {
-        spent += failedRequestCost(error, next, price);
+        budget.spentUsd += failedRequestCost(error, next, price);
         throw error;
       } finally {
-        inFlight--;
-        reserved = inFlight === 0 ? 0 : reserved - next;
-        settled.notify();
+        budget.inFlight--;
+        budget.reservedUsd = budget.inFlight === 0 ? 0 : budget.reservedUsd - next;
+        budget.notifySettled();
       }
     },
   };

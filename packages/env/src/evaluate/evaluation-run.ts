@@ -124,7 +124,15 @@ export function createEvaluationRun(context: EvaluationContext, options: Evaluat
           onRetry: onJudgeRetry(exampleId, rolloutIndex),
           judge: (hooks) => judge.apply(result, hooks),
         });
-        return controller.signal.aborted ? null : judged;
+        if (controller.signal.aborted) return null;
+        if (judged.judge?.error?.type === MODEL_ERROR_KINDS.budgetExceeded) {
+          // The judge's request was refused by the spending limit: the rollout is unjudged, so it is not a
+          // result (a resume runs it again, its model reply from the cache when it is on).
+          stopReason ??= { type: "max_cost", message: judged.judge.error.message };
+          draining = true;
+          return null;
+        }
+        return judged;
       },
       () => (controller.signal.aborted ? "aborted" : MODEL_ERROR_KINDS.budgetExceeded),
     );

@@ -11,6 +11,7 @@ import type { EvaluateOptions } from "../evaluate/evaluate-options.js";
 import type { RolloutResult } from "../evaluate/rollout-result.js";
 import { loadEnvironment } from "../load-environment.js";
 import type { ChatModel } from "../model/chat-model.js";
+import { MODEL_ERROR_KINDS, ModelCallError } from "../model/model-call-error.js";
 import { createOpenAIModel } from "../model/openai-model.js";
 import { createScriptedModel, toolCallReply } from "../test/scripted-model.js";
 import { HOST, writeFlowIndexFixture } from "../test-utils/flow-index-fixture.js";
@@ -205,6 +206,25 @@ describe("judge mode (the original's sv-netlogs-judge)", () => {
       error: { type: "server_error" },
     });
     expect(summary).toMatchObject({ errors: 1, judge: { judged: 4, errors: 1 } });
+  });
+
+  it("stops with max_cost, without a row, when the spending limit refuses a judge request", async () => {
+    const model = await modelServer();
+    let judged = 0;
+    const judge: ChatModel = {
+      provider: "openai-compatible",
+      modelId: "j",
+      async doGenerate() {
+        judged++;
+        if (judged <= 2) return { text: "yes", usage: { inputTokens: 300, outputTokens: 1 } };
+        throw new ModelCallError({ kind: MODEL_ERROR_KINDS.budgetExceeded, message: "over the limit" });
+      },
+    };
+    const { results, summary } = await evaluate("judge", openai(model, "m"), judge, { maxConcurrent: 1 });
+    expect(results.map((result) => result.example_id)).toEqual([0, 1]);
+    expect(results.every((result) => result.error === null)).toBe(true);
+    expect(summary.stopReason).toEqual({ type: "max_cost", message: "over the limit" });
+    expect(judged).toBe(3);
   });
 
   it("does not judge a rollout whose model call failed", async () => {
