@@ -5,6 +5,7 @@ import type { RunCost } from "../cost/run-cost.js";
 import type { JudgeSummary } from "../report/judge/judge-stats.js";
 import type { RolloutStats } from "../report/rollout-stats.js";
 import type { DatasetInfo } from "./run-metadata.js";
+import { summaryEnvironment } from "./summary-environment.js";
 import { type SummaryMetrics, toSummaryMetrics } from "./summary-metrics.js";
 
 /** Mean weighted reward and mean of each reward over rollouts without error; null when there are none. */
@@ -155,8 +156,10 @@ function summarize(byKey: Map<number | string, Compact>, options: BuildSummaryOp
   if (Number.isInteger(metadata.seed)) extra.seed = metadata.seed;
   extra.env_version = version;
   if (metadata.system_prompt_file) extra.system_prompt_file = metadata.system_prompt_file;
+  const { environment, envId } = summaryEnvironment(metadata.env_id);
+  if (envId !== undefined) extra.env_id = envId;
   return {
-    environment: metadata.env_id,
+    environment,
     version,
     run_id: metadata.run_id,
     timestamp: metadata.started_at,

@@ -83,6 +83,10 @@ describe("the original's judge environment under vf-eval", () => {
     expect(cell(html, "correct", "error")).toBe(1);
     expect(cell(html, "noLabel", "no")).toBe(1);
     expect(html).toContain('value="64">Judge disagrees</option>');
+    // The judge environment's run still satisfies the original's summary schema; its own id is kept apart.
+    expect(summary.environment).toBe("sv-env-network-logs");
+    expect(summary.metadata.env_id).toBe("sv-netlogs-judge");
+    expect(validateSummary(summary), JSON.stringify(validateSummary.errors)).toBe(true);
   });
 });
 
