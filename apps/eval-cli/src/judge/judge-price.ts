@@ -3,11 +3,19 @@ import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
 const isNumberOrNull = (value: unknown): value is number | null =>
   value === null || (typeof value === "number" && Number.isFinite(value));
 
-/**
- * The judge's price: the one a run recorded in metadata.json `judge_cost` (so a resumed run and
- * `eval report` keep it), else the price table's for the judge model (null sides when it is not listed).
- */
-export function judgePrice(options: { model: string; recorded?: unknown }): ModelPrice {
+/** Options of {@link judgePrice}. */
+export interface JudgePriceOptions {
+  model: string;
+  /** metadata.json `judge_cost` of the run (a resumed run, `eval report`). */
+  recorded?: unknown;
+  /** `--judge-price-input` (USD per million input tokens). */
+  priceInput?: number;
+  /** `--judge-price-output` (USD per million output tokens). */
+  priceOutput?: number;
+}
+
+/** The price a run recorded in metadata.json `judge_cost`, else the price table's for the judge model. */
+function basePrice(options: JudgePriceOptions): ModelPrice {
   const recorded = options.recorded as { price?: Record<string, unknown> } | undefined;
   const price = recorded?.price;
   if (price && isNumberOrNull(price.input_per_mtok) && isNumberOrNull(price.output_per_mtok)) {
@@ -18,4 +26,20 @@ export function judgePrice(options: { model: string; recorded?: unknown }): Mode
     };
   }
   return resolveModelPrice({ modelId: options.model, provider: "openai-compatible" });
+}
+
+/**
+ * The judge's price, as the model's is found: `--judge-price-input/--judge-price-output` over the one a
+ * run recorded in metadata.json `judge_cost` (so a resumed run and `eval report` keep it), else the price
+ * table's for the judge model (null sides when it is not listed).
+ */
+export function judgePrice(options: JudgePriceOptions): ModelPrice {
+  const base = basePrice(options);
+  if (options.priceInput === undefined && options.priceOutput === undefined) return base;
+  return {
+    inputPerMillion: options.priceInput ?? base.inputPerMillion,
+    outputPerMillion: options.priceOutput ?? base.outputPerMillion,
+    source:
+      base.inputPerMillion === null && base.outputPerMillion === null ? "flags" : `flags + ${base.source}`,
+  };
 }

@@ -2,7 +2,30 @@ import { createOpenAIModel, type JudgeOptions } from "@sv/env";
 import { openSqliteResponseCache, type SqliteResponseCache, withResponseCache } from "@sv/env/cache";
 import { cacheEndpoint, isCacheEnabled, responseCachePath } from "../cache/response-cache-settings.js";
 import { CliError } from "../cli-error.js";
+import { isPriceKnown, type ModelPrice } from "../cost/model-price.js";
+import type { SpendingBudget } from "../cost/spending-budget.js";
+import { withSpendingLimit } from "../cost/spending-limit-model.js";
 import type { JudgeSettings } from "./judge-settings.js";
+
+/** Options of {@link requireJudgePrice}. */
+export interface RequireJudgePriceOptions {
+  model: string;
+  price: ModelPrice;
+  /** `--max-cost` in USD (undefined: no limit, any price will do). */
+  maxCostUsd: number | undefined;
+}
+
+/**
+ * `--max-cost` covers the judge's spend too, so a judge without a known price is a {@link CliError}
+ * (exit 2), as a model without one is: the limit could not be kept.
+ */
+export function requireJudgePrice(options: RequireJudgePriceOptions): void {
+  if (options.maxCostUsd === undefined || isPriceKnown(options.price)) return;
+  throw new CliError({
+    exitCode: 2,
+    message: `--max-cost covers the judge too and needs its price, and none is known for the judge ${options.model}: give --judge-price-input and --judge-price-output (USD per million tokens)`,
+  });
+}
 
 /** Options of {@link openJudge}. */
 export interface OpenJudgeOptions {
@@ -14,6 +37,11 @@ export interface OpenJudgeOptions {
   timeoutMs: number;
   fetch?: typeof globalThis.fetch;
   warn: (line: string) => void;
+  /**
+   * `--max-cost`: the run's spending limit, shared with the model, and the judge's price (known: see
+   * {@link requireJudgePrice}). Each judge request reserves its worst case (its prompt, `max_tokens`).
+   */
+  limit?: { budget: SpendingBudget; price: ModelPrice };
 }
 
 /** The judge a run calls, and what to release afterwards. */
@@ -26,7 +54,8 @@ export interface OpenedJudge {
 /**
  * The run's judge: an OpenAI-compatible model at the judge's own endpoint, with its own key, answered
  * from the response cache when it is on (keyed by the judge's endpoint, model and messages, so its
- * entries never meet the evaluated model's).
+ * entries never meet the evaluated model's). With `limit`, the spending limit sits inside the cache, so a
+ * cached judge reply costs nothing.
  */
 export function openJudge(options: OpenJudgeOptions): OpenedJudge {
   const { settings } = options;
@@ -37,6 +66,17 @@ export function openJudge(options: OpenJudgeOptions): OpenedJudge {
     timeoutMs: options.timeoutMs > 0 ? options.timeoutMs * 2 : undefined,
     fetch: options.fetch,
   });
+  if (options.limit) {
+    const sampling = settings.samplingArgs;
+    const maxTokens = sampling.max_completion_tokens ?? sampling.max_tokens;
+    model = withSpendingLimit({
+      model,
+      price: options.limit.price,
+      budget: options.limit.budget,
+      maxOutputTokens: typeof maxTokens === "number" ? maxTokens : undefined,
+      label: "judge",
+    });
+  }
   const cacheEnabled = isCacheEnabled(options.cache, settings.samplingArgs);
   let store: SqliteResponseCache | undefined;
   if (cacheEnabled) {

@@ -1,4 +1,5 @@
 import type { DatasetFingerprint } from "./dataset-fingerprint.js";
+import type { MaxCostRecord } from "../cost/max-cost-record.js";
 import type { RunCost } from "../cost/run-cost.js";
 import type { RubricRecord } from "../judge/rubric-record.js";
 import type { RunAverages } from "./run-averages.js";
@@ -63,8 +64,11 @@ export interface RunMetadata extends RunAverages {
   dataset_fingerprint?: DatasetFingerprint;
   /** Ours: whether the response cache was on, and the rollouts it answered. */
   cache?: { enabled: boolean; hits: number };
-  /** Ours: the run's cost (price recorded at the start, so `--resume` and `eval report` keep it) and `--max-cost`. */
-  cost?: RunCost & { max_usd: number | null };
+  /**
+   * Ours: the model's cost (price recorded at the start, so `--resume` and `eval report` keep it) and
+   * `--max-cost`, which in a judged run covers the judge's spend too (`max_usd_covers`).
+   */
+  cost?: RunCost & MaxCostRecord;
   /** Judge and hybrid runs only: the rubric mode and the judge (model, endpoint host, sampling, weight, prompt hash). */
   rubric?: RubricRecord;
   /** Judge and hybrid runs: the judge's tokens over its paid calls, apart from the model's `usage`. */

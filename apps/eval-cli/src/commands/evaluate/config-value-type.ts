@@ -21,6 +21,8 @@ const NUMBER_OPTIONS = new Set([
   "priceOutput",
   "maxCost",
   "judgeWeight",
+  "judgePriceInput",
+  "judgePriceOutput",
 ]);
 const TABLE_OPTIONS = new Set(["samplingArgs", "envArgs", "judgeSamplingArgs"]);
 

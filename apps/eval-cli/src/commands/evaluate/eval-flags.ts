@@ -93,6 +93,8 @@ const flagsSchema = z.object({
     .optional(),
   judgeSamplingArgs: json("--judge-sampling-args").optional(),
   judgeWeight: z.coerce.number().finite().min(0).optional(),
+  judgePriceInput: z.coerce.number().min(0).optional(),
+  judgePriceOutput: z.coerce.number().min(0).optional(),
 });
 
 /** The evaluation flags, validated; `given` names the flags set on the command line (not defaults). */
@@ -207,7 +209,15 @@ function checkJudgeFlags(flags: z.output<typeof flagsSchema>): void {
   const mode =
     flags.rubric ?? parseRubricMode(envArgs.rubricMode ?? envArgs.rubric_mode ?? envArgs.reward_source);
   const judgeFlags = (
-    ["judgeModel", "judgeBaseUrl", "judgeApiKeyVar", "judgeSamplingArgs", "judgeWeight"] as const
+    [
+      "judgeModel",
+      "judgeBaseUrl",
+      "judgeApiKeyVar",
+      "judgeSamplingArgs",
+      "judgeWeight",
+      "judgePriceInput",
+      "judgePriceOutput",
+    ] as const
   )
     .filter((name) => flags[name] !== undefined)
     .map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);

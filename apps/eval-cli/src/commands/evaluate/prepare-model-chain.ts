@@ -3,6 +3,7 @@ import { openSqliteResponseCache, type SqliteResponseCache, withResponseCache } 
 import { cacheEndpoint, isCacheEnabled, responseCachePath } from "../../cache/response-cache-settings.js";
 import { CliError } from "../../cli-error.js";
 import { isPriceKnown, type ModelPrice } from "../../cost/model-price.js";
+import type { SpendingBudget } from "../../cost/spending-budget.js";
 import { type SpendingLimitModel, withSpendingLimit } from "../../cost/spending-limit-model.js";
 
 /** Options of {@link prepareModelChain}. */
@@ -14,10 +15,8 @@ export interface PrepareModelChainOptions {
   env: Record<string, string | undefined>;
   /** `--cache` / `--no-cache`; undefined: on at temperature 0. */
   cache: boolean | undefined;
-  /** `--max-cost` in USD. */
-  maxCostUsd: number | undefined;
-  /** Dollars the run already spent (resume). */
-  spentUsd: number;
+  /** `--max-cost`: the run's spending limit, shared with the judge (undefined: no limit). */
+  budget: SpendingBudget | undefined;
   /** Where the one warning goes when the cache cannot store replies. */
   warn: (line: string) => void;
 }
@@ -38,7 +37,7 @@ export function prepareModelChain(options: PrepareModelChainOptions): ModelChain
   const offline = options.model.provider === "baseline";
   let model = options.model;
   let limiter: SpendingLimitModel | undefined;
-  if (options.maxCostUsd !== undefined && !offline) {
+  if (options.budget !== undefined && !offline) {
     if (!isPriceKnown(options.price)) {
       throw new CliError({
         exitCode: 2,
@@ -49,8 +48,7 @@ export function prepareModelChain(options: PrepareModelChainOptions): ModelChain
     limiter = withSpendingLimit({
       model,
       price: options.price,
-      limitUsd: options.maxCostUsd,
-      spentUsd: options.spentUsd,
+      budget: options.budget,
       maxOutputTokens: typeof maxTokens === "number" ? maxTokens : undefined,
     });
     model = limiter;

@@ -70,7 +70,7 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
     .option("--no-cache", "always query the model")
     .option("--price-input <usd>", "USD per million input tokens (default: the price table)")
     .option("--price-output <usd>", "USD per million output tokens (default: the price table)")
-    .option("--max-cost <usd>", "stop cleanly before the run's cost could pass this many USD")
+    .option("--max-cost <usd>", "stop cleanly before the run's cost (model + judge) could pass this many USD")
     .option("-C, --config <file>", "read options from a TOML file (keys as the long flags); flags win")
     .option(
       "--rubric <mode>",
@@ -87,6 +87,8 @@ export function registerEvalCommand(program: Command, makeIo: () => EvalIo, stat
       'judge sampling args over the original\'s {"max_tokens": 16, "temperature": 0}',
     )
     .option("--judge-weight <w>", "hybrid: weight of the rationale judge's score (default 0.1)")
+    .option("--judge-price-input <usd>", "USD per million judge input tokens (default: the price table)")
+    .option("--judge-price-output <usd>", "USD per million judge output tokens (default: the price table)")
     .action(async (givenEnvId: string | undefined, options: Record<string, unknown>, command: Command) => {
       const io = makeIo();
       const { envId, raw, fileKeys } = applyConfigFile({

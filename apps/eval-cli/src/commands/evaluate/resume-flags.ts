@@ -8,7 +8,7 @@ import type { EvalFlags } from "./eval-flags.js";
  * Flags that change how a resumed run is carried out but not what it computes; they apply to the rest of
  * the run. `--api-base-url`, `--api-key-var` and `--data-dir` say where to find the same endpoint, key and
  * data (the dataset fingerprint still has to match). Prices and `--max-cost` apply to the whole run: what it
- * had spent is recomputed from its results at the price given.
+ * had spent (model and judge) is recomputed from its results at the prices given.
  */
 const APPLIED = new Set([
   "maxConcurrent",
@@ -26,6 +26,8 @@ const APPLIED = new Set([
   "cache",
   "priceInput",
   "priceOutput",
+  "judgePriceInput",
+  "judgePriceOutput",
   "maxCost",
   "config",
   // Where to find the same judge and its key.

@@ -37,7 +37,7 @@ function printOutcome(io: EvalIo, flags: EvalFlags, summary: RunSummary | null, 
     io.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
-  io.stdout.write(`${formatOutcomeLine({ summary, runDir })}\n`);
+  io.stdout.write(`${formatOutcomeLine({ summary, runDir, maxCostUsd: flags.maxCost })}\n`);
 }
 
 /** The model a run is about when no `-m` is given: an API model with a key or base URL, else offline. */

@@ -11,7 +11,9 @@ import { systemErrorText } from "@sv/parser";
 import { runPrice } from "../../cost/run-price.js";
 import { RunCostAccumulator } from "../../cost/run-cost.js";
 import { RunExtrasCollector } from "../../report/run-extras.js";
-import { costedRollout, liveSpend, rolloutCost, spentSoFar } from "./run-spend.js";
+import { createSpendingBudget } from "../../cost/spending-budget.js";
+import { maxCostRecord } from "../../cost/max-cost-record.js";
+import { costedRollout, liveSpend, rolloutCost, spentSoFar, totalUsd } from "./run-spend.js";
 import { prepareModelChain } from "./prepare-model-chain.js";
 import { CliError } from "../../cli-error.js";
 import { mkdirFailureCause } from "../../mkdir-failure-cause.js";
@@ -33,9 +35,9 @@ import type { RunMetadata } from "../../run-output/run-metadata.js";
 import { runDirectory, runFiles } from "../../run-output/run-paths.js";
 import { storableBaseUrl } from "../../run-output/stored-base-url.js";
 import { judgePrice } from "../../judge/judge-price.js";
-import { judgeRunTotalsFor } from "../../judge/judge-run-totals.js";
+import { JudgeRunTotals, judgeRunTotalsFor } from "../../judge/judge-run-totals.js";
 import type { JudgeSettings } from "../../judge/judge-settings.js";
-import { openJudge } from "../../judge/open-judge.js";
+import { openJudge, requireJudgePrice } from "../../judge/open-judge.js";
 import { rubricRecord } from "../../judge/rubric-record.js";
 import type { EvalFlags } from "./eval-flags.js";
 import type { EvalIo } from "./eval-io.js";
@@ -201,7 +203,33 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     priceOutput: flags.priceOutput,
     previous,
   });
-  const spentBefore = options.resume ? await spentSoFar(files.results, price) : 0;
+  const judgeSettings = options.judge;
+  const judgeCostPrice = judgeSettings
+    ? judgePrice({
+        model: judgeSettings.model,
+        recorded: previous?.judge_cost,
+        priceInput: flags.judgePriceInput,
+        priceOutput: flags.judgePriceOutput,
+      })
+    : undefined;
+  if (judgeSettings && judgeCostPrice)
+    requireJudgePrice({ model: judgeSettings.model, price: judgeCostPrice, maxCostUsd: flags.maxCost });
+  const spent = options.resume
+    ? await spentSoFar({
+        resultsPath: files.results,
+        price,
+        ...(judgeSettings && judgeCostPrice
+          ? { judge: { mode: judgeSettings.mode, model: judgeSettings.model, price: judgeCostPrice } }
+          : {}),
+      })
+    : { modelUsd: 0, judgeUsd: 0 };
+  // A baseline is free, whatever its price says; with --max-cost every other price is known here (or refused).
+  const spentBefore = totalUsd(model.provider === "baseline" ? 0 : spent.modelUsd, spent.judgeUsd);
+  // --max-cost covers the run's whole spend: the model and the judge draw on one budget.
+  const budget =
+    flags.maxCost === undefined
+      ? undefined
+      : createSpendingBudget({ limitUsd: flags.maxCost, spentUsd: spentBefore ?? 0 });
   // Messages during the run go through the reporter, so none lands in the middle of a terminal's bar.
   const reporter = createProgressReporter({
     stream: io.stderr,
@@ -217,12 +245,10 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     baseURL: options.baseURL,
     env: io.env,
     cache: flags.cache,
-    maxCostUsd: flags.maxCost,
-    spentUsd: spentBefore ?? 0,
+    budget,
     warn: (line) => reporter.log(line),
   });
   const startingCost = new RunCostAccumulator(price).result();
-  const judgeSettings = options.judge;
   const judge = judgeSettings
     ? openJudge({
         settings: judgeSettings,
@@ -231,18 +257,18 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
         timeoutMs: flags.requestTimeout * 1000,
         fetch: io.fetch,
         warn: (line) => io.stderr.write(line),
+        ...(budget && judgeCostPrice ? { limit: { budget, price: judgeCostPrice } } : {}),
       })
     : undefined;
-  const judgeRecords = judgeSettings
-    ? {
-        rubric: rubricRecord(judgeSettings),
-        judge_usage: { input_tokens: 0, output_tokens: 0 },
-        judge_cost: new RunCostAccumulator(
-          judgePrice({ model: judgeSettings.model, recorded: previous?.judge_cost }),
-        ).result(),
-        judge_cache: { enabled: judge?.cacheEnabled ?? false, hits: 0 },
-      }
-    : {};
+  const judgeRecords =
+    judgeSettings && judgeCostPrice
+      ? {
+          rubric: rubricRecord(judgeSettings),
+          judge_usage: { input_tokens: 0, output_tokens: 0 },
+          judge_cost: new RunCostAccumulator(judgeCostPrice).result(),
+          judge_cache: { enabled: judge?.cacheEnabled ?? false, hits: 0 },
+        }
+      : {};
   const endpoint =
     model.provider === "baseline" ? { url: null, leftOut: [] } : storableBaseUrl(options.baseURL);
   const created = createRunMetadata({
@@ -265,7 +291,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     base_url_left_out: endpoint.leftOut,
     dataset_fingerprint: fingerprintDataset({ dataset: environment.dataset, seed: created.seed }),
     cache: { enabled: chain.cacheEnabled, hits: 0 },
-    cost: { ...startingCost, max_usd: flags.maxCost ?? null },
+    cost: { ...startingCost, ...maxCostRecord(flags.maxCost, judgeSettings !== undefined) },
     ...judgeRecords,
   };
   if (save) {
@@ -287,6 +313,10 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   const writeFailed = new AbortController();
   const signal = io.signal ? AbortSignal.any([io.signal, writeFailed.signal]) : writeFailed.signal;
   const live = new RunCostAccumulator(price);
+  const judgeLive =
+    judgeSettings && judgeCostPrice
+      ? new JudgeRunTotals(judgeSettings.mode, judgeSettings.model, judgeCostPrice)
+      : undefined;
   let lastProgress: EvaluationProgress | undefined;
   const run = environment.evaluate({
     model: chain.model,
@@ -310,7 +340,7 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
       if (progress.done === 0)
         reporter.update({
           ...progress,
-          ...(model.provider === "baseline" ? {} : liveSpend(live, spentBefore)),
+          ...(model.provider === "baseline" ? {} : liveSpend({ live, judge: judgeLive, spentBefore })),
         });
     },
     onRetry: flags.verbose
@@ -327,8 +357,9 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
   try {
     for await (const result of run) {
       live.add(costedRollout(result));
+      judgeLive?.add({ judge: result.judge, accuracy: result.metrics.accuracy });
       if (lastProgress) {
-        const spend = model.provider === "baseline" ? {} : liveSpend(live, spentBefore);
+        const spend = model.provider === "baseline" ? {} : liveSpend({ live, judge: judgeLive, spentBefore });
         reporter.update({ ...lastProgress, ...spend });
       }
       if (writer) writer.write(toResultRow(result, { rubricMode: environment.rubricMode }));
@@ -391,7 +422,10 @@ async function runModelLocked(options: RunModelOptions): Promise<RunModelOutcome
     ...(await runAverages(save ? readResults(files.results) : kept, metadata, environment.rubricMode)),
     n_errors: built ? built.n_errors : runMetadata.n_errors,
     cache: { enabled: chain.cacheEnabled, hits: built?.api_cost?.cached_rollouts ?? 0 },
-    cost: { ...(built?.api_cost ?? startingCost), max_usd: flags.maxCost ?? null },
+    cost: {
+      ...(built?.api_cost ?? startingCost),
+      ...maxCostRecord(flags.maxCost, judgeSettings !== undefined),
+    },
   };
   if (save) {
     const written = await tryWrite(io, files.metadata, () =>
