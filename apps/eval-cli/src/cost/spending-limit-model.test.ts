@@ -7,6 +7,7 @@ import {
 } from "@sv/env";
 import { describe, expect, it } from "vitest";
 import { tokensCostUsd } from "./model-price.js";
+import { createSpendingBudget } from "./spending-budget.js";
 import { inputTokensBound, withSpendingLimit } from "./spending-limit-model.js";
 
 const price = { inputPerMillion: 2, outputPerMillion: 8, source: "test" };
@@ -157,5 +158,58 @@ describe("withSpendingLimit", () => {
     await expect(limited.doGenerate(request(0))).rejects.toBe(failures[2]);
     const bound = tokensCostUsd(price, inputTokensBound(request(0)), 16)!;
     expect(limited.spentUsd).toBeCloseTo(tokensCostUsd(price, 1000, 500)! + bound, 15);
+  });
+});
+
+describe("withSpendingLimit on a shared budget (model and judge)", () => {
+  it("keeps the two together under the limit: each reserves its worst case at its own price", async () => {
+    const modelHeld = heldModel(16);
+    const judgeHeld = heldModel(16);
+    const perRequest = tokensCostUsd(price, inputTokensBound(request(0)), 16)!;
+    const budget = createSpendingBudget({ limitUsd: perRequest * 6.5 });
+    const model = withSpendingLimit({ model: modelHeld.model, price, budget, maxOutputTokens: 16 });
+    const judge = withSpendingLimit({
+      model: judgeHeld.model,
+      price,
+      budget,
+      maxOutputTokens: 16,
+      label: "judge",
+    });
+    const outcomes = Array.from({ length: 16 }, (_, index) =>
+      (index % 2 === 0 ? model : judge).doGenerate(request(index)).then(
+        () => "ok",
+        (error: ModelCallError) => error.message,
+      ),
+    );
+    for (let round = 0; round < 20; round++) {
+      await tick();
+      for (const release of [...modelHeld.pending.splice(0), ...judgeHeld.pending.splice(0)]) release();
+    }
+    const settled = await Promise.all(outcomes);
+    const sent = settled.filter((outcome) => outcome === "ok").length;
+    // At least the 6 whose worst cases fit together; never all 16 (their sum passes the limit).
+    expect(sent).toBeGreaterThanOrEqual(6);
+    expect(sent).toBeLessThan(16);
+    expect(modelHeld.paid + judgeHeld.paid).toBeLessThanOrEqual(budget.limitUsd);
+    expect(model.spentUsd).toBeCloseTo(modelHeld.paid + judgeHeld.paid, 15);
+    expect(settled.filter((outcome) => outcome.startsWith("the next judge request"))).not.toHaveLength(0);
+    expect(settled.filter((outcome) => outcome.startsWith("the next request"))).not.toHaveLength(0);
+  });
+
+  it("counts what was spent before (a resumed run's model and judge spend)", async () => {
+    const held = heldModel(16);
+    const perRequest = tokensCostUsd(price, inputTokensBound(request(0)), 16)!;
+    const budget = createSpendingBudget({ limitUsd: perRequest * 3, spentUsd: perRequest * 2.5 });
+    const judge = withSpendingLimit({
+      model: held.model,
+      price,
+      budget,
+      maxOutputTokens: 16,
+      label: "judge",
+    });
+    await expect(judge.doGenerate(request(0))).rejects.toMatchObject({
+      kind: MODEL_ERROR_KINDS.budgetExceeded,
+    });
+    expect(held.pending).toHaveLength(0);
   });
 });
