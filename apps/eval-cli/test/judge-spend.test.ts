@@ -97,17 +97,22 @@ describe("--max-cost with a judge (the run's whole spend: model + judge)", () =>
     const again = readJson(join(dir, "metadata.json"));
     expect(again.cost.usd + again.judge_cost.usd).toBeLessThanOrEqual(0.006);
 
-    const resumed = await runEvalCli(["--resume", dir, "--max-cost", "0.02"], { cwd, env });
+    // As --price-*, --judge-price-* given on --resume re-price the whole run (earlier rows too).
+    const resumed = await runEvalCli(
+      ["--resume", dir, "--max-cost", "0.05", "--judge-price-input", "2", "--judge-price-output", "1"],
+      { cwd, env },
+    );
     expect(resumed.stderr).not.toMatch(/error:/);
     expect(resumed.exitCode).toBe(0);
     const finished = readJson(join(dir, "metadata.json"));
     expect(finished.status).toBe("complete");
     expect(readJsonl(join(dir, "results.jsonl"))).toHaveLength(30);
     expect(finished.cost.usd).toBeCloseTo(30 * MODEL_USD, 12);
-    expect(finished.judge_cost.usd).toBeCloseTo(30 * judgeUsd(1, 1), 12);
-    const total = 30 * (MODEL_USD + judgeUsd(1, 1));
+    expect(finished.judge_cost.usd).toBeCloseTo(30 * judgeUsd(2, 1), 12);
+    expect(finished.judge_cost.price).toMatchObject({ input_per_mtok: 2, output_per_mtok: 1 });
+    const total = 30 * (MODEL_USD + judgeUsd(2, 1));
     expect(resumed.stdout).toContain(
-      `; total cost $${total.toFixed(4)} of --max-cost $0.0200 (model + judge)`,
+      `; total cost $${total.toFixed(4)} of --max-cost $0.0500 (model + judge)`,
     );
   });
 
