@@ -2,6 +2,7 @@ import { recordedPrice } from "../report/run-extras.js";
 import type { RunMetadata as ReportRunMetadata } from "../report/run-metadata.js";
 import type { RunMetadata } from "../run-output/run-metadata.js";
 import { type ModelPrice, resolveModelPrice } from "./model-price.js";
+import { overridePrice } from "./override-price.js";
 
 /** Options of {@link runPrice}. */
 export interface RunPriceOptions {
@@ -19,11 +20,5 @@ export function runPrice(options: RunPriceOptions): ModelPrice {
     options.previous?.cost !== undefined
       ? recordedPrice(options.previous as ReportRunMetadata)
       : resolveModelPrice({ modelId: options.modelId, provider: options.provider });
-  if (options.priceInput === undefined && options.priceOutput === undefined) return base;
-  return {
-    inputPerMillion: options.priceInput ?? base.inputPerMillion,
-    outputPerMillion: options.priceOutput ?? base.outputPerMillion,
-    source:
-      base.inputPerMillion === null && base.outputPerMillion === null ? "flags" : `flags + ${base.source}`,
-  };
+  return overridePrice(base, options);
 }

@@ -1,4 +1,5 @@
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
+import { overridePrice } from "../cost/override-price.js";
 
 const isNumberOrNull = (value: unknown): value is number | null =>
   value === null || (typeof value === "number" && Number.isFinite(value));
@@ -35,11 +36,5 @@ function basePrice(options: JudgePriceOptions): ModelPrice {
  */
 export function judgePrice(options: JudgePriceOptions): ModelPrice {
   const base = basePrice(options);
-  if (options.priceInput === undefined && options.priceOutput === undefined) return base;
-  return {
-    inputPerMillion: options.priceInput ?? base.inputPerMillion,
-    outputPerMillion: options.priceOutput ?? base.outputPerMillion,
-    source:
-      base.inputPerMillion === null && base.outputPerMillion === null ? "flags" : `flags + ${base.source}`,
-  };
+  return overridePrice(base, options);
 }

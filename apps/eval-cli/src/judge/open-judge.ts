@@ -1,6 +1,7 @@
 import { createOpenAIModel, type JudgeOptions } from "@sv/env";
-import { openSqliteResponseCache, type SqliteResponseCache, withResponseCache } from "@sv/env/cache";
-import { cacheEndpoint, isCacheEnabled, responseCachePath } from "../cache/response-cache-settings.js";
+import type { SqliteResponseCache } from "@sv/env/cache";
+import { openCachedChatModel } from "../cache/cached-chat-model.js";
+import { isCacheEnabled } from "../cache/response-cache-settings.js";
 import { CliError } from "../cli-error.js";
 import { isPriceKnown, type ModelPrice } from "../cost/model-price.js";
 import type { SpendingBudget } from "../cost/spending-budget.js";
@@ -80,28 +81,15 @@ export function openJudge(options: OpenJudgeOptions): OpenedJudge {
   const cacheEnabled = isCacheEnabled(options.cache, settings.samplingArgs);
   let store: SqliteResponseCache | undefined;
   if (cacheEnabled) {
-    try {
-      store = openSqliteResponseCache({ path: responseCachePath(options.env) });
-    } catch (error) {
-      throw new CliError({
-        exitCode: 2,
-        message: `${(error as Error).message} (set SV_CACHE_DIR, or run with --no-cache)`,
-        cause: error,
-      });
-    }
-    let warned = false;
-    model = withResponseCache({
+    const cached = openCachedChatModel({
       model,
-      store,
-      endpoint: cacheEndpoint(settings.baseURL),
-      onStoreError: (error) => {
-        if (warned) return;
-        warned = true;
-        options.warn(
-          `warning: the response cache cannot store judge replies (${(error as Error).message}); the run goes on without storing them\n`,
-        );
-      },
+      env: options.env,
+      baseURL: settings.baseURL,
+      replies: "judge replies",
+      warn: options.warn,
     });
+    model = cached.model;
+    store = cached.store;
   }
   return {
     judge: { model, samplingArgs: settings.samplingArgs },
