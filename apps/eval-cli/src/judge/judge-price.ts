@@ -1,8 +1,5 @@
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
-import { overridePrice } from "../cost/override-price.js";
-
-const isNumberOrNull = (value: unknown): value is number | null =>
-  value === null || (typeof value === "number" && Number.isFinite(value));
+import { overridePrice, priceRecordedIn } from "../cost/override-price.js";
 
 /** Options of {@link judgePrice}. */
 export interface JudgePriceOptions {
@@ -17,16 +14,10 @@ export interface JudgePriceOptions {
 
 /** The price a run recorded in metadata.json `judge_cost`, else the price table's for the judge model. */
 function basePrice(options: JudgePriceOptions): ModelPrice {
-  const recorded = options.recorded as { price?: Record<string, unknown> } | undefined;
-  const price = recorded?.price;
-  if (price && isNumberOrNull(price.input_per_mtok) && isNumberOrNull(price.output_per_mtok)) {
-    return {
-      inputPerMillion: price.input_per_mtok,
-      outputPerMillion: price.output_per_mtok,
-      source: typeof price.source === "string" ? price.source : "metadata.json",
-    };
-  }
-  return resolveModelPrice({ modelId: options.model, provider: "openai-compatible" });
+  return (
+    priceRecordedIn(options.recorded) ??
+    resolveModelPrice({ modelId: options.model, provider: "openai-compatible" })
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RolloutResult } from "@sv/env";
 import { type ModelPrice, resolveModelPrice } from "../cost/model-price.js";
+import { priceRecordedIn } from "../cost/override-price.js";
 import { type RunCost, RunCostAccumulator } from "../cost/run-cost.js";
 import { cachedTurnTokens } from "../cost/cached-turn-tokens.js";
 import { parseJudgeFields } from "./judge/parse-judge-fields.js";
@@ -19,23 +20,13 @@ export interface RunExtras {
   judge?: JudgeSummary;
 }
 
-const isNumberOrNull = (value: unknown): value is number | null =>
-  value === null || (typeof value === "number" && Number.isFinite(value));
-
 /**
  * The price a run was costed at: the one metadata.json records (so `eval report` gives the run's own
  * figure), else the table's price of its model (runs of other tools), else unknown.
  */
 export function recordedPrice(metadata: RunMetadata): ModelPrice {
-  const cost = metadata.cost as { price?: Record<string, unknown> } | undefined;
-  const price = cost?.price;
-  if (price && isNumberOrNull(price.input_per_mtok) && isNumberOrNull(price.output_per_mtok)) {
-    return {
-      inputPerMillion: price.input_per_mtok,
-      outputPerMillion: price.output_per_mtok,
-      source: typeof price.source === "string" ? price.source : "metadata.json",
-    };
-  }
+  const recorded = priceRecordedIn(metadata.cost);
+  if (recorded) return recorded;
   const model = metadata.model ?? "";
   return resolveModelPrice({ modelId: model, provider: model.startsWith("baseline/") ? "baseline" : "" });
 }
